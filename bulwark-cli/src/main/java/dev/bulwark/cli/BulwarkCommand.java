@@ -1,0 +1,51 @@
+package dev.bulwark.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code bulwark} command and its subcommands. */
+@Command(
+    name = "bulwark",
+    mixinStandardHelpOptions = true,
+    versionProvider = BulwarkCommand.Version.class,
+    description = "Finds and fixes security problems in Dockerfiles and container images.",
+    subcommands = {ScanCommand.class, ParseCommand.class, RulesCommand.class, ExplainCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:nothing at or above the --fail-on severity", "1:findings at or above it", "2:usage or input error"})
+public final class BulwarkCommand implements Runnable {
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces for errors.")
+  boolean debug;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements IVersionProvider {
+    static String get() {
+      Properties p = new Properties();
+      try (InputStream in = BulwarkCommand.class.getResourceAsStream("/bulwark-version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        return "unknown";
+      }
+      return p.getProperty("version", "unknown");
+    }
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"bulwark " + get()};
+    }
+  }
+}

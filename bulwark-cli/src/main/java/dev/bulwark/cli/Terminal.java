@@ -1,0 +1,26 @@
+package dev.bulwark.cli;
+
+import java.io.Console;
+import java.lang.reflect.Method;
+
+/** Whether standard output is an interactive terminal that wants colour. */
+final class Terminal {
+  private Terminal() {}
+
+  static boolean colorsWanted() {
+    if (System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      // JDK 22+ returns a Console even when redirected; isTerminal() tells the difference.
+      Method m = Console.class.getMethod("isTerminal");
+      return (Boolean) m.invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+}

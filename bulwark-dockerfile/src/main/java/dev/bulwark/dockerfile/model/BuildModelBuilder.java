@@ -1,0 +1,183 @@
+package dev.bulwark.dockerfile.model;
+
+import dev.bulwark.dockerfile.syntax.Diagnostic;
+import dev.bulwark.dockerfile.syntax.Dockerfile;
+import dev.bulwark.dockerfile.syntax.Instruction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Walks the instructions once, tracking ARG/ENV/USER/WORKDIR scope the way BuildKit does. */
+final class BuildModelBuilder {
+  private BuildModelBuilder() {}
+
+  static BuildModel build(Dockerfile file, Map<String, String> buildArgs) {
+    List<Diagnostic> diagnostics = new ArrayList<>(file.diagnostics());
+    CommandReader reader = new CommandReader(file.escapeToken(), diagnostics);
+    List<ArgDecl> globalArgs = new ArrayList<>();
+    Map<String, String> metaArgs = new LinkedHashMap<>();
+    List<Stage> stages = new ArrayList<>();
+    StageBuilder current = null;
+
+    for (Instruction in : file.instructions()) {
+      if (current == null && !in.command().equals("from")) {
+        if (in.command().equals("arg")) {
+          Command.Arg arg = (Command.Arg) reader.read(in, metaArgs, StageState.DEFAULT_SHELL);
+          for (ArgDecl d : arg.args()) {
+            globalArgs.add(d);
+            String v = buildArgs.containsKey(d.name()) ? buildArgs.get(d.name()) : d.defaultValue();
+            if (v != null) {
+              metaArgs.put(d.name(), v);
+            }
+          }
+        } else {
+          reader.read(in, metaArgs, StageState.DEFAULT_SHELL);
+          if (!in.command().equals("from")) {
+            diagnostics.add(Diagnostic.error("no build stage in current context: " + in.keyword().toUpperCase(Locale.ROOT)
+                + " before the first FROM", in.span()));
+          }
+        }
+        continue;
+      }
+      if (in.command().equals("from")) {
+        if (current != null) {
+          stages.add(current.finish());
+        }
+        Command.From from = (Command.From) reader.read(in, metaArgs, StageState.DEFAULT_SHELL);
+        current = new StageBuilder(stages.size(), from, resolveBase(from, stages, diagnostics), stages);
+        continue;
+      }
+      current.add(reader, in, buildArgs, metaArgs);
+    }
+    if (current != null) {
+      stages.add(current.finish());
+    }
+    return new BuildModel(file, List.copyOf(globalArgs), Map.copyOf(metaArgs), List.copyOf(stages), List.copyOf(diagnostics));
+  }
+
+  private static BaseImage resolveBase(Command.From from, List<Stage> earlier, List<Diagnostic> diagnostics) {
+    String image = from.image();
+    for (Stage s : earlier) {
+      if (s.name() != null && s.name().equalsIgnoreCase(image)) {
+        return new BaseImage.Stage(s.index(), s.name());
+      }
+    }
+    if (image.equalsIgnoreCase("scratch")) {
+      return new BaseImage.Scratch();
+    }
+    if (image.contains("$")) {
+      return new BaseImage.Unresolved(image, "unresolved variable in base image name");
+    }
+    try {
+      return new BaseImage.Image(ImageReference.parse(image));
+    } catch (ImageReference.InvalidReferenceException e) {
+      if (!image.isEmpty()) {
+        diagnostics.add(Diagnostic.error(e.getMessage() + ": \"" + image + "\"", from.instruction().locate(image)));
+      }
+      return new BaseImage.Unresolved(image, e.getMessage());
+    }
+  }
+
+  /** Accumulates one stage's steps and state. */
+  private static final class StageBuilder {
+    final int index;
+    final Command.From from;
+    final BaseImage base;
+    final List<Stage> earlier;
+    final List<Step> steps = new ArrayList<>();
+    final List<CopyEdge> edges = new ArrayList<>();
+    StageState state;
+    List<PortSpec> exposed = new ArrayList<>();
+    CommandLine entrypoint;
+    CommandLine cmd;
+    Command.Healthcheck healthcheck;
+
+    StageBuilder(int index, Command.From from, BaseImage base, List<Stage> earlier) {
+      this.index = index;
+      this.from = from;
+      this.base = base;
+      this.earlier = earlier;
+      if (base instanceof BaseImage.Stage parentRef) {
+        Stage parent = earlier.get(parentRef.index());
+        StageState p = parent.finalState();
+        // ARGs do not cross stages; the image config (ENV, USER, WORKDIR, ...) does.
+        this.state = new StageState(p.user(), p.workdir(), p.env(), Map.of(), p.shell());
+        this.exposed.addAll(parent.exposedPorts());
+        this.entrypoint = parent.entrypoint();
+        this.cmd = parent.cmd();
+        this.healthcheck = parent.healthcheck();
+      } else {
+        this.state = StageState.empty();
+      }
+    }
+
+    void add(CommandReader reader, Instruction in, Map<String, String> buildArgs, Map<String, String> metaArgs) {
+      Command c = reader.read(in, state.expansionEnv(), state.shell());
+      steps.add(new Step(c, state));
+      switch (c) {
+        case Command.Env e -> {
+          Map<String, String> env = new HashMap<>(state.env());
+          for (KeyValue kv : e.pairs()) {
+            env.put(kv.key(), kv.value());
+          }
+          state = new StageState(state.user(), state.workdir(), Map.copyOf(env), state.args(), state.shell());
+        }
+        case Command.Arg a -> {
+          Map<String, String> args = new HashMap<>(state.args());
+          for (ArgDecl d : a.args()) {
+            String v = buildArgs.containsKey(d.name()) ? buildArgs.get(d.name())
+                : d.defaultValue() != null ? d.defaultValue() : metaArgs.get(d.name());
+            if (v != null) {
+              args.put(d.name(), v);
+            }
+          }
+          state = new StageState(state.user(), state.workdir(), state.env(), Map.copyOf(args), state.shell());
+        }
+        case Command.User u -> state = new StageState(u.user(), state.workdir(), state.env(), state.args(), state.shell());
+        case Command.Workdir w -> state = new StageState(state.user(), resolveWorkdir(state.workdir(), w.path()), state.env(),
+            state.args(), state.shell());
+        case Command.Shell s -> {
+          if (!s.shell().isEmpty()) {
+            state = new StageState(state.user(), state.workdir(), state.env(), state.args(), List.copyOf(s.shell()));
+          }
+        }
+        case Command.Expose x -> exposed.addAll(x.ports());
+        case Command.Entrypoint ep -> {
+          entrypoint = ep.command();
+          // Docker resets an inherited CMD when ENTRYPOINT is set.
+          cmd = null;
+        }
+        case Command.Cmd cm -> cmd = cm.command();
+        case Command.Healthcheck h -> healthcheck = h;
+        case Command.Copy cp when cp.from() != null -> edges.add(edge(cp));
+        default -> {}
+      }
+    }
+
+    private CopyEdge edge(Command.Copy cp) {
+      String ref = cp.from();
+      for (Stage s : earlier) {
+        if (ref.equalsIgnoreCase(s.name()) || ref.equals(String.valueOf(s.index()))) {
+          return new CopyEdge(s.index(), ref, null, cp);
+        }
+      }
+      return new CopyEdge(-1, ref, ImageReference.tryParse(ref).orElse(null), cp);
+    }
+
+    static String resolveWorkdir(String current, String path) {
+      if (path.startsWith("/") || path.isEmpty()) {
+        return path;
+      }
+      String base = current == null ? "/" : current;
+      return base.endsWith("/") ? base + path : base + "/" + path;
+    }
+
+    Stage finish() {
+      return new Stage(index, from.stageName(), from, base, List.copyOf(steps), state, List.copyOf(exposed), entrypoint, cmd,
+          healthcheck, List.copyOf(edges));
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.bulwark.dockerfile.syntax;
+
+/** A parser directive such as {@code # escape=`}; {@code name} is lower case. */
+public record Directive(String name, String value, Span span) {}

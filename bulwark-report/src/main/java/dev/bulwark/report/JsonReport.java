@@ -1,0 +1,96 @@
+package dev.bulwark.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bulwark.lint.Finding;
+import dev.bulwark.lint.Severity;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The machine format, schema version 1: {@code {schemaVersion, tool, summary, files: [{path,
+ * error?, findings: [{ruleId, severity, title, message, line, column, endLine, endColumn,
+ * stage, aliases}]}]}}. Fields are only ever added within a schema version.
+ */
+public final class JsonReport implements ReportWriter {
+  public static final int SCHEMA_VERSION = 1;
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private final String toolVersion;
+
+  public JsonReport(String toolVersion) {
+    this.toolVersion = toolVersion;
+  }
+
+  @Override
+  public void write(ScanReport report, Appendable out) throws IOException {
+    Writer w = new AppendableWriter(out);
+    try (JsonGenerator g = FACTORY.createGenerator(w)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+      g.writeObjectFieldStart("tool");
+      g.writeStringField("name", "bulwark");
+      g.writeStringField("version", toolVersion);
+      g.writeEndObject();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("files", report.files().size());
+      g.writeNumberField("findings", report.findingCount());
+      for (Severity s : Severity.values()) {
+        g.writeNumberField(s.label(), report.counts().getOrDefault(s, 0));
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("files");
+      for (FileReport f : report.files()) {
+        g.writeStartObject();
+        g.writeStringField("path", f.path());
+        if (f.error() != null) {
+          g.writeStringField("error", f.error());
+        }
+        g.writeArrayFieldStart("findings");
+        for (Finding x : f.findings()) {
+          g.writeStartObject();
+          g.writeStringField("ruleId", x.ruleId());
+          g.writeStringField("severity", x.severity().label());
+          g.writeStringField("title", x.rule().title());
+          g.writeStringField("message", x.message());
+          g.writeNumberField("line", x.span().startLine());
+          g.writeNumberField("column", x.span().startColumn());
+          g.writeNumberField("endLine", x.span().endLine());
+          g.writeNumberField("endColumn", x.span().endColumn());
+          g.writeStringField("stage", x.stage());
+          g.writeArrayFieldStart("aliases");
+          for (String a : x.rule().aliases()) {
+            g.writeString(a);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.append('\n');
+  }
+
+  /** Lets the JSON generator write to any Appendable without closing it. */
+  private static final class AppendableWriter extends Writer {
+    private final Appendable out;
+
+    AppendableWriter(Appendable out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      out.append(java.nio.CharBuffer.wrap(buf, off, len));
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,73 @@
+package dev.bulwark.report;
+
+import dev.bulwark.dockerfile.syntax.SourceText;
+import dev.bulwark.lint.Finding;
+import dev.bulwark.lint.Severity;
+import java.io.IOException;
+
+/**
+ * The human format: findings grouped by file, each with its source line and a caret under the
+ * exact column, then a summary line ({@code 1 critical, 2 high}) and the number of files.
+ */
+public final class TtyReport implements ReportWriter {
+  private static final String RESET = "\u001b[0m";
+  private final boolean color;
+
+  public TtyReport(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void write(ScanReport report, Appendable out) throws IOException {
+    for (FileReport f : report.files()) {
+      if (f.error() != null) {
+        out.append(paint(f.path(), "\u001b[1m")).append(": error: ").append(f.error()).append('\n');
+        continue;
+      }
+      if (f.findings().isEmpty()) {
+        continue;
+      }
+      out.append(paint(f.path(), "\u001b[1m")).append('\n');
+      SourceText text = f.source() == null ? null : new SourceText(f.source());
+      for (Finding x : f.findings()) {
+        out.append("  ").append(String.valueOf(x.span().startLine())).append(':').append(String.valueOf(x.span().startColumn()))
+            .append("  ").append(paint(String.format("%-8s", x.severity().label()), colorOf(x.severity())))
+            .append(' ').append(x.ruleId()).append("  ").append(x.message()).append('\n');
+        if (text != null && x.span().startLine() <= text.lineCount()) {
+          sourceLine(text, x, out);
+        }
+      }
+      out.append('\n');
+    }
+    int n = report.files().size();
+    out.append(paint(report.summary(), "\u001b[1m")).append(" in ").append(String.valueOf(n))
+        .append(n == 1 ? " file scanned" : " files scanned").append('\n');
+  }
+
+  private void sourceLine(SourceText text, Finding x, Appendable out) throws IOException {
+    int ln = x.span().startLine();
+    String line = text.text().substring(text.lineStart(ln), text.lineEnd(ln)).stripTrailing();
+    if (line.length() > 160) {
+      line = line.substring(0, 157) + "...";
+    }
+    String gutter = String.format("%6d | ", ln);
+    out.append(paint(gutter, "\u001b[2m")).append(line.replace('\t', ' ')).append('\n');
+    int col = Math.max(1, Math.min(x.span().startColumn(), line.length() + 1));
+    int width = x.span().endLine() == ln ? Math.max(1, Math.min(x.span().endColumn(), line.length() + 1) - col) : Math.max(1, line.length() - col + 1);
+    out.append(" ".repeat(gutter.length() + col - 1)).append(paint("^" + "~".repeat(width - 1), colorOf(x.severity()))).append('\n');
+  }
+
+  private String colorOf(Severity s) {
+    return switch (s) {
+      case CRITICAL -> "\u001b[1;35m";
+      case HIGH -> "\u001b[1;31m";
+      case MEDIUM -> "\u001b[33m";
+      case LOW -> "\u001b[36m";
+      case INFO -> "\u001b[2m";
+    };
+  }
+
+  private String paint(String s, String code) {
+    return color ? code + s + RESET : s;
+  }
+}
