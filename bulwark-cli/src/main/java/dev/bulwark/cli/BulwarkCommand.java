@@ -14,10 +14,24 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkCommand.Version.class,
     description = "Finds and fixes security problems in Dockerfiles and container images.",
-    subcommands = {ScanCommand.class, ParseCommand.class, RulesCommand.class, ExplainCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:nothing at or above the --fail-on severity", "1:findings at or above it", "2:usage or input error"})
 public final class BulwarkCommand implements Runnable {
+
+  /**
+   * The subcommands, by name. Picocli reflects over every registered command at start-up, so
+   * {@link Main} registers only the one being run (all of them for help): it halves start-up.
+   */
+  static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+    java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    m.put("scan", ScanCommand::new);
+    m.put("parse", ParseCommand::new);
+    m.put("rules", RulesCommand::new);
+    m.put("explain", ExplainCommand::new);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces for errors.")
   boolean debug;

@@ -12,11 +12,17 @@ public final class Main {
 
   /** Runs the CLI without exiting (for tests). */
   public static int run(String... args) {
-    return newCommandLine().execute(args);
+    return newCommandLine(args).execute(args);
   }
 
-  static CommandLine newCommandLine() {
+  static CommandLine newCommandLine(String... args) {
     CommandLine cl = new CommandLine(new BulwarkCommand());
+    String first = firstPositional(args);
+    if (first != null && BulwarkCommand.SUBCOMMANDS.containsKey(first)) {
+      cl.addSubcommand(first, BulwarkCommand.SUBCOMMANDS.get(first).get());
+    } else {
+      BulwarkCommand.SUBCOMMANDS.forEach((name, factory) -> cl.addSubcommand(name, factory.get()));
+    }
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       boolean debug = parseResult.hasMatchedOption("--debug");
       commandLine.getErr().println("bulwark: error: " + oneLine(ex));
@@ -26,7 +32,7 @@ public final class Main {
       commandLine.getErr().flush();
       return ExitCodes.INPUT_ERROR;
     });
-    cl.setParameterExceptionHandler((ex, args) -> {
+    cl.setParameterExceptionHandler((ex, badArgs) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("bulwark: " + ex.getMessage());
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -34,6 +40,15 @@ public final class Main {
       return ExitCodes.INPUT_ERROR;
     });
     return cl;
+  }
+
+  private static String firstPositional(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return a;
+      }
+    }
+    return null;
   }
 
   static String oneLine(Throwable ex) {
