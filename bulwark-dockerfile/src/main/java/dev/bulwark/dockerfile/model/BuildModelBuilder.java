@@ -167,12 +167,24 @@ final class BuildModelBuilder {
       return new CopyEdge(-1, ref, ImageReference.tryParse(ref).orElse(null), cp);
     }
 
+    /** WORKDIR is joined onto the previous one and cleaned, like Go's filepath.Join. */
     static String resolveWorkdir(String current, String path) {
-      if (path.startsWith("/") || path.isEmpty()) {
+      if (path.isEmpty() || path.contains("$")) {
         return path;
       }
-      String base = current == null ? "/" : current;
-      return base.endsWith("/") ? base + path : base + "/" + path;
+      String joined = path.startsWith("/") ? path : (current == null ? "/" : current) + "/" + path;
+      java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+      for (String seg : joined.split("/")) {
+        if (seg.isEmpty() || seg.equals(".")) {
+          continue;
+        }
+        if (seg.equals("..")) {
+          parts.pollLast();
+        } else {
+          parts.addLast(seg);
+        }
+      }
+      return "/" + String.join("/", parts);
     }
 
     Stage finish() {

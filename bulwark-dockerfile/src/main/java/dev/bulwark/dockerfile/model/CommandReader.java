@@ -260,7 +260,7 @@ final class CommandReader {
 
   private List<KeyValue> pairs(Instruction in, Map<String, String> env, String what) {
     List<String> a = in.args();
-    if (a.isEmpty()) {
+    if (a.isEmpty() && in.rest().isEmpty()) {
       error(in, what + " requires at least one argument");
     }
     List<KeyValue> out = new ArrayList<>();

@@ -75,6 +75,22 @@ public final class ShellFacts {
         }
       }
     }
+    // sh -c "$(curl ...)" and bash <(curl ...) run what they download too
+    script.visit(sc -> {
+      Invocation shell = unwrap(sc, exported);
+      if (shell == null || !SHELLS.contains(shell.name())) {
+        return;
+      }
+      for (Word w : sc.words()) {
+        for (WordPart part : w.parts()) {
+          if (part instanceof WordPart.CommandSubstitution cs) {
+            for (SimpleCommand inside : cs.script().simpleCommands()) {
+              pipedInto.put(inside, shell.name());
+            }
+          }
+        }
+      }
+    });
     script.visit(sc -> {
       Invocation inv = unwrap(sc, exported);
       if (inv == null) {
@@ -97,26 +113,24 @@ public final class ShellFacts {
       }
       recognize(inv, pipedInto.get(sc), facts);
       if (SHELLS.contains(inv.name()) && nesting < MAX_NESTED_SHELLS) {
-        String inner = inv.flagValue("-c");
-        if (inner != null) {
-          ShellParseResult r = ShellParser.parse(inner);
-          collect(r.script(), exported, invocations, facts, pipefail, nesting + 1);
-        }
-        // sh -c "$(curl ...)" and bash <(curl ...) run what they download
-        for (Word w : sc.words()) {
-          for (WordPart part : w.parts()) {
-            if (part instanceof WordPart.CommandSubstitution cs) {
-              for (SimpleCommand inside : cs.script().simpleCommands()) {
-                Invocation d = unwrap(inside, exported);
-                if (d != null && (d.name().equals("curl") || d.name().equals("wget"))) {
-                  facts.add(download(d, inv.name()));
-                }
-              }
-            }
-          }
+        // sh -c 'script': what the string runs (a substituted string was visited already)
+        Word inner = inv.args().contains("-c") ? wordAfter(sc, "-c") : null;
+        if (inner != null && inner.isStatic()) {
+          collect(ShellParser.parse(inner.value()).script(), exported, invocations, facts, pipefail, nesting + 1);
         }
       }
     });
+  }
+
+  /** The word of {@code sc} holding the argument after {@code flag} (the -c script). */
+  private static Word wordAfter(SimpleCommand sc, String flag) {
+    List<Word> words = sc.words();
+    for (int i = 1; i + 1 < words.size(); i++) {
+      if (words.get(i).value().equals(flag)) {
+        return words.get(i + 1);
+      }
+    }
+    return null;
   }
 
   private static String interpreterName(String name) {
@@ -163,7 +177,9 @@ public final class ShellFacts {
     if (argv.isEmpty()) {
       return null;
     }
-    String name = baseName(argv.getFirst());
+    String first = argv.getFirst();
+    // only a literal program path is reduced to its base name; "$(cmd)" stays as written
+    String name = first.contains("$") || first.contains("`") ? first : baseName(first);
     List<String> args = List.copyOf(argv.subList(1, argv.size()));
     // python -m pip ... is pip
     if (name.matches("python[0-9.]*") && args.size() >= 2 && args.get(0).equals("-m") && args.get(1).equals("pip")) {
@@ -213,7 +229,7 @@ public final class ShellFacts {
       case "curl", "wget" -> facts.add(download(inv, pipedInto));
       case "useradd", "adduser", "groupadd", "addgroup" -> facts.add(userCreation(inv));
       case "chmod", "chown", "chgrp" -> {
-        List<String> operands = operands(inv.args(), Set.of("--reference"));
+        List<String> operands = operands(inv.args(), Set.of("--reference"), name.equals("chmod"));
         if (!operands.isEmpty()) {
           facts.add(new ShellFact.PermissionChange(inv, operands.getFirst(), List.copyOf(operands.subList(1, operands.size())),
               inv.hasFlag("-R", "--recursive")));
@@ -249,6 +265,11 @@ public final class ShellFacts {
 
   /** Arguments that are not options; {@code withValue} options consume the next word. */
   static List<String> operands(List<String> args, Set<String> withValue) {
+    return operands(args, withValue, false);
+  }
+
+  /** As above; with {@code modes}, chmod's {@code -x} / {@code -755} count as operands (modes). */
+  static List<String> operands(List<String> args, Set<String> withValue, boolean modes) {
     List<String> out = new ArrayList<>();
     boolean endOfOptions = false;
     for (int i = 0; i < args.size(); i++) {
@@ -257,7 +278,7 @@ public final class ShellFacts {
         out.add(a);
       } else if (a.equals("--")) {
         endOfOptions = true;
-      } else if (a.startsWith("-") && a.length() > 1 && !a.matches("-[0-7]+|[-+=][rwxXst]+")) {
+      } else if (a.startsWith("-") && a.length() > 1 && !(modes && a.matches("-[0-7]+|[-+=][rwxXst]+"))) {
         if (withValue.contains(a) && i + 1 < args.size()) {
           i++;
         }
@@ -268,6 +289,8 @@ public final class ShellFacts {
     return out;
   }
 
+  /** Subcommands of language package managers that fetch packages. */
+  private static final Set<String> LANGUAGE_ACTIONS = Set.of("install", "i", "add", "ci", "update", "upgrade", "get", "download");
   private static final Set<String> APT_VALUE = Set.of("-o", "--option", "-c", "--config-file", "-t", "--target-release", "--default-release");
   private static final Set<String> APK_VALUE = Set.of("-t", "--virtual", "-X", "--repository", "-p", "--root", "--keys-dir",
       "--repositories-file", "--arch", "--cache-dir", "--cache-max-age");
@@ -313,6 +336,9 @@ public final class ShellFacts {
       return null;
     }
     String action = operands.getFirst();
+    if (!pm.isOsPackageManager() && !LANGUAGE_ACTIONS.contains(action) && !(pm == PackageManager.YARN && action.equals("global"))) {
+      return null;
+    }
     List<String> names = operands.subList(1, operands.size());
     if (pm == PackageManager.YARN && action.equals("global") && !names.isEmpty()) {
       action = names.getFirst();
