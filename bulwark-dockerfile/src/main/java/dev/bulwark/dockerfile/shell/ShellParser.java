@@ -434,7 +434,7 @@ public final class ShellParser {
         continue;
       }
       char c = peek();
-      if (isMeta(c)) {
+      if (isMeta(c) && !((c == '<' || c == '>') && peek(1) == '(')) {
         if (c == '(' && words.size() == 1 && assignments.isEmpty() && redirects.isEmpty() && peekAfterParen()) {
           return function(words.getFirst());
         }
@@ -678,6 +678,7 @@ public final class ShellParser {
 
   private void doubleQuoted(List<WordPart> parts) throws ShellSyntaxException {
     int open = pos;
+    int partsBefore = parts.size();
     pos++;
     StringBuilder lit = new StringBuilder();
     while (true) {
@@ -717,8 +718,8 @@ public final class ShellParser {
         pos++;
       }
     }
-    if (lit.isEmpty() && (parts.isEmpty() || !(parts.getLast() instanceof WordPart.Literal))) {
-      parts.add(new WordPart.Literal("", true));
+    if (lit.isEmpty() && parts.size() == partsBefore) {
+      parts.add(new WordPart.Literal("", true)); // "" is an empty argument, not nothing
     }
     flush(parts, lit, true);
   }
