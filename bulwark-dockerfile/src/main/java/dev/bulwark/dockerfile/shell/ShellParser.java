@@ -576,26 +576,11 @@ public final class ShellParser {
     int start = pos;
     if ((peek() == '<' || peek() == '>') && peek(1) == '(') {
       // bash process substitution <(cmd): parsed like $(cmd)
-      pos += 2;
-      enter();
-      Script inner;
-      try {
-        inner = list(new ArrayList<>(), Set.of(), true);
-      } finally {
-        depth--;
-      }
-      skipLinebreaks();
-      if (peek() != ')') {
-        pos = start;
-        throw error("unterminated process substitution");
-      }
-      pos++;
-      String text = src.substring(start, pos);
-      return new Word(text, List.of(new WordPart.CommandSubstitution(text, inner, false)), start, pos);
+      WordPart.CommandSubstitution sub = parenthesized("process substitution", false);
+      return new Word(sub.text(), List.of(sub), start, pos);
     }
     List<WordPart> parts = new ArrayList<>();
     StringBuilder lit = new StringBuilder();
-    boolean litQuoted = false;
     while (!eof()) {
       char c = peek();
       if (isMeta(c)) {
@@ -612,7 +597,7 @@ public final class ShellParser {
             lit.append('\\');
             continue;
           }
-          flush(parts, lit, litQuoted);
+          flush(parts, lit, false);
           parts.add(new WordPart.Literal(String.valueOf(src.charAt(pos + 1)), true));
           pos += 2;
         }
@@ -621,12 +606,12 @@ public final class ShellParser {
           if (close < 0) {
             throw error("unterminated single quote");
           }
-          flush(parts, lit, litQuoted);
+          flush(parts, lit, false);
           parts.add(new WordPart.Literal(src.substring(pos + 1, close), true));
           pos = close + 1;
         }
         case '"' -> {
-          flush(parts, lit, litQuoted);
+          flush(parts, lit, false);
           doubleQuoted(parts);
         }
         case '$' -> {
@@ -634,12 +619,12 @@ public final class ShellParser {
           if (e == null) {
             lit.append('$');
           } else {
-            flush(parts, lit, litQuoted);
+            flush(parts, lit, false);
             parts.add(e);
           }
         }
         case '`' -> {
-          flush(parts, lit, litQuoted);
+          flush(parts, lit, false);
           parts.add(backquote(false));
         }
         default -> {
@@ -648,7 +633,7 @@ public final class ShellParser {
         }
       }
     }
-    flush(parts, lit, litQuoted);
+    flush(parts, lit, false);
     if (pos == start) {
       return null;
     }
@@ -730,27 +715,13 @@ public final class ShellParser {
     char n = peek(1);
     if (n == '(' && peek(2) == '(') {
       int end = matchParens(pos + 1);
-      if (end > 0 && end + 1 < src.length() + 1 && end < src.length() && src.charAt(end) == ')' && src.charAt(end - 1) == ')') {
+      if (end > 0 && src.charAt(end - 1) == ')') {
         pos = end + 1;
         return new WordPart.Arithmetic(src.substring(start, pos), quoted);
       }
     }
     if (n == '(') {
-      pos += 2;
-      enter();
-      Script inner;
-      try {
-        inner = list(new ArrayList<>(), Set.of(), true);
-      } finally {
-        depth--;
-      }
-      skipLinebreaks();
-      if (peek() != ')') {
-        pos = start;
-        throw error("unterminated command substitution $(");
-      }
-      pos++;
-      return new WordPart.CommandSubstitution(src.substring(start, pos), inner, quoted);
+      return parenthesized("command substitution $(", quoted);
     }
     if (n == '{') {
       int p = pos + 2;
@@ -805,6 +776,26 @@ public final class ShellParser {
     }
     pos++;
     return null;
+  }
+
+  /** {@code $(...)} or {@code <(...)} at the cursor: a nested script up to the matching ')'. */
+  private WordPart.CommandSubstitution parenthesized(String what, boolean quoted) throws ShellSyntaxException {
+    int start = pos;
+    pos += 2;
+    enter();
+    Script inner;
+    try {
+      inner = list(new ArrayList<>(), Set.of(), true);
+    } finally {
+      depth--;
+    }
+    skipLinebreaks();
+    if (peek() != ')') {
+      pos = start;
+      throw error("unterminated " + what);
+    }
+    pos++;
+    return new WordPart.CommandSubstitution(src.substring(start, pos), inner, quoted);
   }
 
   /** Offset of the ')' closing the '(' at {@code open}, or -1. */
