@@ -1,6 +1,13 @@
 package dev.bulwark.lint;
 
+import dev.bulwark.dockerfile.model.BaseImage;
 import dev.bulwark.dockerfile.model.BuildModel;
+import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.dockerfile.shell.Invocation;
+import dev.bulwark.dockerfile.shell.SimpleCommand;
+import dev.bulwark.dockerfile.syntax.Span;
+import java.util.ArrayList;
+import java.util.List;
 import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.dockerfile.model.CommandLine;
 import dev.bulwark.dockerfile.shell.ShellFacts;
@@ -17,11 +24,35 @@ import java.util.Map;
 public final class DockerfileTarget {
   private final String path;
   private final BuildModel model;
+  private final LintConfig config;
+  private final String relativePath;
   private final Map<Command.Run, ShellFacts> shell = new IdentityHashMap<>();
 
   public DockerfileTarget(String path, BuildModel model) {
+    this(path, model, LintConfig.DEFAULT, path);
+  }
+
+  /**
+   * With project settings; {@code relativePath} is the file's path relative to the config
+   * file's directory, for per-path ignores.
+   */
+  public DockerfileTarget(String path, BuildModel model, LintConfig config, String relativePath) {
     this.path = path;
     this.model = model;
+    this.config = config;
+    this.relativePath = relativePath;
+  }
+
+  public DockerfileTarget withConfig(LintConfig config, String relativePath) {
+    return new DockerfileTarget(path, model, config, relativePath);
+  }
+
+  public LintConfig config() {
+    return config;
+  }
+
+  public String relativePath() {
+    return relativePath;
   }
 
   /** Parses UTF-8 {@code bytes} as the file at {@code path} (the path is only reported). */
@@ -46,12 +77,49 @@ public final class DockerfileTarget {
     return model.file();
   }
 
+  /** A RUN with its stage and what its shell script does. */
+  public record RunStep(Stage stage, Command.Run run, ShellFacts facts, boolean inFinalStage) {
+    /** The span of one recognized command inside the RUN (the instruction's span if unknown). */
+    public Span spanOf(Invocation inv) {
+      String script = script(run.command());
+      SimpleCommand sc = inv.command();
+      if (sc.end() <= script.length() && sc.start() < sc.end()) {
+        return run.instruction().locate(script.substring(sc.start(), sc.end()).strip());
+      }
+      return run.instruction().span();
+    }
+  }
+
+  /** Every RUN of every stage, in order, with its shell facts. */
+  public List<RunStep> runs() {
+    List<RunStep> out = new ArrayList<>();
+    Stage last = model.finalStage().orElse(null);
+    for (Stage s : model.stages()) {
+      for (Command.Run r : s.commands(Command.Run.class)) {
+        out.add(new RunStep(s, r, shell(r), s == last || inFinalImage(s)));
+      }
+    }
+    return out;
+  }
+
+  /** True when {@code stage} is the final stage or one it is built FROM (its files ship). */
+  public boolean inFinalImage(Stage stage) {
+    Stage s = model.finalStage().orElse(null);
+    while (s != null) {
+      if (s == stage) {
+        return true;
+      }
+      s = s.base() instanceof BaseImage.Stage parent ? model.stages().get(parent.index()) : null;
+    }
+    return false;
+  }
+
   /** What the RUN's shell script does; exec-form RUNs are read as a single command. */
   public ShellFacts shell(Command.Run run) {
     return shell.computeIfAbsent(run, r -> ShellFacts.of(ShellParser.parse(script(r.command())).script()));
   }
 
-  private static String script(CommandLine line) {
+  static String script(CommandLine line) {
     return switch (line) {
       case CommandLine.Shell s -> s.script();
       case CommandLine.Exec e -> String.join(" ", e.argv().stream().map(DockerfileTarget::quote).toList());

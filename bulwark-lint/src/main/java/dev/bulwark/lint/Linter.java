@@ -26,6 +26,10 @@ public final class Linter {
     for (Rule r : rules) {
       r.check(target, out::add);
     }
+    Suppressions pragmas = Suppressions.of(target.model());
+    LintConfig config = target.config();
+    out.removeIf(f -> pragmas.suppresses(f) || config.ignores(f, target.relativePath()));
+    out.replaceAll(f -> f.withSeverity(config.severityOf(f)));
     out.sort(Comparator.comparingInt((Finding f) -> f.span().startLine())
         .thenComparingInt(f -> f.span().startColumn())
         .thenComparing(Finding::ruleId));

@@ -1,8 +1,6 @@
 package dev.bulwark.lint;
 
-import dev.bulwark.lint.rules.LatestBaseImage;
-import dev.bulwark.lint.rules.RootUser;
-import dev.bulwark.lint.rules.SingleStageBuildTools;
+import dev.bulwark.lint.rules.Rules;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +28,7 @@ public final class RuleCatalog {
       List.of("NoEmptyContinuation"),
       List.of("https://docs.docker.com/reference/build-checks/"));
 
-  private static final List<Rule> RULES = List.of(new RootUser(), new LatestBaseImage(), new SingleStageBuildTools());
+  private static final List<Rule> RULES = Rules.all();
 
   private RuleCatalog() {}
 

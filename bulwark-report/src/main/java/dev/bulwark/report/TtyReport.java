@@ -30,8 +30,8 @@ public final class TtyReport implements ReportWriter {
       out.append(paint(f.path(), "\u001b[1m")).append('\n');
       SourceText text = f.source() == null ? null : new SourceText(f.source());
       for (Finding x : f.findings()) {
-        out.append("  ").append(String.valueOf(x.span().startLine())).append(':').append(String.valueOf(x.span().startColumn()))
-            .append("  ").append(paint(String.format("%-8s", x.severity().label()), colorOf(x.severity())))
+        out.append("  ").append(String.format("%-7s", x.span().startLine() + ":" + x.span().startColumn()))
+            .append(' ').append(paint(String.format("%-8s", x.severity().label()), colorOf(x.severity())))
             .append(' ').append(x.ruleId()).append("  ").append(x.message()).append('\n');
         if (text != null && x.span().startLine() <= text.lineCount()) {
           sourceLine(text, x, out);

@@ -1,0 +1,39 @@
+package dev.bulwark.lint.rules;
+
+import dev.bulwark.lint.Rule;
+import java.util.List;
+
+/** The Dockerfile rule set, in id order. */
+public final class Rules {
+  private Rules() {}
+
+  public static List<Rule> all() {
+    return List.of(
+        new RootUser(), new LatestBaseImage(), new SingleStageBuildTools(), new ImageRules.MovingBaseTag(), new ImageRules.NoSecurityUpdates(),
+        new ImageRules.UntrustedRegistry(), new ImageRules.BaseImageNotAllowed(), new ImageRules.ConstantPlatform(),
+        new ImageRules.RedundantTargetPlatform(), new ImageRules.ToolsInFinalImage(), new ImageRules.WeakGoBuildFlags(),
+        new ImageRules.WeakRustBuildFlags(), new ImageRules.WeakCFlags(),
+        new PackageRules.UnpinnedPackages(), new PackageRules.NoInstallRecommends(), new PackageRules.PackageCacheLeft(),
+        new PackageRules.NonInteractiveFlagMissing(), new PackageRules.UpdateAlone(), new PackageRules.AptUsed(),
+        new PackageRules.DistUpgrade(), new PackageRules.NpmInstallNotCi(), new LanguageRules.DevDependenciesInFinal(),
+        new SupplyChainRules.CurlPipeShell(), new SupplyChainRules.AddRemoteWithoutChecksum(), new SupplyChainRules.AddInsteadOfCopy(),
+        new SupplyChainRules.InsecureTransport(), new SupplyChainRules.PlainHttpDownload(),
+        new SecretRules.SecretNameInArgOrEnv(), new SecretRules.CredentialValue(), new SecretRules.SecretFileCopied(),
+        new SecretRules.CredentialsInUrl(),
+        new LanguageRules.PythonNoVenv(), new LanguageRules.PythonEnvMissing(), new LanguageRules.DebugModeOn(),
+        new LanguageRules.PrivilegedPort(),
+        new PrivilegeRules.SudoInRun(), new PrivilegeRules.WorldWritable(), new PrivilegeRules.SetuidBit(),
+        new PrivilegeRules.InsecureSecurityMode(), new PrivilegeRules.HostNetwork(), new PrivilegeRules.SshExposed(),
+        new PrivilegeRules.NoHealthcheck(), new PrivilegeRules.ShellFormEntrypoint(), new PrivilegeRules.RelativeWorkdir(),
+        new PrivilegeRules.CdInRun(), new PrivilegeRules.UseraddLargeUid(), new PrivilegeRules.UidZeroUser(),
+        new PrivilegeRules.WorkdirSystemDir(),
+        new HygieneRules.PointlessTools(), new HygieneRules.MultipleInstructions(), new HygieneRules.CopyDestNotDirectory(),
+        new HygieneRules.CopyFromOwnStage(), new HygieneRules.DuplicateStageName(), new HygieneRules.EnvSelfReference(),
+        new HygieneRules.CopyRelativeNoWorkdir(), new HygieneRules.WgetProgress(), new HygieneRules.ConsecutiveRuns(),
+        new HygieneRules.ReservedStageName(), new HygieneRules.NonNumericUser(), new HygieneRules.CopyWholeFilesystem(),
+        new HygieneRules.MaintainerDeprecated(), new HygieneRules.WgetAndCurl(), new HygieneRules.LinkBinSh(),
+        new HygieneRules.PipeWithoutPipefail(), new HygieneRules.StageNameCasing(), new HygieneRules.FromAsCasing(),
+        new HygieneRules.ConsistentInstructionCasing(), new HygieneRules.LegacyKeyValueFormat(), new HygieneRules.UndefinedArgInFrom(),
+        new HygieneRules.LabelProblems(), new HygieneRules.ArchiveCopiedThenExtracted());
+  }
+}

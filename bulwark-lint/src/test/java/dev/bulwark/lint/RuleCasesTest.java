@@ -1,0 +1,98 @@
+package dev.bulwark.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.dockerfile.model.BuildModel;
+import dev.bulwark.dockerfile.syntax.DockerfileParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Table tests for every rule from {@code src/test/resources/rules/ID.cases}: blocks headed
+ * {@code === fail} (the rule reports at least once; {@code fail x2}: exactly twice) or
+ * {@code === pass} (it reports nothing), optionally with {@code config: {yaml}} for
+ * .bulwark.yaml settings. Pragmas in the cases exercise suppressions too.
+ */
+class RuleCasesTest {
+  private static final Path DIR = Path.of("src/test/resources/rules");
+  private static final Pattern HEADER = Pattern.compile("^=== (pass|fail)(?: x(\\d+))?(?: config: (.*))?$");
+
+  record Case(String rule, boolean fail, int count, String config, String dockerfile, int index) {}
+
+  static List<Case> load(Path file) throws IOException {
+    String rule = file.getFileName().toString().replace(".cases", "");
+    List<Case> out = new ArrayList<>();
+    String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
+    Matcher current = null;
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i <= lines.length; i++) {
+      Matcher m = i < lines.length ? HEADER.matcher(lines[i]) : null;
+      if (i == lines.length || m.matches()) {
+        if (current != null) {
+          out.add(new Case(rule, current.group(1).equals("fail"), current.group(2) == null ? -1 : Integer.parseInt(current.group(2)),
+              current.group(3), body.toString(), out.size() + 1));
+        }
+        current = m;
+        body.setLength(0);
+      } else {
+        body.append(lines[i]).append('\n');
+      }
+    }
+    return out;
+  }
+
+  static List<Path> files() throws IOException {
+    try (Stream<Path> s = Files.list(DIR)) {
+      return s.filter(p -> p.toString().endsWith(".cases")).sorted().toList();
+    }
+  }
+
+  @TestFactory
+  List<DynamicTest> everyCase() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path f : files()) {
+      for (Case c : load(f)) {
+        tests.add(DynamicTest.dynamicTest(c.rule() + " " + (c.fail() ? "fail" : "pass") + " #" + c.index(), () -> run(c)));
+      }
+    }
+    return tests;
+  }
+
+  private static void run(Case c) throws Exception {
+    Rule rule = RuleCatalog.rules().stream().filter(r -> r.info().id().equals(c.rule())).findFirst().orElseThrow();
+    LintConfig config = c.config() == null ? LintConfig.DEFAULT : LintConfig.parse(c.config(), "case");
+    DockerfileTarget target = new DockerfileTarget("Dockerfile", BuildModel.of(DockerfileParser.parse(c.dockerfile())), config, "Dockerfile");
+    List<Finding> found = new Linter(List.of(rule)).lint(target).stream().filter(f -> f.ruleId().equals(c.rule())).toList();
+    if (!c.fail()) {
+      assertThat(found).as("%s should not report on:%n%s", c.rule(), c.dockerfile()).isEmpty();
+    } else if (c.count() >= 0) {
+      assertThat(found).as("%s findings on:%n%s", c.rule(), c.dockerfile()).hasSize(c.count());
+    } else {
+      assertThat(found).as("%s should report on:%n%s", c.rule(), c.dockerfile()).isNotEmpty();
+      for (Finding x : found) {
+        assertThat(x.span().startLine()).as("finding inside the file").isBetween(1, c.dockerfile().split("\n").length);
+      }
+    }
+  }
+
+  @Test
+  void everyRuleHasThreePositiveAndThreeNegativeCases() throws IOException {
+    for (Rule r : RuleCatalog.rules()) {
+      Path f = DIR.resolve(r.info().id() + ".cases");
+      assertThat(f).as("cases for " + r.info().id()).exists();
+      List<Case> cases = load(f);
+      assertThat(cases.stream().filter(Case::fail).count()).as(r.info().id() + " failing cases").isGreaterThanOrEqualTo(3);
+      assertThat(cases.stream().filter(c -> !c.fail()).count()).as(r.info().id() + " passing cases").isGreaterThanOrEqualTo(3);
+    }
+  }
+}
