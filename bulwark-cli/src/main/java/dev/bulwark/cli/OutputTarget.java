@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 /** One {@code --format NAME[=FILE]}: a format and where it goes (null file = stdout). */
 record OutputTarget(String format, Path file) {
-  static final Set<String> FORMATS = Set.of("tty", "json");
+  static final Set<String> FORMATS = Set.of("tty", "json", "sarif", "junit", "gitlab", "checkstyle", "markdown");
 
   static List<OutputTarget> parseAll(List<String> specs, CommandLine cl) {
     List<OutputTarget> out = new ArrayList<>();
@@ -16,7 +16,7 @@ record OutputTarget(String format, Path file) {
       int eq = s.indexOf('=');
       String name = eq < 0 ? s : s.substring(0, eq);
       if (!FORMATS.contains(name)) {
-        throw new CommandLine.ParameterException(cl, "--format: unknown format '" + name + "' (expected one of tty, json)");
+        throw new CommandLine.ParameterException(cl, "--format: unknown format '" + name + "' (expected one of tty, json, sarif, junit, gitlab, checkstyle, markdown)");
       }
       out.add(new OutputTarget(name, eq < 0 ? null : Path.of(s.substring(eq + 1))));
     }

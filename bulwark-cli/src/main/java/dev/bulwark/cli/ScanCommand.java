@@ -4,14 +4,19 @@ import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.Finding;
 import dev.bulwark.lint.Linter;
 import dev.bulwark.lint.Severity;
+import dev.bulwark.lint.LintConfig;
+import dev.bulwark.report.Baseline;
 import dev.bulwark.report.FileReport;
+import dev.bulwark.report.GitlabReport;
+import dev.bulwark.report.MarkdownReport;
+import dev.bulwark.report.SarifReport;
+import dev.bulwark.report.XmlReports;
 import dev.bulwark.report.JsonReport;
 import dev.bulwark.report.ReportWriter;
 import dev.bulwark.report.ScanReport;
 import dev.bulwark.report.TtyReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,12 +42,23 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--exclude", paramLabel = "PATTERN", description = "Skip paths matching this .gitignore-style pattern (repeatable).")
   List<String> excludes = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "NAME[=FILE]", description = "Output format: tty or json; with =FILE, written to FILE (repeatable). Default: tty.")
+  @Option(names = "--format", paramLabel = "NAME[=FILE]",
+      description = "Output format: tty, json, sarif, junit, gitlab, checkstyle or markdown; with =FILE, written to FILE (repeatable). Default: tty.")
   List<String> formats = new ArrayList<>();
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high",
-      description = "Exit 1 when a finding is at least this severe: critical, high, medium, low, info. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "Exit 1 when a finding is at least this severe: critical, high, medium, low, info. Default: failOn from the config file, else high.")
   String failOn;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Settings file (.bulwark.yaml, or a .hadolint.yaml). Default: the nearest .bulwark.yaml, else .hadolint.yaml, above each file.")
+  Path config;
+
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that are not in this baseline.")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE", description = "Record the current findings as accepted, in FILE.")
+  Path writeBaseline;
 
   @Option(names = "--no-fail", description = "Always exit 0 when the scan itself worked.")
   boolean noFail;
@@ -54,24 +70,44 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Severity threshold;
+    Severity threshold = null;
     try {
-      threshold = Severity.parse(failOn);
+      threshold = failOn == null ? null : Severity.parse(failOn);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
     }
     List<OutputTarget> outputs = OutputTarget.parseAll(formats, spec.commandLine());
+    ConfigFinder configs;
+    Baseline accepted = null;
+    try {
+      configs = new ConfigFinder(config);
+      if (baseline != null) {
+        accepted = Baseline.parse(Files.readString(baseline, StandardCharsets.UTF_8), baseline.toString());
+      }
+    } catch (LintConfig.ConfigException | Baseline.BaselineException e) {
+      throw new IOException(e.getMessage());
+    }
     DockerfileFinder finder = new DockerfileFinder(ExcludeMatcher.of(excludes));
     List<Path> files = finder.find(paths);
-    boolean keepSource = outputs.stream().anyMatch(o -> o.format().equals("tty"));
     Linter linter = Linter.withDefaultRules();
-    List<FileReport> reports = IntStream.range(0, files.size()).parallel()
-        .mapToObj(i -> scanOne(files.get(i), linter, keepSource))
+    List<Scanned> scanned = IntStream.range(0, files.size()).parallel()
+        .mapToObj(i -> scanOne(files.get(i), linter, configs))
         .toList();
-    ScanReport report = new ScanReport(reports);
+    ScanReport report = new ScanReport(scanned.stream().map(Scanned::report).toList());
+    if (writeBaseline != null) {
+      Files.writeString(writeBaseline, Baseline.write(report), StandardCharsets.UTF_8);
+    }
+    if (accepted != null) {
+      report = accepted.filter(report);
+    }
     for (OutputTarget o : outputs) {
       ReportWriter writer = switch (o.format()) {
         case "json" -> new JsonReport(BulwarkCommand.Version.get());
+        case "sarif" -> new SarifReport(BulwarkCommand.Version.get());
+        case "junit" -> new XmlReports.JUnit();
+        case "checkstyle" -> new XmlReports.Checkstyle();
+        case "gitlab" -> new GitlabReport();
+        case "markdown" -> new MarkdownReport();
         default -> new TtyReport(o.file() == null && !noColor && Terminal.colorsWanted());
       };
       if (o.file() == null) {
@@ -84,7 +120,7 @@ final class ScanCommand implements Callable<Integer> {
         }
       }
     }
-    for (FileReport f : reports) {
+    for (FileReport f : report.files()) {
       if (f.error() != null) {
         spec.commandLine().getErr().println("bulwark: error: " + f.path() + ": " + f.error());
       }
@@ -92,26 +128,41 @@ final class ScanCommand implements Callable<Integer> {
     if (report.hasErrors()) {
       return ExitCodes.INPUT_ERROR;
     }
-    return !noFail && report.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    if (noFail) {
+      return ExitCodes.OK;
+    }
+    for (int i = 0; i < scanned.size(); i++) {
+      Severity t = threshold != null ? threshold : scanned.get(i).failOn() != null ? scanned.get(i).failOn() : Severity.HIGH;
+      FileReport f = report.files().get(i);
+      if (f.findings().stream().anyMatch(x -> x.severity().atLeast(t))) {
+        return ExitCodes.FINDINGS;
+      }
+    }
+    return ExitCodes.OK;
   }
 
-  static FileReport scanOne(Path file, Linter linter, boolean keepSource) {
+  /** One file's report and the failure threshold its config sets (null: none). */
+  record Scanned(FileReport report, Severity failOn) {}
+
+  static Scanned scanOne(Path file, Linter linter, ConfigFinder configs) {
     String display = file.toString();
     byte[] bytes;
+    ConfigFinder.Found found;
     try {
       bytes = InputFiles.read(file);
+      found = configs.forFile(file);
     } catch (IOException e) {
-      return FileReport.failed(display, InputFiles.describe(e));
+      return new Scanned(FileReport.failed(display, InputFiles.describe(e)), null);
+    } catch (LintConfig.ConfigException e) {
+      return new Scanned(FileReport.failed(display, e.getMessage()), null);
     }
     try {
-      DockerfileTarget target = DockerfileTarget.parse(display, bytes);
+      DockerfileTarget target = DockerfileTarget.parse(display, bytes).withConfig(found.config(), found.relative(file));
       List<Finding> findings = linter.lint(target);
-      return FileReport.of(display, findings, keepSource ? target.file().source().text() : null);
+      return new Scanned(FileReport.of(display, findings, target.file().source().text()), found.config().failOn());
     } catch (RuntimeException | StackOverflowError e) {
       // A bug in a rule must not take down a scan of thousands of files; say which file.
-      StringWriter sw = new StringWriter();
-      sw.append("internal error while analyzing: ").append(String.valueOf(e));
-      return FileReport.failed(display, sw.toString());
+      return new Scanned(FileReport.failed(display, "internal error while analyzing: " + e), null);
     }
   }
 }

@@ -75,7 +75,7 @@ public final class JsonReport implements ReportWriter {
   }
 
   /** Lets the JSON generator write to any Appendable without closing it. */
-  private static final class AppendableWriter extends Writer {
+  static final class AppendableWriter extends Writer {
     private final Appendable out;
 
     AppendableWriter(Appendable out) {

@@ -1,0 +1,75 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.lint.LintConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the settings for a scanned file: {@code --config FILE} when given, otherwise the nearest
+ * {@code .bulwark.yaml}/{@code .bulwark.yml} walking up from the file's directory, otherwise the
+ * nearest {@code .hadolint.yaml}/{@code .hadolint.yml}. Results are cached per directory.
+ */
+final class ConfigFinder {
+  private static final List<String> BULWARK = List.of(".bulwark.yaml", ".bulwark.yml");
+  private static final List<String> HADOLINT = List.of(".hadolint.yaml", ".hadolint.yml");
+
+  /** A config and the directory its per-path globs are relative to. */
+  record Found(LintConfig config, Path base) {
+    String relative(Path file) {
+      Path abs = file.toAbsolutePath().normalize();
+      return base == null || !abs.startsWith(base) ? file.toString().replace('\\', '/') : base.relativize(abs).toString().replace('\\', '/');
+    }
+  }
+
+  private static final Found NONE = new Found(LintConfig.DEFAULT, null);
+  private final Found explicit;
+  private final Map<Path, Found> cache = new ConcurrentHashMap<>();
+
+  ConfigFinder(Path explicitConfig) throws IOException, LintConfig.ConfigException {
+    this.explicit = explicitConfig == null ? null : load(explicitConfig);
+  }
+
+  Found forFile(Path file) throws IOException, LintConfig.ConfigException {
+    if (explicit != null) {
+      return explicit;
+    }
+    Path dir = file.toAbsolutePath().normalize().getParent();
+    Found found = null;
+    for (List<String> names : List.of(BULWARK, HADOLINT)) {
+      for (Path d = dir; d != null && found == null; d = d.getParent()) {
+        for (String n : names) {
+          if (Files.isRegularFile(d.resolve(n))) {
+            found = cachedLoad(d.resolve(n));
+            break;
+          }
+        }
+      }
+      if (found != null) {
+        return found;
+      }
+    }
+    return NONE;
+  }
+
+  private Found cachedLoad(Path file) throws IOException, LintConfig.ConfigException {
+    Found f = cache.get(file);
+    if (f == null) {
+      f = load(file);
+      cache.put(file, f);
+    }
+    return f;
+  }
+
+  static Found load(Path file) throws IOException, LintConfig.ConfigException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String name = file.getFileName().toString();
+    LintConfig config = name.startsWith(".hadolint") || name.startsWith("hadolint")
+        ? LintConfig.parseHadolint(text, file.toString()) : LintConfig.parse(text, file.toString());
+    return new Found(config, file.toAbsolutePath().normalize().getParent());
+  }
+}

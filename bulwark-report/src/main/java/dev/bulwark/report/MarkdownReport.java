@@ -1,0 +1,32 @@
+package dev.bulwark.report;
+
+import dev.bulwark.lint.Finding;
+import java.io.IOException;
+
+/** A Markdown summary for pull-request comments and job summaries. */
+public final class MarkdownReport implements ReportWriter {
+
+  static String cell(String s) {
+    return s.replace("|", "\\|").replace("\n", " ");
+  }
+
+  @Override
+  public void write(ScanReport report, Appendable out) throws IOException {
+    out.append("## Bulwark: ").append(report.summary()).append(" in ").append(String.valueOf(report.files().size()))
+        .append(report.files().size() == 1 ? " file\n" : " files\n");
+    for (FileReport f : report.files()) {
+      if (f.error() != null) {
+        out.append("\n### `").append(f.path()).append("`\n\nError: ").append(cell(f.error())).append('\n');
+        continue;
+      }
+      if (f.findings().isEmpty()) {
+        continue;
+      }
+      out.append("\n### `").append(f.path()).append("`\n\n| Severity | Rule | Line | Finding | Fix |\n|---|---|---|---|---|\n");
+      for (Finding x : f.findings()) {
+        out.append("| ").append(x.severity().label()).append(" | ").append(x.ruleId()).append(" | ").append(String.valueOf(x.span().startLine()))
+            .append(" | ").append(cell(x.message())).append(" | ").append(cell(x.rule().fix())).append(" |\n");
+      }
+    }
+  }
+}

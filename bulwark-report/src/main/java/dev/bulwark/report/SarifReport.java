@@ -1,0 +1,157 @@
+package dev.bulwark.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bulwark.lint.Finding;
+import dev.bulwark.lint.RuleInfo;
+import dev.bulwark.lint.Severity;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other viewers: the rules that fired (with help text,
+ * default level and {@code security-severity}), one result per finding with its exact region
+ * and a partial fingerprint so alerts survive unrelated edits.
+ */
+public final class SarifReport implements ReportWriter {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private final String toolVersion;
+
+  public SarifReport(String toolVersion) {
+    this.toolVersion = toolVersion;
+  }
+
+  static String level(Severity s) {
+    return switch (s) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW, INFO -> "note";
+    };
+  }
+
+  /** GitHub's security-severity score: >= 9 critical, >= 7 high, >= 4 medium, else low. */
+  static String securitySeverity(Severity s) {
+    return switch (s) {
+      case CRITICAL -> "9.5";
+      case HIGH -> "8.0";
+      case MEDIUM -> "5.5";
+      case LOW -> "3.0";
+      case INFO -> "1.0";
+    };
+  }
+
+  static String uri(String path) {
+    String p = path.replace('\\', '/');
+    while (p.startsWith("./")) {
+      p = p.substring(2);
+    }
+    return p.startsWith("/") ? "file://" + p.replace(" ", "%20") : p.replace(" ", "%20");
+  }
+
+  @Override
+  public void write(ScanReport report, Appendable out) throws IOException {
+    Map<String, RuleInfo> rules = new LinkedHashMap<>();
+    for (FileReport f : report.files()) {
+      for (Finding x : f.findings()) {
+        rules.putIfAbsent(x.ruleId(), x.rule());
+      }
+    }
+    List<String> ids = List.copyOf(rules.keySet());
+    try (JsonGenerator g = FACTORY.createGenerator(new JsonReport.AppendableWriter(out))) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+      g.writeStringField("version", "2.1.0");
+      g.writeArrayFieldStart("runs");
+      g.writeStartObject();
+      g.writeObjectFieldStart("tool");
+      g.writeObjectFieldStart("driver");
+      g.writeStringField("name", "bulwark");
+      g.writeStringField("version", toolVersion);
+      g.writeStringField("semanticVersion", toolVersion.replace("-SNAPSHOT", ""));
+      g.writeArrayFieldStart("rules");
+      for (RuleInfo r : rules.values()) {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("name", r.title().replaceAll("[^A-Za-z0-9]+", " ").strip().replace(' ', '_'));
+        g.writeObjectFieldStart("shortDescription");
+        g.writeStringField("text", r.title());
+        g.writeEndObject();
+        g.writeObjectFieldStart("fullDescription");
+        g.writeStringField("text", r.rationale());
+        g.writeEndObject();
+        if (!r.references().isEmpty()) {
+          g.writeStringField("helpUri", r.references().getFirst());
+        }
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", r.rationale() + "\n\nFix: " + r.fix());
+        g.writeStringField("markdown", "**Why it matters.** " + r.rationale() + "\n\n**How to fix.** " + r.fix()
+            + (r.aliases().isEmpty() ? "" : "\n\nAlso known as: " + String.join(", ", r.aliases())));
+        g.writeEndObject();
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", level(r.severity()));
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeArrayFieldStart("tags");
+        g.writeString("security");
+        g.writeString(r.category());
+        g.writeEndArray();
+        g.writeStringField("security-severity", securitySeverity(r.severity()));
+        g.writeStringField("precision", "high");
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeArrayFieldStart("results");
+      for (FileReport f : report.files()) {
+        Map<Finding, String> fp = Fingerprints.of(f);
+        for (Finding x : f.findings()) {
+          g.writeStartObject();
+          g.writeStringField("ruleId", x.ruleId());
+          g.writeNumberField("ruleIndex", ids.indexOf(x.ruleId()));
+          g.writeStringField("level", level(x.severity()));
+          g.writeObjectFieldStart("message");
+          g.writeStringField("text", x.message());
+          g.writeEndObject();
+          g.writeArrayFieldStart("locations");
+          g.writeStartObject();
+          g.writeObjectFieldStart("physicalLocation");
+          g.writeObjectFieldStart("artifactLocation");
+          g.writeStringField("uri", uri(f.path()));
+          if (!f.path().startsWith("/")) {
+            g.writeStringField("uriBaseId", "%SRCROOT%");
+          }
+          g.writeEndObject();
+          g.writeObjectFieldStart("region");
+          g.writeNumberField("startLine", x.span().startLine());
+          g.writeNumberField("startColumn", x.span().startColumn());
+          g.writeNumberField("endLine", x.span().endLine());
+          g.writeNumberField("endColumn", Math.max(x.span().endColumn(), x.span().startColumn() + (x.span().endLine() > x.span().startLine() ? 0 : 1)));
+          g.writeEndObject();
+          g.writeEndObject();
+          g.writeEndObject();
+          g.writeEndArray();
+          g.writeObjectFieldStart("partialFingerprints");
+          g.writeStringField("primaryLocationLineHash", fp.get(x));
+          g.writeEndObject();
+          g.writeObjectFieldStart("properties");
+          g.writeStringField("severity", x.severity().label());
+          if (x.stage() != null) {
+            g.writeStringField("stage", x.stage());
+          }
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.append('\n');
+  }
+}
