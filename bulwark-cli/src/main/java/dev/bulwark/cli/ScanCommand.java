@@ -90,8 +90,9 @@ final class ScanCommand implements Callable<Integer> {
     DockerfileFinder finder = new DockerfileFinder(ExcludeMatcher.of(excludes));
     List<Path> files = finder.find(paths);
     Linter linter = Linter.withDefaultRules();
+    ContextLister contexts = new ContextLister();
     List<Scanned> scanned = IntStream.range(0, files.size()).parallel()
-        .mapToObj(i -> scanOne(files.get(i), linter, configs))
+        .mapToObj(i -> scanOne(files.get(i), linter, configs, contexts))
         .toList();
     ScanReport report = new ScanReport(scanned.stream().map(Scanned::report).toList());
     if (writeBaseline != null) {
@@ -144,7 +145,7 @@ final class ScanCommand implements Callable<Integer> {
   /** One file's report and the failure threshold its config sets (null: none). */
   record Scanned(FileReport report, Severity failOn) {}
 
-  static Scanned scanOne(Path file, Linter linter, ConfigFinder configs) {
+  static Scanned scanOne(Path file, Linter linter, ConfigFinder configs, ContextLister contexts) {
     String display = file.toString();
     byte[] bytes;
     ConfigFinder.Found found;
@@ -158,8 +159,13 @@ final class ScanCommand implements Callable<Integer> {
     }
     try {
       DockerfileTarget target = DockerfileTarget.parse(display, bytes).withConfig(found.config(), found.relative(file));
+      if (target.wholeContextCopy().isPresent()) {
+        target.withContext(contexts.forDockerfile(file));
+      }
       List<Finding> findings = linter.lint(target);
       return new Scanned(FileReport.of(display, findings, target.file().source().text()), found.config().failOn());
+    } catch (IOException e) {
+      return new Scanned(FileReport.failed(display, "cannot list the build context: " + InputFiles.describe(e)), null);
     } catch (RuntimeException | StackOverflowError e) {
       // A bug in a rule must not take down a scan of thousands of files; say which file.
       return new Scanned(FileReport.failed(display, "internal error while analyzing: " + e), null);

@@ -72,4 +72,20 @@ class ConfigAndBaselineCliTest {
       assertThat(Files.readString(out)).as(f).contains("BW-D001");
     }
   }
+
+  @Test
+  void buildContext_isListedAndItsDockerignoreApplied(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nUSER 1000\n");
+    Files.writeString(dir.resolve("app.py"), "print(1)\n");
+    Files.writeString(dir.resolve(".env"), "DB_PASSWORD=x\n");
+    Files.createDirectories(dir.resolve(".git/objects"));
+    Files.writeString(dir.resolve(".git/config"), "[core]\n");
+    CliTest.Run r = CliTest.run("scan", "--no-color", "--no-fail", dir.resolve("Dockerfile").toString());
+    assertThat(r.out()).contains("BW-I001", "BW-I002", ".env", "BW-I003");
+    Files.writeString(dir.resolve(".dockerignore"), ".git\n.env*\n");
+    CliTest.Run clean = CliTest.run("scan", "--no-color", "--no-fail", dir.resolve("Dockerfile").toString());
+    assertThat(clean.out()).doesNotContain("BW-I001", "BW-I002", "BW-I003");
+    Files.writeString(dir.resolve("Dockerfile.dockerignore"), "node_modules\n");
+    assertThat(CliTest.run("scan", "--no-color", "--no-fail", dir.resolve("Dockerfile").toString()).out()).contains("BW-I002", "BW-I003");
+  }
 }

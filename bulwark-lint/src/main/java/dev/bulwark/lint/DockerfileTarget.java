@@ -8,6 +8,8 @@ import dev.bulwark.dockerfile.shell.SimpleCommand;
 import dev.bulwark.dockerfile.syntax.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.bulwark.lint.context.BuildContext;
 import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.dockerfile.model.CommandLine;
 import dev.bulwark.dockerfile.shell.ShellFacts;
@@ -27,6 +29,7 @@ public final class DockerfileTarget {
   private final LintConfig config;
   private final String relativePath;
   private final Map<Command.Run, ShellFacts> shell = new IdentityHashMap<>();
+  private BuildContext context;
 
   public DockerfileTarget(String path, BuildModel model) {
     this(path, model, LintConfig.DEFAULT, path);
@@ -45,6 +48,33 @@ public final class DockerfileTarget {
 
   public DockerfileTarget withConfig(LintConfig config, String relativePath) {
     return new DockerfileTarget(path, model, config, relativePath);
+  }
+
+  /** With the build context the CLI listed (only needed when the Dockerfile copies all of it). */
+  public DockerfileTarget withContext(BuildContext context) {
+    this.context = context;
+    return this;
+  }
+
+  /** The build context, when it was listed. */
+  public Optional<BuildContext> context() {
+    return Optional.ofNullable(context);
+  }
+
+  /** The first COPY/ADD that sends the whole context into the image ({@code COPY . .}), if any. */
+  public Optional<Command> wholeContextCopy() {
+    for (Stage s : model.stages()) {
+      for (Command c : s.commands()) {
+        List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
+            : c instanceof Command.Add a ? a.sources() : List.of();
+        for (String src : sources) {
+          if (src.equals(".") || src.equals("./") || src.equals("*") || src.equals("./*") || src.equals("./.")) {
+            return Optional.of(c);
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   public LintConfig config() {

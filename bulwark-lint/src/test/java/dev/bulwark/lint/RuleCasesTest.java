@@ -3,6 +3,11 @@ package dev.bulwark.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.dockerfile.model.BuildModel;
+import dev.bulwark.lint.context.BuildContext;
+import dev.bulwark.lint.context.DockerIgnore;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import dev.bulwark.dockerfile.syntax.DockerfileParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +30,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RuleCasesTest {
   private static final Path DIR = Path.of("src/test/resources/rules");
-  private static final Pattern HEADER = Pattern.compile("^=== (pass|fail)(?: x(\\d+))?(?: config: (.*))?$");
+  private static final Pattern HEADER = Pattern.compile("^=== (pass|fail)(?: x(\\d+))?(?: config: (\\{.*?\\}))?(?: context: (\\{.*\\}))?$");
 
-  record Case(String rule, boolean fail, int count, String config, String dockerfile, int index) {}
+  record Case(String rule, boolean fail, int count, String config, String context, String dockerfile, int index) {}
 
   static List<Case> load(Path file) throws IOException {
     String rule = file.getFileName().toString().replace(".cases", "");
@@ -40,7 +45,7 @@ class RuleCasesTest {
       if (i == lines.length || m.matches()) {
         if (current != null) {
           out.add(new Case(rule, current.group(1).equals("fail"), current.group(2) == null ? -1 : Integer.parseInt(current.group(2)),
-              current.group(3), body.toString(), out.size() + 1));
+              current.group(3), current.group(4), body.toString(), out.size() + 1));
         }
         current = m;
         body.setLength(0);
@@ -72,6 +77,9 @@ class RuleCasesTest {
     Rule rule = RuleCatalog.rules().stream().filter(r -> r.info().id().equals(c.rule())).findFirst().orElseThrow();
     LintConfig config = c.config() == null ? LintConfig.DEFAULT : LintConfig.parse(c.config(), "case");
     DockerfileTarget target = new DockerfileTarget("Dockerfile", BuildModel.of(DockerfileParser.parse(c.dockerfile())), config, "Dockerfile");
+    if (c.context() != null) {
+      target.withContext(context(c.context()));
+    }
     List<Finding> found = new Linter(List.of(rule)).lint(target).stream().filter(f -> f.ruleId().equals(c.rule())).toList();
     if (!c.fail()) {
       assertThat(found).as("%s should not report on:%n%s", c.rule(), c.dockerfile()).isEmpty();
@@ -83,6 +91,16 @@ class RuleCasesTest {
         assertThat(x.span().startLine()).as("finding inside the file").isBetween(1, c.dockerfile().split("\n").length);
       }
     }
+  }
+
+  /** {@code {ignore: "text of .dockerignore", files: [a, b/]}}; no ignore key means no .dockerignore. */
+  @SuppressWarnings("unchecked")
+  static BuildContext context(String yaml) {
+    Map<String, Object> m = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
+    Object ignore = m.get("ignore");
+    List<String> files = (List<String>) m.getOrDefault("files", List.of());
+    return new BuildContext(ignore == null ? null : ".dockerignore", ignore == null ? null : DockerIgnore.parse(ignore.toString()),
+        List.copyOf(files), false);
   }
 
   @Test

@@ -34,6 +34,7 @@ public final class Rules {
         new HygieneRules.MaintainerDeprecated(), new HygieneRules.WgetAndCurl(), new HygieneRules.LinkBinSh(),
         new HygieneRules.PipeWithoutPipefail(), new HygieneRules.StageNameCasing(), new HygieneRules.FromAsCasing(),
         new HygieneRules.ConsistentInstructionCasing(), new HygieneRules.LegacyKeyValueFormat(), new HygieneRules.UndefinedArgInFrom(),
-        new HygieneRules.LabelProblems(), new HygieneRules.ArchiveCopiedThenExtracted());
+        new HygieneRules.LabelProblems(), new HygieneRules.ArchiveCopiedThenExtracted(),
+        new ContextRules.NoDockerignore(), new ContextRules.SecretsSent(), new ContextRules.GitDirSent(), new ContextRules.BuildDirsSent());
   }
 }
