@@ -30,6 +30,7 @@ public final class DockerfileTarget {
   private final String relativePath;
   private final Map<Command.Run, ShellFacts> shell = new IdentityHashMap<>();
   private BuildContext context;
+  private java.time.LocalDate asOf = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
 
   public DockerfileTarget(String path, BuildModel model) {
     this(path, model, LintConfig.DEFAULT, path);
@@ -53,6 +54,16 @@ public final class DockerfileTarget {
   /** With the build context the CLI listed (only needed when the Dockerfile copies all of it). */
   public DockerfileTarget withContext(BuildContext context) {
     this.context = context;
+    return this;
+  }
+
+  /** The date end-of-life rules judge against (today, unless a test or report fixes it). */
+  public java.time.LocalDate asOf() {
+    return asOf;
+  }
+
+  public DockerfileTarget asOf(java.time.LocalDate date) {
+    this.asOf = date;
     return this;
   }
 

@@ -8,6 +8,7 @@ import dev.bulwark.dockerfile.shell.ShellFact.PackageOperation;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.Finding;
+import dev.bulwark.lint.EolCatalog;
 import dev.bulwark.lint.LintConfig;
 import dev.bulwark.lint.Severity;
 import java.util.ArrayList;
@@ -329,6 +330,54 @@ final class ImageRules {
             report.accept(finding(inv.name() + " without -fstack-protector-strong / -D_FORTIFY_SOURCE", step.spanOf(inv), step.stage()));
           }
         }
+      }
+    }
+  }
+
+  /** BW-D006: base image whose distribution or runtime is past its end of life. */
+  static final class EndOfLifeBase extends AbstractRule {
+    EndOfLifeBase() {
+      super("BW-D006", "End-of-life base image", Severity.HIGH, "vulnerabilities",
+          "Once a distribution or runtime reaches end of life, new vulnerabilities in it are no longer fixed; every scan"
+              + " from then on only grows.",
+          "Move to a supported release (see https://endoflife.date) and pin it, e.g. `python:3.12-slim` instead of `python:3.8-slim`.",
+          List.of(), "https://endoflife.date");
+    }
+
+    @Override
+    public void check(DockerfileTarget target, Consumer<Finding> report) {
+      for (Stage stage : target.model().stages()) {
+        ImageReference ref = stage.baseImage().orElse(null);
+        if (ref == null) {
+          continue;
+        }
+        EolCatalog.get().cycleOf(ref).filter(c -> c.isEndOfLife(target.asOf())).ifPresent(c -> report.accept(finding(
+            "FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle() + " reached end of life"
+                + (c.eol() != null ? " on " + c.eol() : "") + (target.inFinalImage(stage) ? "" : " (build stage)"),
+            stage.from().instruction().locate(stage.from().image()), stage)));
+      }
+    }
+  }
+
+  /** BW-D011: base image that reaches end of life within six months. */
+  static final class EndOfLifeSoon extends AbstractRule {
+    EndOfLifeSoon() {
+      super("BW-D011", "Base image reaches end of life soon", Severity.LOW, "vulnerabilities",
+          "Security fixes for this release stop within six months; moving now is cheaper than moving under pressure.",
+          "Plan the move to the next supported release.", List.of(), "https://endoflife.date");
+    }
+
+    @Override
+    public void check(DockerfileTarget target, Consumer<Finding> report) {
+      for (Stage stage : target.model().stages()) {
+        ImageReference ref = stage.baseImage().orElse(null);
+        if (ref == null || !target.inFinalImage(stage)) {
+          continue;
+        }
+        EolCatalog.get().cycleOf(ref)
+            .filter(c -> !c.isEndOfLife(target.asOf()) && c.eol() != null && c.eol().isBefore(target.asOf().plusMonths(6)))
+            .ifPresent(c -> report.accept(finding("FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle()
+                + " reaches end of life on " + c.eol(), stage.from().instruction().locate(stage.from().image()), stage)));
       }
     }
   }

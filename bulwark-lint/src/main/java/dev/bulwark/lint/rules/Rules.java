@@ -9,7 +9,7 @@ public final class Rules {
 
   public static List<Rule> all() {
     return List.of(
-        new RootUser(), new LatestBaseImage(), new SingleStageBuildTools(), new ImageRules.MovingBaseTag(), new ImageRules.NoSecurityUpdates(),
+        new RootUser(), new LatestBaseImage(), new SingleStageBuildTools(), new ImageRules.MovingBaseTag(), new ImageRules.NoSecurityUpdates(), new ImageRules.EndOfLifeBase(), new ImageRules.EndOfLifeSoon(),
         new ImageRules.UntrustedRegistry(), new ImageRules.BaseImageNotAllowed(), new ImageRules.ConstantPlatform(),
         new ImageRules.RedundantTargetPlatform(), new ImageRules.ToolsInFinalImage(), new ImageRules.WeakGoBuildFlags(),
         new ImageRules.WeakRustBuildFlags(), new ImageRules.WeakCFlags(),
