@@ -30,6 +30,7 @@ public final class DockerfileTarget {
   private final String relativePath;
   private final Map<Command.Run, ShellFacts> shell = new IdentityHashMap<>();
   private BuildContext context;
+  private List<RunStep> runs;
   private java.time.LocalDate asOf = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
 
   public DockerfileTarget(String path, BuildModel model) {
@@ -131,8 +132,11 @@ public final class DockerfileTarget {
     }
   }
 
-  /** Every RUN of every stage, in order, with its shell facts. */
+  /** Every RUN of every stage, in order, with its shell facts (computed once). */
   public List<RunStep> runs() {
+    if (runs != null) {
+      return runs;
+    }
     List<RunStep> out = new ArrayList<>();
     Stage last = model.finalStage().orElse(null);
     for (Stage s : model.stages()) {
@@ -140,7 +144,8 @@ public final class DockerfileTarget {
         out.add(new RunStep(s, r, shell(r), s == last || inFinalImage(s)));
       }
     }
-    return out;
+    runs = List.copyOf(out);
+    return runs;
   }
 
   /** True when {@code stage} is the final stage or one it is built FROM (its files ship). */

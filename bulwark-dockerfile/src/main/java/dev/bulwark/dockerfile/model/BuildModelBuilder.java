@@ -188,8 +188,12 @@ final class BuildModelBuilder {
     }
 
     Stage finish() {
+      List<Command> commands = new ArrayList<>(steps.size());
+      for (Step s : steps) {
+        commands.add(s.command());
+      }
       return new Stage(index, from.stageName(), from, base, List.copyOf(steps), state, List.copyOf(exposed), entrypoint, cmd,
-          healthcheck, List.copyOf(edges));
+          healthcheck, List.copyOf(edges), List.copyOf(commands));
     }
   }
 }

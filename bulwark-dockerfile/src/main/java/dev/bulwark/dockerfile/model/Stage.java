@@ -18,15 +18,18 @@ public record Stage(
     CommandLine entrypoint,
     CommandLine cmd,
     Command.Healthcheck healthcheck,
-    List<CopyEdge> copyFrom) {
+    List<CopyEdge> copyFrom,
+    List<Command> commands) {
 
-  /** Commands of the stage, in order, FROM excluded. */
-  public List<Command> commands() {
-    return steps.stream().map(Step::command).toList();
-  }
-
+  /** Commands of the stage of one type, in order (a plain loop: rules call this a lot). */
   public <T extends Command> List<T> commands(Class<T> type) {
-    return steps.stream().map(Step::command).filter(type::isInstance).map(type::cast).toList();
+    List<T> out = new java.util.ArrayList<>();
+    for (Command c : commands) {
+      if (type.isInstance(c)) {
+        out.add(type.cast(c));
+      }
+    }
+    return out;
   }
 
   /** The image reference when the stage is built from a registry image. */

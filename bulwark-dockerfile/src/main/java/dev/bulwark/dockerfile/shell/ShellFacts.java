@@ -24,14 +24,21 @@ public final class ShellFacts {
   /** {@code sh -c "..."} is parsed again; this bounds how deep. */
   private static final int MAX_NESTED_SHELLS = 3;
 
+  private final Script script;
   private final List<Invocation> invocations;
   private final List<ShellFact> facts;
   private final boolean pipefail;
 
-  private ShellFacts(List<Invocation> invocations, List<ShellFact> facts, boolean pipefail) {
+  private ShellFacts(Script script, List<Invocation> invocations, List<ShellFact> facts, boolean pipefail) {
+    this.script = script;
     this.invocations = invocations;
     this.facts = facts;
     this.pipefail = pipefail;
+  }
+
+  /** The script the facts were read from. */
+  public Script script() {
+    return script;
   }
 
   /** Every command that runs, unwrapped, in source order. */
@@ -44,7 +51,13 @@ public final class ShellFacts {
   }
 
   public <T extends ShellFact> List<T> facts(Class<T> type) {
-    return facts.stream().filter(type::isInstance).map(type::cast).toList();
+    List<T> out = new ArrayList<>();
+    for (ShellFact f : facts) {
+      if (type.isInstance(f)) {
+        out.add(type.cast(f));
+      }
+    }
+    return out;
   }
 
   /** True when the script turns on {@code set -o pipefail} (or {@code set -eo pipefail}). */
@@ -57,7 +70,7 @@ public final class ShellFacts {
     List<ShellFact> facts = new ArrayList<>();
     boolean[] pipefail = {false};
     collect(script, new HashMap<>(), invocations, facts, pipefail, 0);
-    return new ShellFacts(List.copyOf(invocations), List.copyOf(facts), pipefail[0]);
+    return new ShellFacts(script, List.copyOf(invocations), List.copyOf(facts), pipefail[0]);
   }
 
   private static void collect(Script script, Map<String, String> exported, List<Invocation> invocations, List<ShellFact> facts,

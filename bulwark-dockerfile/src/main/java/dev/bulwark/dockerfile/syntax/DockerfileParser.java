@@ -166,7 +166,7 @@ public final class DockerfileParser {
 
     Instruction toInstruction(Node node, List<Heredoc> heredocs, List<String> comments, LogicalLine ll, Span span, Span extent) {
       Instruction child = node.child == null ? null : toInstruction(node.child, List.of(), List.of(), ll, span, span);
-      return new Instruction(node.keyword, node.flags, node.args, node.json, child, node.rest, List.copyOf(heredocs), comments, ll, span, extent, src);
+      return new Instruction(node.keyword, node.keyword.toLowerCase(Locale.ROOT), node.flags, node.args, node.json, child, node.rest, List.copyOf(heredocs), comments, ll, span, extent, src);
     }
 
     /** Reads heredoc bodies after the instruction line; returns the next unread line. */

@@ -1,18 +1,18 @@
 package dev.bulwark.dockerfile.syntax;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One Dockerfile instruction as BuildKit's parser sees it.
  *
- * <p>{@code args} mirrors BuildKit's node chain: the words after the flags as the instruction's
+ * <p>{@code command} is the keyword in lower case ({@code run}). {@code args} mirrors BuildKit's node chain: the words after the flags as the instruction's
  * line parser split them (key/value pairs for ENV and LABEL, the type then the command for
  * HEALTHCHECK, one string for shell form). {@code json} is true for exec (JSON array) form.
  * {@code child} is the wrapped instruction of ONBUILD.
  */
 public record Instruction(
     String keyword,
+    String command,
     List<Flag> flags,
     List<String> args,
     boolean json,
@@ -25,11 +25,6 @@ public record Instruction(
     Span extent,
     SourceText source)
     implements Element {
-
-  /** The instruction name in lower case, e.g. {@code run}. */
-  public String command() {
-    return keyword.toLowerCase(Locale.ROOT);
-  }
 
   public int startLine() {
     return span.startLine();

@@ -389,8 +389,7 @@ final class HygieneRules {
         if (shell.contains("pipefail")) {
           continue;
         }
-        for (var p : dev.bulwark.dockerfile.shell.ShellParser.parse(((dev.bulwark.dockerfile.model.CommandLine.Shell) step.run().command()).script())
-            .script().pipelines()) {
+        for (var p : step.facts().script().pipelines()) {
           if (p.commands().size() > 1) {
             report.accept(finding("a pipeline without pipefail ignores failures before the last command", step.run().instruction().span(),
                 step.stage()));
