@@ -166,10 +166,10 @@ public final class DockerfileTarget {
   }
 
   static String script(CommandLine line) {
-    return switch (line) {
-      case CommandLine.Shell s -> s.script();
-      case CommandLine.Exec e -> String.join(" ", e.argv().stream().map(DockerfileTarget::quote).toList());
-    };
+    if (line instanceof CommandLine.Shell s) {
+      return s.script();
+    }
+    return String.join(" ", ((CommandLine.Exec) line).argv().stream().map(DockerfileTarget::quote).toList());
   }
 
   private static String quote(String arg) {

@@ -117,43 +117,42 @@ final class BuildModelBuilder {
     void add(CommandReader reader, Instruction in, Map<String, String> buildArgs, Map<String, String> metaArgs) {
       Command c = reader.read(in, state.expansionEnv(), state.shell());
       steps.add(new Step(c, state));
-      switch (c) {
-        case Command.Env e -> {
-          Map<String, String> env = new HashMap<>(state.env());
-          for (KeyValue kv : e.pairs()) {
-            env.put(kv.key(), kv.value());
-          }
-          state = new StageState(state.user(), state.workdir(), Map.copyOf(env), state.args(), state.shell());
+      // instanceof chain rather than a pattern switch: the switch's bootstrap costs start-up time
+      if (c instanceof Command.Env e) {
+        Map<String, String> env = new HashMap<>(state.env());
+        for (KeyValue kv : e.pairs()) {
+          env.put(kv.key(), kv.value());
         }
-        case Command.Arg a -> {
-          Map<String, String> args = new HashMap<>(state.args());
-          for (ArgDecl d : a.args()) {
-            String v = buildArgs.containsKey(d.name()) ? buildArgs.get(d.name())
-                : d.defaultValue() != null ? d.defaultValue() : metaArgs.get(d.name());
-            if (v != null) {
-              args.put(d.name(), v);
-            }
-          }
-          state = new StageState(state.user(), state.workdir(), state.env(), Map.copyOf(args), state.shell());
-        }
-        case Command.User u -> state = new StageState(u.user(), state.workdir(), state.env(), state.args(), state.shell());
-        case Command.Workdir w -> state = new StageState(state.user(), resolveWorkdir(state.workdir(), w.path()), state.env(),
-            state.args(), state.shell());
-        case Command.Shell s -> {
-          if (!s.shell().isEmpty()) {
-            state = new StageState(state.user(), state.workdir(), state.env(), state.args(), List.copyOf(s.shell()));
+        state = new StageState(state.user(), state.workdir(), Map.copyOf(env), state.args(), state.shell());
+      } else if (c instanceof Command.Arg a) {
+        Map<String, String> args = new HashMap<>(state.args());
+        for (ArgDecl d : a.args()) {
+          String v = buildArgs.containsKey(d.name()) ? buildArgs.get(d.name())
+              : d.defaultValue() != null ? d.defaultValue() : metaArgs.get(d.name());
+          if (v != null) {
+            args.put(d.name(), v);
           }
         }
-        case Command.Expose x -> exposed.addAll(x.ports());
-        case Command.Entrypoint ep -> {
-          entrypoint = ep.command();
-          // Docker resets an inherited CMD when ENTRYPOINT is set.
-          cmd = null;
+        state = new StageState(state.user(), state.workdir(), state.env(), Map.copyOf(args), state.shell());
+      } else if (c instanceof Command.User u) {
+        state = new StageState(u.user(), state.workdir(), state.env(), state.args(), state.shell());
+      } else if (c instanceof Command.Workdir w) {
+        state = new StageState(state.user(), resolveWorkdir(state.workdir(), w.path()), state.env(), state.args(), state.shell());
+      } else if (c instanceof Command.Shell s) {
+        if (!s.shell().isEmpty()) {
+          state = new StageState(state.user(), state.workdir(), state.env(), state.args(), List.copyOf(s.shell()));
         }
-        case Command.Cmd cm -> cmd = cm.command();
-        case Command.Healthcheck h -> healthcheck = h;
-        case Command.Copy cp when cp.from() != null -> edges.add(edge(cp));
-        default -> {}
+      } else if (c instanceof Command.Expose x) {
+        exposed.addAll(x.ports());
+      } else if (c instanceof Command.Entrypoint ep) {
+        entrypoint = ep.command();
+        cmd = null; // Docker resets an inherited CMD when ENTRYPOINT is set
+      } else if (c instanceof Command.Cmd cm) {
+        cmd = cm.command();
+      } else if (c instanceof Command.Healthcheck h) {
+        healthcheck = h;
+      } else if (c instanceof Command.Copy cp && cp.from() != null) {
+        edges.add(edge(cp));
       }
     }
 

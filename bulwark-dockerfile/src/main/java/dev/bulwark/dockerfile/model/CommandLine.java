@@ -16,9 +16,6 @@ public sealed interface CommandLine {
 
   /** Text as the shell or the exec call sees it, for display. */
   default String display() {
-    return switch (this) {
-      case Exec e -> String.join(" ", e.argv());
-      case Shell s -> s.script();
-    };
+    return this instanceof Exec e ? String.join(" ", e.argv()) : ((Shell) this).script();
   }
 }

@@ -185,11 +185,8 @@ final class SecretRules {
     public void check(DockerfileTarget target, Consumer<Finding> report) {
       for (Stage stage : target.model().stages()) {
         for (Command c : stage.commands()) {
-          List<String> sources = switch (c) {
-            case Command.Copy cp when cp.from() == null -> cp.sources();
-            case Command.Add add -> add.sources();
-            default -> List.of();
-          };
+          List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
+              : c instanceof Command.Add add ? add.sources() : List.of();
           for (String src : sources) {
             if (SECRET_FILE.matcher(src.replaceAll("/+$", "")).find()) {
               report.accept(finding(src + " is a secret file; it stays in the layer", c.instruction().locate(src), stage));
