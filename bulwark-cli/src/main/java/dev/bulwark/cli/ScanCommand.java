@@ -93,6 +93,7 @@ final class ScanCommand implements Callable<Integer> {
     ContextLister contexts = new ContextLister();
     List<Scanned> scanned = IntStream.range(0, files.size()).parallel()
         .mapToObj(i -> scanOne(files.get(i), linter, configs, contexts))
+        .filter(s -> s != null)
         .toList();
     ScanReport report = new ScanReport(scanned.stream().map(Scanned::report).toList());
     if (writeBaseline != null) {
@@ -142,7 +143,7 @@ final class ScanCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** One file's report and the failure threshold its config sets (null: none). */
+  /** One file's report and the failure threshold its config sets (null: none); a null Scanned is an excluded file. */
   record Scanned(FileReport report, Severity failOn) {}
 
   static Scanned scanOne(Path file, Linter linter, ConfigFinder configs, ContextLister contexts) {
@@ -156,6 +157,9 @@ final class ScanCommand implements Callable<Integer> {
       return new Scanned(FileReport.failed(display, InputFiles.describe(e)), null);
     } catch (LintConfig.ConfigException e) {
       return new Scanned(FileReport.failed(display, e.getMessage()), null);
+    }
+    if (found.config().excludesFile(found.relative(file))) {
+      return null; // excluded by the config file: not scanned, not reported
     }
     try {
       DockerfileTarget target = DockerfileTarget.parse(display, bytes).withConfig(found.config(), found.relative(file));

@@ -32,6 +32,14 @@ class ConfigAndBaselineCliTest {
   }
 
   @Test
+  void configExclude_skipsFiles(@TempDir Path dir) throws IOException {
+    project(dir, ".bulwark.yaml", "exclude: [\"services/**\"]\n");
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.24\nUSER 1\n");
+    CliTest.Run r = CliTest.run("scan", "--no-fail", "--format", "json", dir.toString());
+    assertThat(r.out()).contains("\"files\" : 1").doesNotContain("services/api");
+  }
+
+  @Test
   void hadolintYaml_isUsedWhenThereIsNoBulwarkYaml(@TempDir Path dir) throws IOException {
     Path df = project(dir, ".hadolint.yaml", "ignored: [DL3007, DL3002]\n");
     CliTest.Run r = CliTest.run("scan", "--format", "json", "--no-fail", df.toString());

@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * paths:                             # per-path ignores (globs relative to the config file)
  *   - path: "legacy/**"
  *     ignore: [BW-D001]
+ * exclude: ["vendor/**"]           # files not scanned at all
  * </pre>
  */
 public record LintConfig(
@@ -34,12 +35,13 @@ public record LintConfig(
     List<String> allowedBaseImages,
     Severity failOn,
     List<PathRule> paths,
+    List<String> exclude,
     String source) {
 
   /** Ids ignored under paths matching {@code glob}. */
   public record PathRule(String glob, Set<String> ignore) {}
 
-  public static final LintConfig DEFAULT = new LintConfig(Set.of(), Map.of(), List.of(), List.of(), null, List.of(), null);
+  public static final LintConfig DEFAULT = new LintConfig(Set.of(), Map.of(), List.of(), List.of(), null, List.of(), List.of(), null);
 
   /** A config file that cannot be read as the documented shape; the message says where. */
   public static final class ConfigException extends Exception {
@@ -51,7 +53,7 @@ public record LintConfig(
   /** Parses {@code .bulwark.yaml} text; {@code source} names the file in error messages. */
   public static LintConfig parse(String yaml, String source) throws ConfigException {
     Map<String, Object> root = load(yaml, source);
-    Set<String> known = Set.of("ignore", "severity", "trustedRegistries", "allowedBaseImages", "failOn", "paths");
+    Set<String> known = Set.of("ignore", "severity", "trustedRegistries", "allowedBaseImages", "failOn", "paths", "exclude");
     for (String k : root.keySet()) {
       if (!known.contains(k)) {
         throw new ConfigException(source + ": unknown key '" + k + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
@@ -73,7 +75,7 @@ public record LintConfig(
     Object failOn = root.get("failOn");
     return new LintConfig(upper(strings(root.get("ignore"), source, "ignore")), Map.copyOf(sev),
         strings(root.get("trustedRegistries"), source, "trustedRegistries"), strings(root.get("allowedBaseImages"), source, "allowedBaseImages"),
-        failOn == null ? null : severity(failOn, source, "failOn"), List.copyOf(paths), source);
+        failOn == null ? null : severity(failOn, source, "failOn"), List.copyOf(paths), strings(root.get("exclude"), source, "exclude"), source);
   }
 
   /** Reads a hadolint config: ignored, override, trustedRegistries, failure-threshold. */
@@ -89,7 +91,7 @@ public record LintConfig(
     Object threshold = root.get("failure-threshold");
     Severity failOn = threshold == null || threshold.toString().equals("none") ? null : hadolintLevel(threshold.toString(), source);
     return new LintConfig(upper(strings(root.get("ignored"), source, "ignored")), Map.copyOf(sev),
-        strings(root.get("trustedRegistries"), source, "trustedRegistries"), List.of(), failOn, List.of(), source);
+        strings(root.get("trustedRegistries"), source, "trustedRegistries"), List.of(), failOn, List.of(), List.of(), source);
   }
 
   /** hadolint's error/warning/info/style levels on Bulwark's scale. */
@@ -101,6 +103,11 @@ public record LintConfig(
       case "style", "ignore" -> Severity.INFO;
       default -> throw new ConfigException(source + ": unknown hadolint level '" + level + "'");
     };
+  }
+
+  /** True when the file at {@code relativePath} is not to be scanned at all. */
+  public boolean excludesFile(String relativePath) {
+    return exclude.stream().anyMatch(g -> globMatches(g, relativePath));
   }
 
   /** True when {@code finding} is switched off here, globally or for {@code relativePath}. */
