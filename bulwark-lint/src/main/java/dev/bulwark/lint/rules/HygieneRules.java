@@ -503,7 +503,7 @@ final class HygieneRules {
     UndefinedArgInFrom() {
       super("BW-D100", "FROM uses an undeclared ARG", Severity.MEDIUM, "reliability",
           "An undeclared variable expands to nothing, so FROM resolves to a different image than intended (or fails).",
-          "Declare it before the first FROM: `ARG BASE=alpine:3.22`.", List.of("UndefinedArgInFrom"));
+          "Declare it before the first FROM: `ARG BASE=alpine:3.23`.", List.of("UndefinedArgInFrom"));
     }
 
     @Override

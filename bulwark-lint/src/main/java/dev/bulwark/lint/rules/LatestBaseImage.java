@@ -19,8 +19,8 @@ public final class LatestBaseImage implements Rule {
       "supply-chain",
       "`latest` moves: two builds of the same Dockerfile get different base images, a rebuild can pull in a new major"
           + " version or a compromised push, and nobody can say which OS packages (and CVEs) shipped.",
-      "Pin a specific version tag (`alpine:3.22`), and for reproducible, tamper-evident builds also the digest"
-          + " (`alpine:3.22@sha256:...`); let a bot such as Renovate or Dependabot move the pin.",
+      "Pin a specific version tag (`alpine:3.23`), and for reproducible, tamper-evident builds also the digest"
+          + " (`alpine:3.23@sha256:...`); let a bot such as Renovate or Dependabot move the pin.",
       List.of("DL3006", "DL3007", "DS001"),
       List.of("https://docs.docker.com/build/building/best-practices/#pin-base-image-versions"));
 

@@ -27,7 +27,7 @@ public final class SingleStageBuildTools implements Rule {
       "Compilers, package managers and source code left in the runtime image give an attacker who gets a foothold the"
           + " tools to build and fetch payloads, add hundreds of packages (and their CVEs) that the app never uses at run"
           + " time, and can leak source and build secrets.",
-      "Build in a first stage (`FROM golang:1.25 AS build`) and copy only the artifact into a minimal runtime stage"
+      "Build in a first stage (`FROM golang:1.27 AS build`) and copy only the artifact into a minimal runtime stage"
           + " (`FROM gcr.io/distroless/static-debian12:nonroot` + `COPY --from=build /out/app /app`).",
       List.of(),
       List.of("https://docs.docker.com/build/building/multi-stage/"));
