@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,6 +30,8 @@ final class ConfigFinder {
   private static final Found NONE = new Found(LintConfig.DEFAULT, null);
   private final Found explicit;
   private final Map<Path, Found> cache = new ConcurrentHashMap<>();
+  private final Map<Path, Optional<Path>> bulwarkByDir = new ConcurrentHashMap<>();
+  private final Map<Path, Optional<Path>> hadolintByDir = new ConcurrentHashMap<>();
 
   ConfigFinder(Path explicitConfig) throws IOException, LintConfig.ConfigException {
     this.explicit = explicitConfig == null ? null : load(explicitConfig);
@@ -39,21 +42,35 @@ final class ConfigFinder {
       return explicit;
     }
     Path dir = file.toAbsolutePath().normalize().getParent();
-    Found found = null;
-    for (List<String> names : List.of(BULWARK, HADOLINT)) {
-      for (Path d = dir; d != null && found == null; d = d.getParent()) {
-        for (String n : names) {
-          if (Files.isRegularFile(d.resolve(n))) {
-            found = cachedLoad(d.resolve(n));
-            break;
-          }
-        }
-      }
-      if (found != null) {
-        return found;
+    Path bulwark = nearest(dir, BULWARK, bulwarkByDir);
+    if (bulwark != null) {
+      return cachedLoad(bulwark);
+    }
+    Path hadolint = nearest(dir, HADOLINT, hadolintByDir);
+    return hadolint != null ? cachedLoad(hadolint) : NONE;
+  }
+
+  /** The nearest file named one of {@code names} in {@code dir} or above, memoized per directory. */
+  private static Path nearest(Path dir, List<String> names, Map<Path, Optional<Path>> memo) {
+    if (dir == null) {
+      return null;
+    }
+    Optional<Path> known = memo.get(dir);
+    if (known != null) {
+      return known.orElse(null);
+    }
+    Path found = null;
+    for (String n : names) {
+      if (Files.isRegularFile(dir.resolve(n))) {
+        found = dir.resolve(n);
+        break;
       }
     }
-    return NONE;
+    if (found == null) {
+      found = nearest(dir.getParent(), names, memo);
+    }
+    memo.put(dir, Optional.ofNullable(found));
+    return found;
   }
 
   private Found cachedLoad(Path file) throws IOException, LintConfig.ConfigException {

@@ -91,9 +91,11 @@ public final class EolCatalog {
       return Optional.empty();
     }
     String tag = ref.tag().toLowerCase(Locale.ROOT);
-    for (var e : CODENAMES.entrySet()) {
-      if ((product.equals("debian") || product.equals("ubuntu")) && (tag.equals(e.getKey()) || tag.startsWith(e.getKey() + "-"))) {
-        return Optional.ofNullable(cycles.get(product + "@" + e.getValue()));
+    if (product.equals("debian") || product.equals("ubuntu")) {
+      int dash = tag.indexOf('-');
+      String codename = CODENAMES.get(dash < 0 ? tag : tag.substring(0, dash));
+      if (codename != null) {
+        return Optional.ofNullable(cycles.get(product + "@" + codename));
       }
     }
     Matcher m = VERSION.matcher(tag);

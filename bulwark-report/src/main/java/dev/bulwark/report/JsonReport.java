@@ -35,8 +35,9 @@ public final class JsonReport implements ReportWriter {
       g.writeObjectFieldStart("summary");
       g.writeNumberField("files", report.files().size());
       g.writeNumberField("findings", report.findingCount());
+      var counts = report.counts();
       for (Severity s : Severity.values()) {
-        g.writeNumberField(s.label(), report.counts().getOrDefault(s, 0));
+        g.writeNumberField(s.label(), counts.getOrDefault(s, 0));
       }
       g.writeEndObject();
       g.writeArrayFieldStart("files");

@@ -7,11 +7,12 @@ import java.util.List;
  * the problems BuildKit would report. {@link #print()} reproduces the input exactly.
  */
 public record Dockerfile(
-    SourceText source, List<Element> elements, List<Directive> directives, char escapeToken, List<Diagnostic> diagnostics) {
-
-  public List<Instruction> instructions() {
-    return elements.stream().filter(Instruction.class::isInstance).map(Instruction.class::cast).toList();
-  }
+    SourceText source,
+    List<Element> elements,
+    List<Instruction> instructions,
+    List<Directive> directives,
+    char escapeToken,
+    List<Diagnostic> diagnostics) {
 
   public String directive(String name) {
     for (Directive d : directives) {

@@ -62,7 +62,14 @@ public final class DockerfileParser {
       run.diagnostics.add(Diagnostic.error("file contains NUL bytes; it does not look like a Dockerfile", Span.START));
     }
     run.parse();
-    return new Dockerfile(run.src, List.copyOf(run.elements), List.copyOf(run.directives), run.escape, List.copyOf(run.diagnostics));
+    List<Instruction> instructions = new ArrayList<>();
+    for (Element e : run.elements) {
+      if (e instanceof Instruction i) {
+        instructions.add(i);
+      }
+    }
+    return new Dockerfile(run.src, List.copyOf(run.elements), List.copyOf(instructions), List.copyOf(run.directives), run.escape,
+        List.copyOf(run.diagnostics));
   }
 
   /** The state of one parse. */

@@ -77,7 +77,21 @@ final class SecretRules {
       Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"),
       Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"));
 
+  /** Substrings every credential pattern needs; text without any of them is skipped cheaply. */
+  private static final List<String> CREDENTIAL_HINTS =
+      List.of("AKIA", "ASIA", "gh", "github_pat_", "glpat-", "xox", "PRIVATE KEY", "eyJ", "sk_live_", "AIza", "npm_");
+
   static String credentialIn(String text) {
+    boolean hint = false;
+    for (String h : CREDENTIAL_HINTS) {
+      if (text.contains(h)) {
+        hint = true;
+        break;
+      }
+    }
+    if (!hint) {
+      return null;
+    }
     for (Pattern p : CREDENTIALS) {
       Matcher m = p.matcher(text);
       if (m.find()) {
