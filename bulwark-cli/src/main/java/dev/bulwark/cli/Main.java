@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /** Entry point: exit codes 0 (clean), 1 (findings at or above the threshold), 2 (usage or input error). */
@@ -7,7 +8,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    OptionalInt fast = FastPath.tryRun(args);
+    System.exit(fast.isPresent() ? fast.getAsInt() : run(args));
   }
 
   /** Runs the CLI without exiting (for tests). */

@@ -4,19 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
 
 /** One {@code --format NAME[=FILE]}: a format and where it goes (null file = stdout). */
 record OutputTarget(String format, Path file) {
   static final Set<String> FORMATS = Set.of("tty", "json", "sarif", "junit", "gitlab", "checkstyle", "markdown");
 
-  static List<OutputTarget> parseAll(List<String> specs, CommandLine cl) {
+  static List<OutputTarget> parseAll(List<String> specs) throws UsageException {
     List<OutputTarget> out = new ArrayList<>();
     for (String s : specs) {
       int eq = s.indexOf('=');
       String name = eq < 0 ? s : s.substring(0, eq);
       if (!FORMATS.contains(name)) {
-        throw new CommandLine.ParameterException(cl, "--format: unknown format '" + name + "' (expected one of tty, json, sarif, junit, gitlab, checkstyle, markdown)");
+        throw new UsageException("--format: unknown format '" + name + "' (expected one of tty, json, sarif, junit, gitlab, checkstyle, markdown)");
       }
       out.add(new OutputTarget(name, eq < 0 ? null : Path.of(s.substring(eq + 1))));
     }
@@ -24,7 +23,7 @@ record OutputTarget(String format, Path file) {
       out.add(new OutputTarget("tty", null));
     }
     if (out.stream().filter(o -> o.file() == null).count() > 1) {
-      throw new CommandLine.ParameterException(cl, "--format: only one format can go to standard output; give the others =FILE");
+      throw new UsageException("--format: only one format can go to standard output; give the others =FILE");
     }
     return out;
   }

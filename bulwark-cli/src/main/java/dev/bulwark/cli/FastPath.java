@@ -1,0 +1,124 @@
+package dev.bulwark.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Runs the common {@code bulwark scan [options] PATH...} without starting picocli, whose model
+ * building costs about 100 ms per process (its Java 5 class files cannot go into the AOT cache).
+ * Anything it does not recognise exactly (help, --version, --debug, `--`, an unknown or
+ * malformed option, a usage error) goes to picocli, which stays the single definition of the
+ * CLI; CliFastPathTest checks both parse the same command lines to the same options.
+ */
+final class FastPath {
+  private static final Set<String> WITH_VALUE = Set.of("--format", "--fail-on", "--config", "--baseline", "--write-baseline", "--exclude");
+  private static final Set<String> FLAGS = Set.of("--no-fail", "--no-color");
+
+  private FastPath() {}
+
+  /** The options of a plain scan command line, or empty when picocli must handle it. */
+  static Optional<ScanOptions> parse(String[] args) {
+    if (args.length < 2 || !args[0].equals("scan")) {
+      return Optional.empty();
+    }
+    List<Path> paths = new ArrayList<>();
+    List<String> excludes = new ArrayList<>();
+    List<String> formats = new ArrayList<>();
+    String failOn = null;
+    Path config = null;
+    Path baseline = null;
+    Path writeBaseline = null;
+    boolean noFail = false;
+    boolean noColor = false;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("-") || a.equals("-")) {
+        paths.add(Path.of(a));
+        continue;
+      }
+      String name = a;
+      String value = null;
+      int eq = a.indexOf('=');
+      if (eq > 0) {
+        name = a.substring(0, eq);
+        value = a.substring(eq + 1);
+      }
+      if (FLAGS.contains(name) && value == null) {
+        if (name.equals("--no-fail")) {
+          noFail = true;
+        } else {
+          noColor = true;
+        }
+        continue;
+      }
+      if (!WITH_VALUE.contains(name)) {
+        return Optional.empty(); // --help, --debug, --, short options, typos: picocli decides
+      }
+      if (value == null) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
+          return Optional.empty();
+        }
+        value = args[++i];
+      }
+      switch (name) {
+        case "--format" -> formats.add(value);
+        case "--exclude" -> excludes.add(value);
+        case "--fail-on" -> {
+          if (failOn != null) {
+            return Optional.empty(); // picocli reports the repetition
+          }
+          failOn = value;
+        }
+        default -> {
+          Path p = Path.of(value);
+          if ((name.equals("--config") && config != null) || (name.equals("--baseline") && baseline != null)
+              || (name.equals("--write-baseline") && writeBaseline != null)) {
+            return Optional.empty();
+          }
+          switch (name) {
+            case "--config" -> config = p;
+            case "--baseline" -> baseline = p;
+            default -> writeBaseline = p;
+          }
+        }
+      }
+    }
+    if (paths.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ScanOptions(List.copyOf(paths), List.copyOf(excludes), List.copyOf(formats), failOn, config, baseline,
+        writeBaseline, noFail, noColor));
+  }
+
+  /** Runs the scan when the command line is plain; empty means "let picocli handle it". */
+  static OptionalInt tryRun(String[] args) {
+    Optional<ScanOptions> options;
+    try {
+      options = parse(args);
+    } catch (RuntimeException e) {
+      return OptionalInt.empty(); // e.g. an invalid path string: picocli words the error
+    }
+    if (options.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    PrintWriter out = new PrintWriter(System.out, false);
+    PrintWriter err = new PrintWriter(System.err, true);
+    try {
+      int code = Scan.run(options.get(), out, err);
+      out.flush();
+      return OptionalInt.of(code);
+    } catch (UsageException e) {
+      return OptionalInt.empty(); // picocli prints the usage error and its hint
+    } catch (IOException | RuntimeException e) {
+      out.flush();
+      err.println("bulwark: error: " + Main.oneLine(e));
+      return OptionalInt.of(ExitCodes.INPUT_ERROR);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The fast path parses exactly like picocli, or hands the command line to picocli. */
+class FastPathTest {
+
+  static ScanOptions viaPicocli(String[] args) {
+    CommandLine cl = Main.newCommandLine(args);
+    CommandLine.ParseResult r = cl.parseArgs(args);
+    return ((ScanCommand) r.subcommand().commandSpec().userObject()).options();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "scan Dockerfile",
+      "scan a b c",
+      "scan --no-fail --no-color dir",
+      "scan --format json --format sarif=out.sarif .",
+      "scan --format=json --fail-on=low x",
+      "scan x --fail-on medium --config c.yaml --baseline b.json --write-baseline w.json",
+      "scan --exclude vendor/ --exclude=**/testdata x y",
+      "scan - x",
+      "scan --format tty=/dev/null --no-fail ./path with space",
+  })
+  void sameOptionsAsPicocli(String line) {
+    String[] args = line.split(" ");
+    Optional<ScanOptions> fast = FastPath.parse(args);
+    assertThat(fast).as(line).isPresent();
+    assertThat(fast.get()).isEqualTo(viaPicocli(args));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "scan", "scan --help", "scan -h x", "scan --version", "--debug scan x", "scan --debug x", "scan -- -x", "scan --bogus x",
+      "scan --format", "scan --fail-on high --fail-on low x", "scan --no-fail=true x", "parse x", "rules", "scan --config a --config b x",
+      "scan --format --no-fail x"})
+  void leavesEverythingElseToPicocli(String line) {
+    assertThat(FastPath.parse(line.split(" "))).as(line).isEmpty();
+  }
+
+  @Test
+  void usageErrorsFallBackSoPicocliWordsThem() {
+    assertThat(FastPath.tryRun(new String[] {"scan", "--format", "xml", "."})).isEmpty();
+    assertThat(FastPath.tryRun(new String[] {"scan", "--fail-on", "banana", "."})).isEmpty();
+  }
+}
