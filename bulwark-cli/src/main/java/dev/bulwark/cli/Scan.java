@@ -60,7 +60,9 @@ final class Scan {
     List<Path> files = finder.find(paths);
     Linter linter = Linter.withDefaultRules();
     ContextLister contexts = new ContextLister();
-    List<Scanned> scanned = IntStream.range(0, files.size()).parallel()
+    IntStream indexes = IntStream.range(0, files.size());
+    // one file: no thread pool to start
+    List<Scanned> scanned = (files.size() > 1 ? indexes.parallel() : indexes)
         .mapToObj(i -> scanOne(files.get(i), linter, configs, contexts))
         .filter(s -> s != null)
         .toList();

@@ -21,10 +21,16 @@ import java.util.regex.Pattern;
  * {@code python:3.8-slim} is Python 3.8, {@code debian:bullseye} is Debian 11.
  */
 public final class EolCatalog {
-  /** A product's release cycle: {@code eol} is null when no end is announced. */
-  public record Cycle(String product, String cycle, LocalDate eol, boolean ended, String latest) {
+  /** A product's release cycle: {@code eolDate} is "-" when no end is announced, "past" when ended on an unknown date. */
+  public record Cycle(String product, String cycle, String eolDate, String latest) {
+    /** The end-of-life date, or null when none is announced or known. */
+    public LocalDate eol() {
+      return eolDate.equals("-") || eolDate.equals("past") ? null : LocalDate.parse(eolDate);
+    }
+
     public boolean isEndOfLife(LocalDate asOf) {
-      return ended || (eol != null && !eol.isAfter(asOf));
+      LocalDate d = eol();
+      return eolDate.equals("past") || (d != null && !d.isAfter(asOf));
     }
   }
 
@@ -71,8 +77,8 @@ public final class EolCatalog {
           continue;
         }
         String[] f = line.split("\t");
-        LocalDate eol = f[2].equals("-") || f[2].equals("past") ? null : LocalDate.parse(f[2]);
-        m.put(f[0] + "@" + f[1], new Cycle(f[0], f[1], eol, f[2].equals("past"), f.length > 3 ? f[3] : ""));
+        // dates are parsed when a rule asks: most of the 700 entries are never looked at
+        m.put(f[0] + "@" + f[1], new Cycle(f[0], f[1], f[2], f.length > 3 ? f[3] : ""));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("the bundled EOL catalog cannot be read", e);
