@@ -1,11 +1,8 @@
 package dev.bulwark.lint;
 
 import dev.bulwark.dockerfile.model.ImageReference;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -52,38 +49,39 @@ public final class EolCatalog {
   private static final Pattern VERSION = Pattern.compile("^v?(\\d+(?:\\.\\d+)*)");
 
   private static volatile EolCatalog instance;
-  private final Map<String, Cycle> cycles;
+  /** The catalog text; a product's lines are parsed the first time it is asked for. */
+  private final String text;
+  private final Map<String, Map<String, Cycle>> byProduct = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private EolCatalog(Map<String, Cycle> cycles) {
-    this.cycles = cycles;
+  private EolCatalog(String text) {
+    this.text = text;
   }
 
   public static EolCatalog get() {
     EolCatalog c = instance;
     if (c == null) {
-      c = load();
+      try (InputStream in = EolCatalog.class.getResourceAsStream("eol-catalog.tsv")) {
+        c = new EolCatalog(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException | NullPointerException e) {
+        throw new IllegalStateException("the bundled EOL catalog cannot be read", e);
+      }
       instance = c;
     }
     return c;
   }
 
-  private static EolCatalog load() {
-    Map<String, Cycle> m = new HashMap<>();
-    try (InputStream in = EolCatalog.class.getResourceAsStream("eol-catalog.tsv");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.startsWith("#") || line.isBlank()) {
-          continue;
-        }
-        String[] f = line.split("\t");
-        // dates are parsed when a rule asks: most of the 700 entries are never looked at
-        m.put(f[0] + "@" + f[1], new Cycle(f[0], f[1], f[2], f.length > 3 ? f[3] : ""));
+  /** The cycles of one product (product, cycle, eol, latest per line). */
+  private Map<String, Cycle> cycles(String product) {
+    return byProduct.computeIfAbsent(product, p -> {
+      Map<String, Cycle> m = new HashMap<>();
+      String prefix = "\n" + p + "\t";
+      for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+        int end = text.indexOf('\n', at + 1);
+        String[] f = text.substring(at + 1, end < 0 ? text.length() : end).split("\t");
+        m.put(f[1], new Cycle(f[0], f[1], f[2], f.length > 3 ? f[3] : ""));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("the bundled EOL catalog cannot be read", e);
-    }
-    return new EolCatalog(Map.copyOf(m));
+      return m;
+    });
   }
 
   /** The release cycle an official image tag belongs to, when the catalog knows it. */
@@ -101,7 +99,7 @@ public final class EolCatalog {
       int dash = tag.indexOf('-');
       String codename = CODENAMES.get(dash < 0 ? tag : tag.substring(0, dash));
       if (codename != null) {
-        return Optional.ofNullable(cycles.get(product + "@" + codename));
+        return Optional.ofNullable(cycles(product).get(codename));
       }
     }
     Matcher m = VERSION.matcher(tag);
@@ -109,8 +107,9 @@ public final class EolCatalog {
       return Optional.empty();
     }
     String v = m.group(1);
+    Map<String, Cycle> known = cycles(product);
     while (true) {
-      Cycle c = cycles.get(product + "@" + v);
+      Cycle c = known.get(v);
       if (c != null) {
         return Optional.of(c);
       }
