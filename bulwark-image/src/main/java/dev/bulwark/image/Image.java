@@ -1,0 +1,36 @@
+package dev.bulwark.image;
+
+import dev.bulwark.image.fs.FileTree;
+import dev.bulwark.image.fs.LayerReader;
+import dev.bulwark.image.source.BlobStore;
+import dev.bulwark.image.source.ManifestReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A container image read without a daemon from a docker-save tarball or an OCI image layout
+ * (directory or tar): manifest, config, merged filesystem metadata, the captured contents of the
+ * files package detection needs, and per-layer figures.
+ */
+public record Image(ImageManifest manifest, FileTree files, Map<String, List<LayerReader.FileVersion>> history, List<LayerReader.LayerStats> layers) {
+
+  /** Files whose contents are kept: OS identification and package databases. */
+  static final Set<String> CAPTURED = Set.of("etc/os-release", "usr/lib/os-release", "etc/alpine-release", "etc/debian_version",
+      "var/lib/dpkg/status", "lib/apk/db/installed");
+
+  static boolean captured(String path) {
+    return CAPTURED.contains(path) || (path.startsWith("var/lib/dpkg/status.d/") && !path.endsWith(".md5sums"));
+  }
+
+  /** Reads the image at {@code path} for {@code platform} (null: the host's). */
+  public static Image open(Path path, String platform, ImageLimits limits) throws IOException, ImageException {
+    try (BlobStore store = BlobStore.open(path)) {
+      ImageManifest manifest = new ManifestReader(store, limits).read(platform);
+      LayerReader.Result r = new LayerReader(store, limits, Image::captured).read(manifest.layers());
+      return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers());
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.bulwark.image;
+
+/**
+ * Bounds that keep a hostile image from exhausting memory, disk or time. Layers are streamed
+ * once and nothing is extracted to disk; only small files of interest are kept in memory.
+ *
+ * @param maxLayerBytes uncompressed bytes one layer may expand to
+ * @param maxRatio uncompressed/compressed ratio above which a large layer is a bomb
+ * @param ratioFloorBytes the ratio check applies only past this many uncompressed bytes
+ * @param maxEntries tar entries in all layers together
+ * @param maxCapturedFileBytes the largest file whose content is kept (package databases)
+ * @param maxJsonBytes manifests, indexes and configs larger than this are refused
+ */
+public record ImageLimits(long maxLayerBytes, long maxRatio, long ratioFloorBytes, long maxEntries, int maxCapturedFileBytes, int maxJsonBytes) {
+
+  public static final ImageLimits DEFAULT = new ImageLimits(16L << 30, 200, 256L << 20, 5_000_000, 64 << 20, 8 << 20);
+}

@@ -1,0 +1,140 @@
+package dev.bulwark.image.fs;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The image's merged filesystem after all layers and their whiteouts, as metadata only, plus the
+ * contents of the small files analysis needs (package databases, os-release). Paths are
+ * relative to the image root; symlinks resolve inside the root, as they would in a container.
+ */
+public final class FileTree {
+  private final TreeMap<String, FileEntry> entries = new TreeMap<>();
+  private final Map<String, byte[]> contents = new TreeMap<>();
+
+  void put(FileEntry e, byte[] content) {
+    entries.put(e.path(), e);
+    if (content != null) {
+      contents.put(e.path(), content);
+    } else {
+      contents.remove(e.path());
+    }
+  }
+
+  /** Removes {@code path} and everything under it that lower layers (index below {@code layer}) wrote. */
+  void whiteout(String path, int layer) {
+    removeLower(path, layer, true);
+  }
+
+  /** Removes what lower layers put inside {@code dir}, keeping {@code dir} itself. */
+  void opaque(String dir, int layer) {
+    removeLower(dir, layer, false);
+  }
+
+  private void removeLower(String path, int layer, boolean includeSelf) {
+    List<String> doomed = new ArrayList<>();
+    if (includeSelf && entries.containsKey(path) && entries.get(path).layer() < layer) {
+      doomed.add(path);
+    }
+    String prefix = path.isEmpty() ? "" : path + "/";
+    for (var e : entries.tailMap(prefix, true).entrySet()) {
+      if (!e.getKey().startsWith(prefix)) {
+        break;
+      }
+      if (e.getValue().layer() < layer) {
+        doomed.add(e.getKey());
+      }
+    }
+    for (String d : doomed) {
+      entries.remove(d);
+      contents.remove(d);
+    }
+  }
+
+  public Collection<FileEntry> entries() {
+    return Collections.unmodifiableCollection(entries.values());
+  }
+
+  public Optional<FileEntry> get(String path) {
+    return Optional.ofNullable(entries.get(path));
+  }
+
+  /** Follows symlinks (at most 40) inside the root; {@code ..} at the root stays at the root. */
+  public Optional<FileEntry> resolve(String path) {
+    String p = clamp(path);
+    for (int hops = 0; hops < 40; hops++) {
+      FileEntry e = entries.get(p);
+      if (e == null) {
+        // a symlinked directory somewhere up the path
+        String parent = p;
+        FileEntry link = null;
+        while (parent.contains("/")) {
+          parent = parent.substring(0, parent.lastIndexOf('/'));
+          FileEntry pe = entries.get(parent);
+          if (pe != null && pe.type() == FileEntry.Type.SYMLINK) {
+            link = pe;
+            break;
+          }
+        }
+        if (link == null) {
+          return Optional.empty();
+        }
+        p = clamp(target(link) + p.substring(parent.length()));
+        continue;
+      }
+      if (e.type() != FileEntry.Type.SYMLINK) {
+        return Optional.of(e);
+      }
+      p = clamp(target(e));
+    }
+    return Optional.empty();
+  }
+
+  private static String target(FileEntry link) {
+    String t = link.linkTarget();
+    if (t.startsWith("/")) {
+      return t;
+    }
+    String dir = link.path().contains("/") ? link.path().substring(0, link.path().lastIndexOf('/')) : "";
+    return dir + "/" + t;
+  }
+
+  /** The content of a captured file, following symlinks. */
+  public Optional<byte[]> content(String path) {
+    return resolve(path).map(e -> contents.get(e.path()));
+  }
+
+  /** Paths of captured files under {@code dir} (not following links). */
+  public List<String> capturedUnder(String dir) {
+    List<String> out = new ArrayList<>();
+    for (String p : contents.keySet()) {
+      if (p.startsWith(dir + "/")) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** Normalizes inside the root: leading slashes dropped, {@code ..} never climbs above the root. */
+  static String clamp(String path) {
+    List<String> parts = new ArrayList<>();
+    for (String seg : path.split("/")) {
+      if (seg.isEmpty() || seg.equals(".")) {
+        continue;
+      }
+      if (seg.equals("..")) {
+        if (!parts.isEmpty()) {
+          parts.removeLast();
+        }
+      } else {
+        parts.add(seg);
+      }
+    }
+    return String.join("/", parts);
+  }
+}

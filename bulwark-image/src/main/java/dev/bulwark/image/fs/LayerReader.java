@@ -1,0 +1,259 @@
+package dev.bulwark.image.fs;
+
+import dev.bulwark.image.HostileImageException;
+import dev.bulwark.image.ImageException;
+import dev.bulwark.image.ImageLimits;
+import dev.bulwark.image.Layer;
+import dev.bulwark.image.source.BlobStore;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Streams each layer once, in order, into a {@link FileTree}: gzip or plain tar, whiteouts and
+ * opaque directories applied as the OCI image spec says, small files of interest kept. Every
+ * layer's compressed digest (when the manifest names one) and uncompressed digest (the config's
+ * diff_id) are verified; paths that climb out of the root, links that do, and layers that expand
+ * beyond the limits are refused. Nothing is written to disk.
+ */
+public final class LayerReader {
+  private static final String WHITEOUT = ".wh.";
+  private static final String OPAQUE = ".wh..wh..opq";
+
+  /** Per-layer figures for attack-surface and size reporting. */
+  public record LayerStats(int index, long compressedBytes, long uncompressedBytes, long entries) {}
+
+  /** One version of a captured file, and the layer that wrote it. */
+  public record FileVersion(int layer, byte[] content) {}
+
+  /** The outcome: merged tree, every version of the captured files, per-layer stats. */
+  public record Result(FileTree tree, Map<String, List<FileVersion>> history, List<LayerStats> layers) {}
+
+  private final BlobStore store;
+  private final ImageLimits limits;
+  private final Predicate<String> capture;
+
+  public LayerReader(BlobStore store, ImageLimits limits, Predicate<String> capture) {
+    this.store = store;
+    this.limits = limits;
+    this.capture = capture;
+  }
+
+  public Result read(List<Layer> layers) throws IOException, ImageException {
+    FileTree tree = new FileTree();
+    Map<String, List<FileVersion>> history = new HashMap<>();
+    List<LayerStats> stats = new ArrayList<>();
+    long[] entries = {0};
+    for (Layer layer : layers) {
+      stats.add(readLayer(layer, tree, history, entries));
+    }
+    return new Result(tree, history, List.copyOf(stats));
+  }
+
+  private LayerStats readLayer(Layer layer, FileTree tree, Map<String, List<FileVersion>> history, long[] totalEntries)
+      throws IOException, ImageException {
+    int n = layer.index();
+    MessageDigest blobHash = layer.blobDigest() == null ? null : layer.blobDigest().newHasher();
+    MessageDigest diffHash = layer.diffId() == null ? null : layer.diffId().newHasher();
+    long compressed;
+    long uncompressed;
+    long count = 0;
+    try (InputStream raw = store.open(layer.blobPath());
+        CountingStream counted = new CountingStream(blobHash == null ? raw : new DigestInputStream(raw, blobHash), null)) {
+      BufferedInputStream buffered = new BufferedInputStream(counted, 64 * 1024);
+      InputStream decompressed = decompress(buffered, n);
+      CountingStream plain = new CountingStream(diffHash == null ? decompressed : new DigestInputStream(decompressed, diffHash), size -> {
+        if (size > limits.maxLayerBytes()) {
+          throw new LimitException("expands beyond " + (limits.maxLayerBytes() >> 20) + " MiB (decompression bomb?)");
+        }
+        if (size > limits.ratioFloorBytes() && size > Math.max(1, counted.count) * limits.maxRatio()) {
+          throw new LimitException("expands more than " + limits.maxRatio() + " times its compressed size (decompression bomb?)");
+        }
+      });
+      TarArchiveInputStream tar = new TarArchiveInputStream(plain);
+      TarArchiveEntry e;
+      try {
+        while ((e = tar.getNextEntry()) != null) {
+          count++;
+          if (++totalEntries[0] > limits.maxEntries()) {
+            throw new HostileImageException("more than " + limits.maxEntries() + " files in the image");
+          }
+          entry(e, tar, n, tree, history);
+        }
+        plain.transferTo(java.io.OutputStream.nullOutputStream()); // the tar's trailing padding belongs to the digest too
+      } catch (LimitException le) {
+        throw new HostileImageException("layer " + n + ": " + le.getMessage());
+      } catch (IOException io) {
+        throw new ImageException("layer " + n + " is corrupt or truncated: " + io.getMessage(), io);
+      }
+      compressed = counted.count;
+      uncompressed = plain.count;
+    }
+    if (blobHash != null && !layer.blobDigest().matches(blobHash.digest())) {
+      throw new HostileImageException("layer " + n + " does not match its digest " + layer.blobDigest());
+    }
+    if (diffHash != null && !layer.diffId().matches(diffHash.digest())) {
+      throw new HostileImageException("layer " + n + " content does not match its diff_id " + layer.diffId());
+    }
+    return new LayerStats(n, compressed, uncompressed, count);
+  }
+
+  private InputStream decompress(BufferedInputStream in, int layer) throws IOException, ImageException {
+    in.mark(4);
+    int b0 = in.read();
+    int b1 = in.read();
+    int b2 = in.read();
+    int b3 = in.read();
+    in.reset();
+    if (b0 == 0x1f && b1 == 0x8b) {
+      return GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
+    }
+    if (b0 == 0x28 && b1 == 0xb5 && b2 == 0x2f && b3 == 0xfd) {
+      throw new ImageException("layer " + layer + " is zstd-compressed, which this version cannot read yet");
+    }
+    return in;
+  }
+
+  private void entry(TarArchiveEntry e, TarArchiveInputStream tar, int layer, FileTree tree, Map<String, List<FileVersion>> history)
+      throws IOException, ImageException {
+    String raw = e.getName();
+    String path = normalize(raw, layer);
+    if (path.isEmpty()) {
+      return; // the root itself
+    }
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+    if (name.equals(OPAQUE)) {
+      tree.opaque(dir, layer);
+      return;
+    }
+    if (name.startsWith(WHITEOUT)) {
+      tree.whiteout((dir.isEmpty() ? "" : dir + "/") + name.substring(WHITEOUT.length()), layer);
+      return;
+    }
+    FileEntry.Type type;
+    String link = null;
+    if (e.isSymbolicLink()) {
+      type = FileEntry.Type.SYMLINK;
+      link = e.getLinkName();
+    } else if (e.isLink()) {
+      type = FileEntry.Type.HARDLINK;
+      link = normalize(e.getLinkName(), layer);
+    } else if (e.isDirectory()) {
+      type = FileEntry.Type.DIRECTORY;
+    } else if (e.isCharacterDevice()) {
+      type = FileEntry.Type.CHAR_DEVICE;
+    } else if (e.isBlockDevice()) {
+      type = FileEntry.Type.BLOCK_DEVICE;
+    } else if (e.isFIFO()) {
+      type = FileEntry.Type.FIFO;
+    } else {
+      type = FileEntry.Type.FILE;
+    }
+    // A new entry replaces what lower layers had at this path (a directory keeps its children).
+    if (type != FileEntry.Type.DIRECTORY) {
+      tree.whiteout(path, layer);
+    }
+    byte[] content = null;
+    if (type == FileEntry.Type.FILE && capture.test(path) && e.getSize() <= limits.maxCapturedFileBytes()) {
+      content = tar.readNBytes((int) e.getSize());
+      history.computeIfAbsent(path, k -> new ArrayList<>()).add(new FileVersion(layer, content));
+    } else if (type == FileEntry.Type.HARDLINK && capture.test(path)) {
+      content = tree.content(link).orElse(null);
+    }
+    tree.put(new FileEntry(path, type, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(), e.getSize(), link, layer), content);
+  }
+
+  /** Entry names are relative to the image root; a name that climbs out of it is hostile. */
+  static String normalize(String raw, int layer) throws HostileImageException {
+    List<String> parts = new ArrayList<>();
+    for (String seg : raw.replace('\\', '/').split("/")) {
+      if (seg.isEmpty() || seg.equals(".")) {
+        continue;
+      }
+      if (seg.equals("..")) {
+        if (parts.isEmpty()) {
+          throw new HostileImageException("layer " + layer + " entry '" + raw + "' escapes the image root");
+        }
+        parts.removeLast();
+      } else {
+        parts.add(seg);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  /** Raised from inside the stream when a limit is crossed. */
+  static final class LimitException extends IOException {
+    LimitException(String message) {
+      super(message);
+    }
+  }
+
+  /** Checks a running byte count; throws to stop reading. */
+  interface LimitCheck {
+    void check(long count) throws LimitException;
+  }
+
+  /** Counts bytes read and lets a check stop the stream. */
+  static final class CountingStream extends FilterInputStream {
+    long count;
+    private final LimitCheck check;
+
+    CountingStream(InputStream in, LimitCheck check) {
+      super(in);
+      this.check = check;
+    }
+
+    private void add(long n) throws LimitException {
+      if (n > 0) {
+        count += n;
+        if (check != null) {
+          check.check(count);
+        }
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      add(n);
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // read rather than skip so digests and counts see every byte
+      byte[] buf = new byte[(int) Math.min(n, 8192)];
+      long done = 0;
+      while (done < n) {
+        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+        if (r < 0) {
+          break;
+        }
+        done += r;
+      }
+      return done;
+    }
+  }
+}

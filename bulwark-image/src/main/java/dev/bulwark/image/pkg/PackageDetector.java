@@ -1,0 +1,97 @@
+package dev.bulwark.image.pkg;
+
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURLBuilder;
+import dev.bulwark.image.Image;
+import dev.bulwark.image.fs.FileEntry;
+import dev.bulwark.image.fs.LayerReader.FileVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OS packages of an image, each with the layer that introduced it: Debian/Ubuntu dpkg
+ * status, distroless status.d, Alpine apk. A package is attributed to the first layer whose copy
+ * of the database lists it at its current version.
+ */
+public final class PackageDetector {
+  private PackageDetector() {}
+
+  public static List<InstalledPackage> detect(Image image, OsInfo os) {
+    List<InstalledPackage> out = new ArrayList<>();
+    String distro = os == null ? null : os.id();
+    String distroQualifier = os == null ? null : os.id() + "-" + os.versionId();
+    image.files().content("var/lib/dpkg/status").ifPresent(b -> {
+      Map<String, Integer> firstSeen = firstLayers(image.history().get("var/lib/dpkg/status"), true);
+      for (DpkgStatus.Entry e : DpkgStatus.parse(new String(b, StandardCharsets.UTF_8))) {
+        out.add(deb(e, distro, distroQualifier, firstSeen.getOrDefault(e.name() + "@" + e.version(), -1), "var/lib/dpkg/status"));
+      }
+    });
+    for (String f : image.files().capturedUnder("var/lib/dpkg/status.d")) {
+      int layer = image.files().get(f).map(FileEntry::layer).orElse(-1);
+      for (DpkgStatus.Entry e : DpkgStatus.parse(new String(image.files().content(f).orElseThrow(), StandardCharsets.UTF_8))) {
+        out.add(deb(e, distro, distroQualifier, layer, f));
+      }
+    }
+    image.files().content("lib/apk/db/installed").ifPresent(b -> {
+      Map<String, Integer> firstSeen = firstLayers(image.history().get("lib/apk/db/installed"), false);
+      for (ApkInstalled.Entry e : ApkInstalled.parse(new String(b, StandardCharsets.UTF_8))) {
+        String purl = purl("apk", "alpine", e.name(), e.version(), Map.of("arch", nz(e.arch()), "distro", os == null ? "" : nz(os.versionId())));
+        out.add(new InstalledPackage("apk", e.name(), e.version(), e.arch(), e.origin(), e.version(), e.license(), purl,
+            firstSeen.getOrDefault(e.name() + "@" + e.version(), -1), "lib/apk/db/installed"));
+      }
+    });
+    return List.copyOf(out);
+  }
+
+  private static InstalledPackage deb(DpkgStatus.Entry e, String distro, String distroQualifier, int layer, String foundIn) {
+    Map<String, String> q = new HashMap<>();
+    q.put("arch", nz(e.arch()));
+    q.put("distro", nz(distroQualifier));
+    if (!e.source().equals(e.name()) || !e.sourceVersion().equals(e.version())) {
+      q.put("upstream", e.source() + (e.sourceVersion().equals(e.version()) ? "" : "@" + e.sourceVersion()));
+    }
+    String purl = purl("deb", distro == null ? "debian" : distro, e.name(), e.version(), q);
+    return new InstalledPackage("deb", e.name(), e.version(), e.arch(), e.source(), e.sourceVersion(), null, purl, layer, foundIn);
+  }
+
+  private static Map<String, Integer> firstLayers(List<FileVersion> versions, boolean dpkg) {
+    Map<String, Integer> first = new HashMap<>();
+    if (versions == null) {
+      return first;
+    }
+    for (FileVersion v : versions) {
+      String text = new String(v.content(), StandardCharsets.UTF_8);
+      if (dpkg) {
+        for (DpkgStatus.Entry e : DpkgStatus.parse(text)) {
+          first.putIfAbsent(e.name() + "@" + e.version(), v.layer());
+        }
+      } else {
+        for (ApkInstalled.Entry e : ApkInstalled.parse(text)) {
+          first.putIfAbsent(e.name() + "@" + e.version(), v.layer());
+        }
+      }
+    }
+    return first;
+  }
+
+  static String purl(String type, String namespace, String name, String version, Map<String, String> qualifiers) {
+    try {
+      PackageURLBuilder b = PackageURLBuilder.aPackageURL().withType(type).withNamespace(namespace).withName(name).withVersion(version);
+      qualifiers.forEach((k, v) -> {
+        if (v != null && !v.isEmpty()) {
+          b.withQualifier(k, v);
+        }
+      });
+      return b.build().canonicalize();
+    } catch (MalformedPackageURLException e) {
+      return null;
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,172 @@
+package dev.bulwark.image.source;
+
+import dev.bulwark.image.HostileImageException;
+import dev.bulwark.image.ImageException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarFile;
+
+/**
+ * Named files of an image archive: a directory (OCI layout, unpacked docker save) or a tar of
+ * one, read in place. Names are relative with '/'; a name that leaves the archive is refused.
+ */
+public abstract sealed class BlobStore implements Closeable permits BlobStore.Directory, BlobStore.Tar {
+
+  public abstract boolean exists(String name);
+
+  public abstract InputStream open(String name) throws IOException, ImageException;
+
+  /** Opens {@code path}: a directory, or a tar file. */
+  public static BlobStore open(Path path) throws IOException, ImageException {
+    if (Files.isDirectory(path)) {
+      return new Directory(path.toRealPath());
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new ImageException(path + ": no such file or directory");
+    }
+    try {
+      return new Tar(new TarFile(path.toFile()));
+    } catch (IOException e) {
+      throw new ImageException(path + ": not a tar archive or image layout (" + e.getMessage() + ")");
+    }
+  }
+
+  /** {@code a/./b/../c} to {@code a/c}; null when it climbs out of the root. */
+  static String normalize(String name) {
+    String n = name.replace('\\', '/');
+    while (n.startsWith("/")) {
+      n = n.substring(1);
+    }
+    StringBuilder out = new StringBuilder();
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String seg : n.split("/")) {
+      if (seg.isEmpty() || seg.equals(".")) {
+        continue;
+      }
+      if (seg.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.removeLast();
+      } else {
+        parts.addLast(seg);
+      }
+    }
+    for (String p : parts) {
+      if (!out.isEmpty()) {
+        out.append('/');
+      }
+      out.append(p);
+    }
+    return out.toString();
+  }
+
+  /** A directory on disk; symlinks may not lead outside it. */
+  static final class Directory extends BlobStore {
+    private final Path root;
+
+    Directory(Path root) {
+      this.root = root;
+    }
+
+    private Path resolve(String name) throws ImageException, IOException {
+      String n = normalize(name);
+      if (n == null || n.isEmpty()) {
+        throw new HostileImageException("archive path '" + name + "' leaves the image directory");
+      }
+      Path p = root.resolve(n);
+      if (Files.exists(p) && !p.toRealPath().startsWith(root)) {
+        throw new HostileImageException("archive path '" + name + "' is a link out of the image directory");
+      }
+      return p;
+    }
+
+    @Override
+    public boolean exists(String name) {
+      try {
+        return Files.isRegularFile(resolve(name));
+      } catch (ImageException | IOException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException, ImageException {
+      Path p = resolve(name);
+      if (!Files.isRegularFile(p)) {
+        throw new ImageException("the image names '" + name + "', which is not in it");
+      }
+      return Files.newInputStream(p);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A tar file, read with random access; links inside the tar are followed inside it only. */
+  static final class Tar extends BlobStore {
+    private final TarFile tar;
+    private final Map<String, TarArchiveEntry> entries = new HashMap<>();
+
+    Tar(TarFile tar) {
+      this.tar = tar;
+      for (TarArchiveEntry e : tar.getEntries()) {
+        String n = normalize(e.getName());
+        if (n != null && !n.isEmpty()) {
+          entries.put(n, e);
+        }
+      }
+    }
+
+    private TarArchiveEntry find(String name) throws ImageException {
+      String n = normalize(name);
+      if (n == null) {
+        throw new HostileImageException("archive path '" + name + "' leaves the archive");
+      }
+      for (int hops = 0; hops < 8; hops++) {
+        TarArchiveEntry e = entries.get(n);
+        if (e == null || !(e.isSymbolicLink() || e.isLink())) {
+          return e;
+        }
+        String target = e.getLinkName();
+        String next = e.isLink() || target.startsWith("/") ? normalize(target)
+            : normalize((n.contains("/") ? n.substring(0, n.lastIndexOf('/') + 1) : "") + target);
+        if (next == null) {
+          throw new HostileImageException("archive entry '" + n + "' links out of the archive");
+        }
+        n = next;
+      }
+      throw new HostileImageException("archive entry '" + name + "': too many links");
+    }
+
+    @Override
+    public boolean exists(String name) {
+      try {
+        TarArchiveEntry e = find(name);
+        return e != null && e.isFile();
+      } catch (ImageException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException, ImageException {
+      TarArchiveEntry e = find(name);
+      if (e == null || !e.isFile()) {
+        throw new ImageException("the image names '" + name + "', which is not in the archive");
+      }
+      return tar.getInputStream(e);
+    }
+
+    @Override
+    public void close() throws IOException {
+      tar.close();
+    }
+  }
+}
