@@ -30,6 +30,7 @@ public final class BulwarkCommand implements Runnable {
     m.put("parse", ParseCommand::new);
     m.put("rules", RulesCommand::new);
     m.put("explain", ExplainCommand::new);
+    m.put("sbom", SbomCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
 

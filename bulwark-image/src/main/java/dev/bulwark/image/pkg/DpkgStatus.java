@@ -12,8 +12,16 @@ public final class DpkgStatus {
   /** One installed package stanza. */
   public record Entry(String name, String version, String arch, String source, String sourceVersion) {}
 
-  /** The installed packages; stanzas whose Status is not "... installed" are skipped. */
+  /** The installed packages of a {@code status} file: stanzas whose Status state is not "installed" are skipped. */
   public static List<Entry> parse(String text) {
+    return parse(text, true);
+  }
+
+  /**
+   * With {@code statusRequired} false (distroless {@code status.d} files, which have no Status
+   * field) a stanza without Status counts as installed.
+   */
+  public static List<Entry> parse(String text, boolean statusRequired) {
     List<Entry> out = new ArrayList<>();
     for (Map<String, String> s : stanzas(text)) {
       String name = s.get("Package");
@@ -22,8 +30,8 @@ public final class DpkgStatus {
       if (name == null || version == null) {
         continue;
       }
-      if (status != null && !status.endsWith(" installed")) {
-        continue; // distroless status.d files have no Status field: installed by construction
+      if (status == null ? statusRequired : !status.endsWith(" installed")) {
+        continue; // the third word of Status is the state; only "installed" means files are there
       }
       String source = s.get("Source");
       String sourceVersion = version;

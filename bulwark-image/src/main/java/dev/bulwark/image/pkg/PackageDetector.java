@@ -31,7 +31,7 @@ public final class PackageDetector {
     });
     for (String f : image.files().capturedUnder("var/lib/dpkg/status.d")) {
       int layer = image.files().get(f).map(FileEntry::layer).orElse(-1);
-      for (DpkgStatus.Entry e : DpkgStatus.parse(new String(image.files().content(f).orElseThrow(), StandardCharsets.UTF_8))) {
+      for (DpkgStatus.Entry e : DpkgStatus.parse(new String(image.files().content(f).orElseThrow(), StandardCharsets.UTF_8), false)) {
         out.add(deb(e, distro, distroQualifier, layer, f));
       }
     }

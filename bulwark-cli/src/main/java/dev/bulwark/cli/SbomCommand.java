@@ -1,0 +1,66 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.image.Image;
+import dev.bulwark.image.ImageException;
+import dev.bulwark.image.ImageLimits;
+import dev.bulwark.image.pkg.Sbom;
+import dev.bulwark.report.sbom.SbomWriters;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bulwark sbom IMAGE}: the installed OS packages of a saved image or OCI layout. */
+@Command(name = "sbom", mixinStandardHelpOptions = true,
+    description = "List the packages in an image: a `docker save` tarball, an OCI image layout directory, or a tar of one. No daemon needed.")
+final class SbomCommand implements Callable<Integer> {
+
+  /** Output formats. */
+  enum Format {
+    table,
+    json,
+    cyclonedx,
+    spdx
+  }
+
+  @Parameters(paramLabel = "IMAGE", description = "docker-save .tar, OCI layout directory or OCI layout .tar.")
+  Path image;
+
+  @Option(names = "--format", defaultValue = "table", description = "table, json, cyclonedx (1.6 JSON) or spdx (2.3 JSON). Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Which image of a multi-platform index. Default: the host's.")
+  String platform;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Image img;
+    try {
+      img = Image.open(image, platform, ImageLimits.DEFAULT);
+    } catch (ImageException e) {
+      throw new IOException(image + ": " + e.getMessage(), e);
+    }
+    String name = img.manifest().tags().isEmpty() ? image.getFileName().toString() : img.manifest().tags().getFirst();
+    Sbom sbom = Sbom.of(name, img);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String version = BulwarkCommand.Version.get();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(switch (format) {
+      case table -> SbomWriters.table(sbom);
+      case json -> SbomWriters.json(sbom);
+      case cyclonedx -> SbomWriters.cyclonedx(sbom, version, now);
+      case spdx -> SbomWriters.spdx(sbom, version, now);
+    });
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

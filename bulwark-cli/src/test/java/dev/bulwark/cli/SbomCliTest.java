@@ -1,0 +1,65 @@
+package dev.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bulwark sbom} end to end on a small docker-save archive. */
+class SbomCliTest {
+
+  static byte[] tar(String... nameContent) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(b)) {
+      for (int i = 0; i < nameContent.length; i += 2) {
+        byte[] c = nameContent[i + 1].getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(nameContent[i]);
+        e.setSize(c.length);
+        t.putArchiveEntry(e);
+        t.write(c);
+        t.closeArchiveEntry();
+      }
+    }
+    return b.toByteArray();
+  }
+
+  static String sha(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  @Test
+  void sbomOfADockerSaveArchive(@TempDir Path dir) throws Exception {
+    byte[] layer = tar("etc/alpine-release", "3.20.3\n", "lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\nL:MIT\n\n");
+    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:"
+        + sha(layer) + "\"]}}").getBytes(StandardCharsets.UTF_8);
+    byte[] manifest = "[{\"Config\":\"c.json\",\"RepoTags\":[\"demo:1\"],\"Layers\":[\"l/layer.tar\"]}]".getBytes(StandardCharsets.UTF_8);
+    Path archive = dir.resolve("demo.tar");
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(Files.newOutputStream(archive))) {
+      for (Object[] f : new Object[][] {{"c.json", config}, {"l/layer.tar", layer}, {"manifest.json", manifest}}) {
+        byte[] c = (byte[]) f[1];
+        TarArchiveEntry e = new TarArchiveEntry((String) f[0]);
+        e.setSize(c.length);
+        t.putArchiveEntry(e);
+        t.write(c);
+        t.closeArchiveEntry();
+      }
+    }
+    CliTest.Run table = CliTest.run("sbom", archive.toString());
+    assertThat(table.exit()).isZero();
+    assertThat(table.out()).contains("demo:1", "musl", "1.2.5-r0", "1 package");
+    CliTest.Run cdx = CliTest.run("sbom", "--format", "cyclonedx", archive.toString());
+    assertThat(cdx.out()).contains("\"specVersion\" : \"1.6\"", "pkg:apk/alpine/musl@1.2.5-r0");
+    CliTest.Run bad = CliTest.run("sbom", dir.resolve("nope.tar").toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("no such file").doesNotContain("\tat ");
+  }
+}
