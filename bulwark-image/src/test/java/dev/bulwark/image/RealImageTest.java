@@ -1,0 +1,102 @@
+package dev.bulwark.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.bulwark.image.pkg.InstalledPackage;
+import dev.bulwark.image.pkg.Sbom;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A real Debian image made in the test run from real parts: a bookworm root filesystem from
+ * {@code debootstrap --variant=minbase}, packed into an OCI layout with {@code umoci} and
+ * converted to a docker-archive with {@code skopeo}. The packages Bulwark finds must be exactly
+ * what {@code dpkg-query} reports for that root filesystem. .ci/run installs the tools; without
+ * them (or without root, which debootstrap needs) the test is skipped with a message.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class RealImageTest {
+  /** Kept in target/ so a local re-run does not debootstrap again; `clean` removes it. */
+  private static final Path WORK = Path.of("target/real-image");
+  private static Path oci;
+  private static Path dockerArchive;
+  private static Path rootfs;
+
+  static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return Files.isExecutable(Path.of("/usr/sbin", tool));
+  }
+
+  static void run(String... cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(WORK.resolve("tools.log").toFile()).start();
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException(String.join(" ", cmd) + " failed; see " + WORK.resolve("tools.log").toAbsolutePath());
+    }
+  }
+
+  @BeforeAll
+  static void buildImages() throws Exception {
+    boolean tools = onPath("debootstrap") && onPath("umoci") && onPath("skopeo") && onPath("dpkg-query");
+    assumeTrue(tools, "skipped: needs debootstrap, umoci, skopeo and dpkg-query (Debian packages; .ci/run installs them)");
+    assumeTrue("root".equals(System.getProperty("user.name")), "skipped: debootstrap needs root");
+    Files.createDirectories(WORK);
+    rootfs = WORK.resolve("rootfs");
+    if (!Files.exists(rootfs.resolve("var/lib/dpkg/status"))) {
+      String mirror = System.getenv().getOrDefault("BULWARK_DEBIAN_MIRROR", "http://deb.debian.org/debian");
+      run("debootstrap", "--variant=minbase", "bookworm", rootfs.toString(), mirror);
+    }
+    oci = WORK.resolve("oci");
+    dockerArchive = WORK.resolve("debian.tar");
+    if (!Files.exists(dockerArchive)) {
+      run("umoci", "init", "--layout", oci.toString());
+      run("umoci", "new", "--image", oci + ":bookworm");
+      run("umoci", "insert", "--image", oci + ":bookworm", rootfs.toString(), "/");
+      run("skopeo", "copy", "--quiet", "oci:" + oci + ":bookworm", "docker-archive:" + dockerArchive + ":debian:bookworm");
+    }
+  }
+
+  static Set<String> dpkgQuery() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("dpkg-query", "--admindir=" + rootfs.resolve("var/lib/dpkg"), "-W", "-f", "${Package}=${Version}\\n").start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return new TreeSet<>(out.lines().filter(l -> !l.isBlank()).toList());
+  }
+
+  static Set<String> found(Sbom sbom) {
+    return sbom.packages().stream().map(pk -> pk.name() + "=" + pk.version()).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void ociLayout_packagesEqualDpkgQuery() throws Exception {
+    Sbom sbom = Sbom.of("debian:bookworm", Image.open(oci, null, ImageLimits.DEFAULT));
+    assertThat(found(sbom)).isEqualTo(dpkgQuery());
+    assertThat(sbom.os().id()).isEqualTo("debian");
+    assertThat(sbom.os().versionId()).isEqualTo("12");
+  }
+
+  @Test
+  void dockerArchive_packagesEqualDpkgQuery_withPurls() throws Exception {
+    Image image = Image.open(dockerArchive, null, ImageLimits.DEFAULT);
+    Sbom sbom = Sbom.of("debian:bookworm", image);
+    assertThat(found(sbom)).isEqualTo(dpkgQuery());
+    List<InstalledPackage> withSource = sbom.packages().stream().filter(pk -> !pk.source().equals(pk.name())).toList();
+    assertThat(withSource).isNotEmpty().allSatisfy(pk -> assertThat(pk.purl()).contains("upstream="));
+    assertThat(image.files().get("usr/bin/passwd")).hasValueSatisfying(e -> assertThat(e.isSetuid()).isTrue());
+    assertThat(image.layers()).singleElement().satisfies(l -> assertThat(l.uncompressedBytes()).isGreaterThan(100L << 20));
+  }
+}
