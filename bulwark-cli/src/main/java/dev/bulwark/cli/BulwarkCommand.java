@@ -31,6 +31,7 @@ public final class BulwarkCommand implements Runnable {
     m.put("rules", RulesCommand::new);
     m.put("explain", ExplainCommand::new);
     m.put("sbom", SbomCommand::new);
+    m.put("image", ImageCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -74,15 +74,7 @@ final class Scan {
       report = accepted.filter(report);
     }
     for (OutputTarget o : outputs) {
-      ReportWriter writer = switch (o.format()) {
-        case "json" -> new JsonReport(BulwarkCommand.Version.get());
-        case "sarif" -> new SarifReport(BulwarkCommand.Version.get());
-        case "junit" -> new XmlReports.JUnit();
-        case "checkstyle" -> new XmlReports.Checkstyle();
-        case "gitlab" -> new GitlabReport();
-        case "markdown" -> new MarkdownReport();
-        default -> new TtyReport(o.file() == null && !noColor && Terminal.colorsWanted());
-      };
+      ReportWriter writer = writerFor(o, noColor);
       if (o.file() == null) {
         writer.write(report, out);
         out.flush();
@@ -111,6 +103,19 @@ final class Scan {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The writer for one --format target. */
+  static ReportWriter writerFor(OutputTarget o, boolean noColor) {
+    return switch (o.format()) {
+      case "json" -> new JsonReport(BulwarkCommand.Version.get());
+      case "sarif" -> new SarifReport(BulwarkCommand.Version.get());
+      case "junit" -> new XmlReports.JUnit();
+      case "checkstyle" -> new XmlReports.Checkstyle();
+      case "gitlab" -> new GitlabReport();
+      case "markdown" -> new MarkdownReport();
+      default -> new TtyReport(o.file() == null && !noColor && Terminal.colorsWanted());
+    };
   }
 
   /** One file's report and the failure threshold its config sets (null: none); a null Scanned is an excluded file. */

@@ -37,7 +37,7 @@ class SbomCliTest {
   }
 
   @Test
-  void sbomOfADockerSaveArchive(@TempDir Path dir) throws Exception {
+  void sbomAndImageChecksOfADockerSaveArchive(@TempDir Path dir) throws Exception {
     byte[] layer = tar("etc/alpine-release", "3.20.3\n", "lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\nL:MIT\n\n");
     byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:"
         + sha(layer) + "\"]}}").getBytes(StandardCharsets.UTF_8);
@@ -58,6 +58,12 @@ class SbomCliTest {
     assertThat(table.out()).contains("demo:1", "musl", "1.2.5-r0", "1 package");
     CliTest.Run cdx = CliTest.run("sbom", "--format", "cyclonedx", archive.toString());
     assertThat(cdx.out()).contains("\"specVersion\" : \"1.6\"", "pkg:apk/alpine/musl@1.2.5-r0");
+    CliTest.Run image = CliTest.run("image", "--no-color", archive.toString());
+    assertThat(image.exit()).isEqualTo(1);
+    assertThat(image.out()).contains("BW-M001", "runs as root", "BW-M012");
+    CliTest.Run json = CliTest.run("image", "--no-fail", "--format", "sarif", archive.toString());
+    assertThat(json.exit()).isZero();
+    assertThat(json.out()).contains("\"ruleId\" : \"BW-M001\"");
     CliTest.Run bad = CliTest.run("sbom", dir.resolve("nope.tar").toString());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("no such file").doesNotContain("\tat ");

@@ -36,10 +36,13 @@ public final class RuleCatalog {
     return RULES;
   }
 
-  /** All rule entries, parse rules included, in id order. */
+  /** All rule entries (Dockerfile, context, parse and image rules), in id order. */
   public static List<RuleInfo> infos() {
     List<RuleInfo> out = new java.util.ArrayList<>();
     for (Rule r : RULES) {
+      out.add(r.info());
+    }
+    for (ImageRule r : dev.bulwark.lint.rules.ImageChecks.all()) {
       out.add(r.info());
     }
     out.add(PARSE_ERROR);

@@ -17,6 +17,15 @@ public final class FileTree {
   private final TreeMap<String, FileEntry> entries = new TreeMap<>();
   private final Map<String, byte[]> contents = new TreeMap<>();
 
+  /** A tree from given entries and captured contents (for analysis of images described by value). */
+  public static FileTree of(Collection<FileEntry> entries, Map<String, byte[]> contents) {
+    FileTree t = new FileTree();
+    for (FileEntry e : entries) {
+      t.put(e, contents.get(e.path()));
+    }
+    return t;
+  }
+
   void put(FileEntry e, byte[] content) {
     entries.put(e.path(), e);
     if (content != null) {

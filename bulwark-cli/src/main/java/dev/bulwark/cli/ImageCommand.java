@@ -1,0 +1,87 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.image.Image;
+import dev.bulwark.image.ImageException;
+import dev.bulwark.image.ImageLimits;
+import dev.bulwark.lint.Finding;
+import dev.bulwark.lint.ImageLinter;
+import dev.bulwark.lint.ImageTarget;
+import dev.bulwark.lint.LintConfig;
+import dev.bulwark.lint.Severity;
+import dev.bulwark.report.FileReport;
+import dev.bulwark.report.ScanReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bulwark image IMAGE}: the BW-M checks on a built image's config and files. */
+@Command(name = "image", mixinStandardHelpOptions = true,
+    description = "Check a built image (docker-save tarball, OCI layout directory or tar): user, secrets, ports, setuid and world-writable"
+        + " files, keys, shells and package managers, caches, OS end of life.")
+final class ImageCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "IMAGE") Path image;
+
+  @Option(names = "--format", paramLabel = "NAME[=FILE]", description = "tty, json, sarif, junit, gitlab, checkstyle or markdown (repeatable).")
+  List<String> formats = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", description = "Default: ${DEFAULT-VALUE}.")
+  String failOn;
+
+  @Option(names = "--no-fail", description = "Always exit 0 when the check itself worked.") boolean noFail;
+
+  @Option(names = "--no-color", description = "Plain output.") boolean noColor;
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]") String platform;
+
+  @Option(names = "--config", paramLabel = "FILE", description = ".bulwark.yaml whose ignore and severity settings apply.") Path config;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Severity threshold;
+    List<OutputTarget> outputs;
+    LintConfig settings;
+    try {
+      threshold = Severity.parse(failOn);
+      outputs = OutputTarget.parseAll(formats);
+      settings = config == null ? LintConfig.DEFAULT : ConfigFinder.load(config).config();
+    } catch (IllegalArgumentException | UsageException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    } catch (LintConfig.ConfigException e) {
+      throw new IOException(e.getMessage());
+    }
+    Image img;
+    try {
+      img = Image.open(image, platform, ImageLimits.DEFAULT);
+    } catch (ImageException e) {
+      throw new IOException(image + ": " + e.getMessage(), e);
+    }
+    List<Finding> findings = ImageLinter.withDefaultRules().lint(ImageTarget.of(image.toString(), img), settings);
+    ScanReport report = new ScanReport(List.of(FileReport.of(image.toString(), findings, null)));
+    for (OutputTarget o : outputs) {
+      var writer = Scan.writerFor(o, noColor);
+      if (o.file() == null) {
+        PrintWriter out = spec.commandLine().getOut();
+        writer.write(report, out);
+        out.flush();
+      } else {
+        try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
+          writer.write(report, w);
+        }
+      }
+    }
+    return !noFail && report.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+}
