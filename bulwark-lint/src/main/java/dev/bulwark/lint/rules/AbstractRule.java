@@ -22,6 +22,13 @@ abstract class AbstractRule implements Rule {
     return info;
   }
 
+  /** The first five items and how many more: messages stay one line however much was found. */
+  static String listSome(java.util.Collection<String> items) {
+    List<String> all = List.copyOf(items);
+    List<String> shown = all.size() > 5 ? all.subList(0, 5) : all;
+    return String.join(", ", shown) + (all.size() > 5 ? " and " + (all.size() - 5) + " more" : "");
+  }
+
   Finding finding(String message, Span span, Stage stage) {
     return Finding.of(info, message, span, stage == null ? null : stage.displayName());
   }

@@ -26,11 +26,6 @@ final class ContextRules {
     return Optional.of(new Scope(copy.get(), target.context().get()));
   }
 
-  static String list(List<String> items) {
-    List<String> shown = items.size() > 5 ? items.subList(0, 5) : items;
-    return String.join(", ", shown) + (items.size() > 5 ? " and " + (items.size() - 5) + " more" : "");
-  }
-
   /** BW-I001: COPY . with no .dockerignore at all. */
   static final class NoDockerignore extends AbstractRule {
     NoDockerignore() {
@@ -75,7 +70,7 @@ final class ContextRules {
           }
         }
         if (!leaked.isEmpty()) {
-          report.accept(finding("COPY of the whole context includes " + list(leaked), s.copy().instruction().span(), null));
+          report.accept(finding("COPY of the whole context includes " + AbstractRule.listSome(leaked), s.copy().instruction().span(), null));
         }
       });
     }
@@ -131,7 +126,7 @@ final class ContextRules {
           }
         }
         if (!missing.isEmpty()) {
-          report.accept(finding("COPY of the whole context includes " + list(missing), s.copy().instruction().span(), null));
+          report.accept(finding("COPY of the whole context includes " + AbstractRule.listSome(missing), s.copy().instruction().span(), null));
         }
       });
     }

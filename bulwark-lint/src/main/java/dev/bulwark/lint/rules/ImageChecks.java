@@ -45,12 +45,6 @@ public final class ImageChecks {
     }
   }
 
-  static String list(Set<String> items) {
-    List<String> all = new ArrayList<>(items);
-    List<String> shown = all.size() > 5 ? all.subList(0, 5) : all;
-    return String.join(", ", shown) + (all.size() > 5 ? " and " + (all.size() - 5) + " more" : "");
-  }
-
   static final class RootUser extends Base {
     RootUser() {
       super("BW-M001", "Image runs as root", Severity.CRITICAL, "privilege",
@@ -181,7 +175,7 @@ public final class ImageChecks {
         }
       }
       if (!found.isEmpty()) {
-        report.accept(finding(found.size() + " setuid/setgid file(s): " + list(found)));
+        report.accept(finding(found.size() + " setuid/setgid file(s): " + AbstractRule.listSome(found)));
       }
     }
   }
@@ -202,7 +196,7 @@ public final class ImageChecks {
         }
       }
       if (!found.isEmpty()) {
-        report.accept(finding(found.size() + " world-writable path(s): " + list(found)));
+        report.accept(finding(found.size() + " world-writable path(s): " + AbstractRule.listSome(found)));
       }
     }
   }
@@ -228,7 +222,7 @@ public final class ImageChecks {
         }
       }
       if (!found.isEmpty()) {
-        report.accept(finding(found.size() + " secret-looking file(s): " + list(found)));
+        report.accept(finding(found.size() + " secret-looking file(s): " + AbstractRule.listSome(found)));
       }
     }
   }
@@ -264,7 +258,7 @@ public final class ImageChecks {
       long total = t.image().layers().stream().mapToLong(l -> l.uncompressedBytes()).sum();
       if (!shells.isEmpty() || !pms.isEmpty()) {
         report.accept(finding(executables + " executables, " + (total >> 20) + " MiB in " + t.image().layers().size() + " layer(s); shells: "
-            + (shells.isEmpty() ? "none" : list(shells)) + "; package managers: " + (pms.isEmpty() ? "none" : list(pms))));
+            + (shells.isEmpty() ? "none" : AbstractRule.listSome(shells)) + "; package managers: " + (pms.isEmpty() ? "none" : AbstractRule.listSome(pms))));
       }
     }
   }
