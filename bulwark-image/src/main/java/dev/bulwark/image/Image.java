@@ -22,7 +22,8 @@ public record Image(ImageManifest manifest, FileTree files, Map<String, List<Lay
       "var/lib/dpkg/status", "lib/apk/db/installed");
 
   static boolean captured(String path) {
-    return CAPTURED.contains(path) || (path.startsWith("var/lib/dpkg/status.d/") && !path.endsWith(".md5sums"));
+    return CAPTURED.contains(path) || (path.startsWith("var/lib/dpkg/status.d/") && !path.endsWith(".md5sums"))
+        || dev.bulwark.image.pkg.LanguagePackages.wanted(path);
   }
 
   /** Reads the image at {@code path} for {@code platform} (null: the host's). */

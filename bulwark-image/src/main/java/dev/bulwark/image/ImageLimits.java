@@ -10,8 +10,14 @@ package dev.bulwark.image;
  * @param maxEntries tar entries in all layers together
  * @param maxCapturedFileBytes the largest file whose content is kept (package databases)
  * @param maxJsonBytes manifests, indexes and configs larger than this are refused
+ * @param maxCapturedTotalBytes all kept contents together; past it, further files are listed but not read (bounded heap)
  */
-public record ImageLimits(long maxLayerBytes, long maxRatio, long ratioFloorBytes, long maxEntries, int maxCapturedFileBytes, int maxJsonBytes) {
+public record ImageLimits(
+    long maxLayerBytes, long maxRatio, long ratioFloorBytes, long maxEntries, int maxCapturedFileBytes, int maxJsonBytes, long maxCapturedTotalBytes) {
 
-  public static final ImageLimits DEFAULT = new ImageLimits(16L << 30, 200, 256L << 20, 5_000_000, 64 << 20, 8 << 20);
+  public static final ImageLimits DEFAULT = new ImageLimits(16L << 30, 200, 256L << 20, 5_000_000, 64 << 20, 8 << 20, 128L << 20);
+
+  public ImageLimits(long maxLayerBytes, long maxRatio, long ratioFloorBytes, long maxEntries, int maxCapturedFileBytes, int maxJsonBytes) {
+    this(maxLayerBytes, maxRatio, ratioFloorBytes, maxEntries, maxCapturedFileBytes, maxJsonBytes, DEFAULT.maxCapturedTotalBytes());
+  }
 }

@@ -118,6 +118,11 @@ public final class FileTree {
     return resolve(path).map(e -> contents.get(e.path()));
   }
 
+  /** Paths of every captured file, sorted. */
+  public List<String> captured() {
+    return List.copyOf(contents.keySet());
+  }
+
   /** Paths of captured files under {@code dir} (not following links). */
   public List<String> capturedUnder(String dir) {
     List<String> out = new ArrayList<>();

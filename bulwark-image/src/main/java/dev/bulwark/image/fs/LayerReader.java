@@ -43,6 +43,7 @@ public final class LayerReader {
   private final BlobStore store;
   private final ImageLimits limits;
   private final Predicate<String> capture;
+  private long capturedBytes;
 
   public LayerReader(BlobStore store, ImageLimits limits, Predicate<String> capture) {
     this.store = store;
@@ -166,9 +167,14 @@ public final class LayerReader {
       tree.whiteout(path, layer);
     }
     byte[] content = null;
-    if (type == FileEntry.Type.FILE && capture.test(path) && e.getSize() <= limits.maxCapturedFileBytes()) {
+    if (type == FileEntry.Type.FILE && capture.test(path) && e.getSize() <= limits.maxCapturedFileBytes()
+        && capturedBytes + e.getSize() <= limits.maxCapturedTotalBytes()) {
       content = tar.readNBytes((int) e.getSize());
-      history.computeIfAbsent(path, k -> new ArrayList<>()).add(new FileVersion(layer, content));
+      capturedBytes += content.length;
+      if (!path.endsWith(".jar") && !path.endsWith(".war") && !path.endsWith(".ear") && !path.endsWith("package.json")) {
+        // package databases keep every version, to tell which layer introduced each package
+        history.computeIfAbsent(path, k -> new ArrayList<>()).add(new FileVersion(layer, content));
+      }
     } else if (type == FileEntry.Type.HARDLINK && capture.test(path)) {
       content = tree.content(link).orElse(null);
     }

@@ -43,6 +43,18 @@ public final class PackageDetector {
             firstSeen.getOrDefault(e.name() + "@" + e.version(), -1), "lib/apk/db/installed"));
       }
     });
+    for (String path : image.files().captured()) {
+      if (!LanguagePackages.wanted(path)) {
+        continue;
+      }
+      int layer = image.files().get(path).map(FileEntry::layer).orElse(-1);
+      for (LanguagePackages.Found f : LanguagePackages.parse(path, image.files().content(path).orElse(new byte[0]))) {
+        String purl = purl(f.ecosystem(), f.namespace(), f.name(), f.version(), Map.of());
+        String name = f.namespace() == null ? f.name() : f.namespace() + (f.ecosystem().equals("npm") ? "/" : ":") + f.name();
+        out.add(new InstalledPackage(f.ecosystem(), name,
+            f.version(), null, f.name(), f.version(), f.license(), purl, layer, path));
+      }
+    }
     return List.copyOf(out);
   }
 

@@ -1,0 +1,177 @@
+package dev.bulwark.image.pkg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Application packages: Python ({@code *.dist-info/METADATA}, {@code *.egg-info/PKG-INFO}),
+ * Node ({@code node_modules/**&#47;package.json}) and Java archives ({@code pom.properties},
+ * nested jars, {@code MANIFEST.MF}, then the file name). Pure parsers over bytes.
+ */
+public final class LanguagePackages {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern NODE_MODULE = Pattern.compile("(?:^|/)node_modules/(?:@[^/]+/)?[^/]+/package\\.json$");
+  private static final Pattern JAR_NAME = Pattern.compile("^(.+?)-(\\d[\\w.+-]*)\\.(?:jar|war|ear)$");
+  private static final int MAX_NESTING = 2;
+
+  private LanguagePackages() {}
+
+  /** A package found in an application file: ecosystem, name (with group for Maven), version, license. */
+  public record Found(String ecosystem, String namespace, String name, String version, String license) {}
+
+  /** True for files whose content the detectors need. */
+  public static boolean wanted(String path) {
+    return path.endsWith(".dist-info/METADATA") || path.endsWith(".egg-info/PKG-INFO") || NODE_MODULE.matcher(path).find()
+        || path.endsWith(".jar") || path.endsWith(".war") || path.endsWith(".ear");
+  }
+
+  public static List<Found> parse(String path, byte[] content) {
+    if (path.endsWith("METADATA") || path.endsWith("PKG-INFO")) {
+      return python(new String(content, StandardCharsets.UTF_8));
+    }
+    if (path.endsWith("package.json")) {
+      return npm(content);
+    }
+    return java(fileName(path), content, 0);
+  }
+
+  static String fileName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  /** Core metadata headers (RFC 822); the body after the first blank line is ignored. */
+  static List<Found> python(String text) {
+    Map<String, String> h = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      if (line.isBlank()) {
+        break;
+      }
+      int colon = line.indexOf(':');
+      if (colon > 0 && !line.startsWith(" ") && !line.startsWith("\t")) {
+        h.putIfAbsent(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+      }
+    }
+    String name = h.get("Name");
+    String version = h.get("Version");
+    if (name == null || version == null) {
+      return List.of();
+    }
+    String license = h.getOrDefault("License-Expression", h.get("License"));
+    return List.of(new Found("pypi", null, name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"), version,
+        license == null || license.equals("UNKNOWN") || license.length() > 100 ? null : license));
+  }
+
+  static List<Found> npm(byte[] content) {
+    try {
+      JsonNode n = JSON.readTree(content);
+      String name = n.path("name").asText(null);
+      String version = n.path("version").asText(null);
+      if (name == null || version == null || name.isBlank()) {
+        return List.of();
+      }
+      JsonNode lic = n.path("license");
+      String license = lic.isTextual() ? lic.asText() : lic.path("type").asText(null);
+      String namespace = null;
+      if (name.startsWith("@") && name.contains("/")) {
+        namespace = name.substring(0, name.indexOf('/'));
+        name = name.substring(name.indexOf('/') + 1);
+      }
+      return List.of(new Found("npm", namespace, name, version, license));
+    } catch (IOException e) {
+      return List.of(); // not JSON: not a package manifest
+    }
+  }
+
+  /** pom.properties (all, including shaded ones), nested jars, then the manifest, then the file name. */
+  static List<Found> java(String fileName, byte[] content, int depth) {
+    List<Found> found = new ArrayList<>();
+    Manifest manifest = null;
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+      ZipEntry e;
+      while ((e = zip.getNextEntry()) != null) {
+        String n = e.getName();
+        if (n.startsWith("META-INF/maven/") && n.endsWith("/pom.properties")) {
+          Found f = pomProperties(new String(zip.readNBytes(1 << 20), StandardCharsets.UTF_8));
+          if (f != null) {
+            found.add(f);
+          }
+        } else if (n.equals("META-INF/MANIFEST.MF")) {
+          manifest = new Manifest(new ByteArrayInputStream(zip.readNBytes(1 << 20)));
+        } else if (depth < MAX_NESTING && (n.endsWith(".jar") || n.endsWith(".war"))) {
+          byte[] nested = zip.readNBytes(64 << 20);
+          found.addAll(java(fileName(n), nested, depth + 1));
+        }
+      }
+    } catch (IOException e) {
+      return found; // a corrupt archive yields what was read before the damage
+    }
+    if (found.isEmpty() && manifest != null) {
+      Found f = fromManifest(manifest.getMainAttributes(), fileName);
+      // older jars keep Implementation-* in a per-package section instead of the main one
+      for (var section = manifest.getEntries().values().iterator(); f == null && section.hasNext(); ) {
+        f = fromManifest(section.next(), fileName);
+      }
+      if (f != null) {
+        found.add(f);
+      }
+    }
+    if (found.isEmpty()) {
+      Matcher m = JAR_NAME.matcher(fileName);
+      if (m.matches()) {
+        found.add(new Found("maven", null, m.group(1), m.group(2), null));
+      }
+    }
+    return found;
+  }
+
+  static Found pomProperties(String text) {
+    Properties p = new Properties();
+    try {
+      p.load(new StringReader(text));
+    } catch (IOException e) {
+      return null;
+    }
+    String g = p.getProperty("groupId");
+    String a = p.getProperty("artifactId");
+    String v = p.getProperty("version");
+    if (a == null || v == null) {
+      return null;
+    }
+    return new Found("maven", g == null ? null : g.strip(), a.strip(), v.strip(), null);
+  }
+
+  static Found fromManifest(Attributes a, String fileName) {
+    String title = a.getValue("Implementation-Title");
+    String version = a.getValue("Implementation-Version");
+    String bundle = a.getValue("Bundle-SymbolicName");
+    if (version == null) {
+      version = a.getValue("Bundle-Version");
+    }
+    String name = bundle != null ? bundle.split(";")[0].strip() : title;
+    if (name == null || version == null) {
+      return null;
+    }
+    String group = null;
+    if (name.contains(".") && bundle != null) {
+      group = name.substring(0, name.lastIndexOf('.'));
+      name = name.substring(name.lastIndexOf('.') + 1);
+    }
+    return new Found("maven", group, name, version.split("\\s+")[0], null);
+  }
+}
