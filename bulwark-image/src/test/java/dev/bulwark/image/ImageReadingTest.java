@@ -63,6 +63,13 @@ class ImageReadingTest {
   }
 
   @Test
+  void zstdLayers() throws Exception {
+    TestImages.Builder z = sample();
+    z.zstd = true;
+    assertSample(Image.open(TestImages.writeDir(z.oci(), tmp.resolve("zstd")), "linux/amd64", ImageLimits.DEFAULT));
+  }
+
+  @Test
   void platformSelection_explainsWhatIsAvailable() throws Exception {
     Path oci = TestImages.writeDir(sample().oci(), tmp.resolve("oci"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Image.open(oci, "linux/arm64", ImageLimits.DEFAULT))

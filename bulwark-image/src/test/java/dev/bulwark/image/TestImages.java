@@ -92,6 +92,7 @@ final class TestImages {
     String user = "";
     String configOverride;
     boolean gzip = true;
+    boolean zstd;
     String platformArch = "amd64";
 
     Builder layer(Entry... entries) throws IOException {
@@ -141,9 +142,9 @@ final class TestImages {
       files.put(blob(sha256(cfg)), cfg);
       StringBuilder ls = new StringBuilder();
       for (byte[] l : layers) {
-        byte[] b = gzip ? gzip(l) : l;
+        byte[] b = zstd ? com.github.luben.zstd.Zstd.compress(l) : gzip ? gzip(l) : l;
         files.put(blob(sha256(b)), b);
-        ls.append(ls.isEmpty() ? "" : ",").append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar").append(gzip ? "+gzip" : "")
+        ls.append(ls.isEmpty() ? "" : ",").append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar").append(zstd ? "+zstd" : gzip ? "+gzip" : "")
             .append("\",\"digest\":\"").append(sha256(b)).append("\",\"size\":").append(b.length).append('}');
       }
       byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{\"mediaType\":"

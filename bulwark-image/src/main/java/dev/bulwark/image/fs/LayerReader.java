@@ -19,9 +19,10 @@ import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
- * Streams each layer once, in order, into a {@link FileTree}: gzip or plain tar, whiteouts and
+ * Streams each layer once, in order, into a {@link FileTree}: gzip, zstd or plain tar, whiteouts and
  * opaque directories applied as the OCI image spec says, small files of interest kept. Every
  * layer's compressed digest (when the manifest names one) and uncompressed digest (the config's
  * diff_id) are verified; paths that climb out of the root, links that do, and layers that expand
@@ -110,7 +111,7 @@ public final class LayerReader {
     return new LayerStats(n, compressed, uncompressed, count);
   }
 
-  private InputStream decompress(BufferedInputStream in, int layer) throws IOException, ImageException {
+  private InputStream decompress(BufferedInputStream in, int layer) throws IOException {
     in.mark(4);
     int b0 = in.read();
     int b1 = in.read();
@@ -121,7 +122,7 @@ public final class LayerReader {
       return GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
     }
     if (b0 == 0x28 && b1 == 0xb5 && b2 == 0x2f && b3 == 0xfd) {
-      throw new ImageException("layer " + layer + " is zstd-compressed, which this version cannot read yet");
+      return new ZstdCompressorInputStream(in);
     }
     return in;
   }
