@@ -1,8 +1,6 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.image.Image;
-import dev.bulwark.image.ImageException;
-import dev.bulwark.image.ImageLimits;
 import dev.bulwark.lint.Finding;
 import dev.bulwark.lint.ImageLinter;
 import dev.bulwark.lint.ImageTarget;
@@ -30,7 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Check a built image (docker-save tarball, OCI layout directory or tar): user, secrets, ports, setuid and world-writable"
         + " files, keys, shells and package managers, caches, OS end of life.")
 final class ImageCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "IMAGE") Path image;
+  @Parameters(paramLabel = "IMAGE", description = "docker-save .tar, OCI layout directory or .tar, or a registry reference.") String image;
+
+  @Option(names = "--insecure", description = "Allow plain HTTP to the named registry (loopback registries always may).") boolean insecure;
 
   @Option(names = "--format", paramLabel = "NAME[=FILE]", description = "tty, json, sarif, junit, gitlab, checkstyle or markdown (repeatable).")
   List<String> formats = new ArrayList<>();
@@ -62,14 +62,9 @@ final class ImageCommand implements Callable<Integer> {
     } catch (LintConfig.ConfigException e) {
       throw new IOException(e.getMessage());
     }
-    Image img;
-    try {
-      img = Image.open(image, platform, ImageLimits.DEFAULT);
-    } catch (ImageException e) {
-      throw new IOException(image + ": " + e.getMessage(), e);
-    }
-    List<Finding> findings = ImageLinter.withDefaultRules().lint(ImageTarget.of(image.toString(), img), settings);
-    ScanReport report = new ScanReport(List.of(FileReport.of(image.toString(), findings, null)));
+    Image img = ImageInput.open(image, platform, insecure).image();
+    List<Finding> findings = ImageLinter.withDefaultRules().lint(ImageTarget.of(image, img), settings);
+    ScanReport report = new ScanReport(List.of(FileReport.of(image, findings, null)));
     for (OutputTarget o : outputs) {
       var writer = Scan.writerFor(o, noColor);
       if (o.file() == null) {

@@ -1,13 +1,9 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.image.Image;
-import dev.bulwark.image.ImageException;
-import dev.bulwark.image.ImageLimits;
 import dev.bulwark.image.pkg.Sbom;
 import dev.bulwark.report.sbom.SbomWriters;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
@@ -30,8 +26,11 @@ final class SbomCommand implements Callable<Integer> {
     spdx
   }
 
-  @Parameters(paramLabel = "IMAGE", description = "docker-save .tar, OCI layout directory or OCI layout .tar.")
-  Path image;
+  @Parameters(paramLabel = "IMAGE", description = "docker-save .tar, OCI layout directory or .tar, or a registry reference (pulled, no daemon).")
+  String image;
+
+  @Option(names = "--insecure", description = "Allow plain HTTP to the named registry (loopback registries always may).")
+  boolean insecure;
 
   @Option(names = "--format", defaultValue = "table", description = "table, json, cyclonedx (1.6 JSON) or spdx (2.3 JSON). Default: ${DEFAULT-VALUE}.")
   Format format;
@@ -43,14 +42,8 @@ final class SbomCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Image img;
-    try {
-      img = Image.open(image, platform, ImageLimits.DEFAULT);
-    } catch (ImageException e) {
-      throw new IOException(image + ": " + e.getMessage(), e);
-    }
-    String name = img.manifest().tags().isEmpty() ? image.getFileName().toString() : img.manifest().tags().getFirst();
-    Sbom sbom = Sbom.of(name, img);
+    ImageInput.Opened opened = ImageInput.open(image, platform, insecure);
+    Sbom sbom = Sbom.of(opened.name(), opened.image());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String version = BulwarkCommand.Version.get();
     PrintWriter out = spec.commandLine().getOut();

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class ManifestReader {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> INDEX_TYPES =
+  public static final Set<String> INDEX_TYPES =
       Set.of("application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json");
   private static final int MAX_INDEX_DEPTH = 4;
 
@@ -52,7 +52,7 @@ public final class ManifestReader {
     throw new ImageException("neither a docker-save archive (manifest.json) nor an OCI image layout (index.json)");
   }
 
-  static String hostPlatform() {
+  public static String hostPlatform() {
     String arch = System.getProperty("os.arch", "amd64").toLowerCase(Locale.ROOT);
     arch = switch (arch) {
       case "x86_64", "amd64" -> "amd64";
@@ -207,6 +207,17 @@ public final class ManifestReader {
       return choose(readJson(blobPath(d), d), platform, depth + 1);
     }
     return picked;
+  }
+
+  /** The descriptor in one index level for {@code platform}, or null (for registry pulls). */
+  public static JsonNode pick(JsonNode index, String platform) {
+    for (JsonNode c : index.path("manifests")) {
+      JsonNode p = c.path("platform");
+      if (!p.isMissingNode() && platformMatches(p, platform)) {
+        return c;
+      }
+    }
+    return index.path("manifests").size() == 1 ? index.path("manifests").get(0) : null;
   }
 
   static boolean platformMatches(JsonNode p, String platform) {

@@ -1,0 +1,63 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.image.Image;
+import dev.bulwark.image.ImageException;
+import dev.bulwark.image.ImageLimits;
+import dev.bulwark.image.registry.Credentials;
+import dev.bulwark.image.registry.RegistryClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The IMAGE argument of image commands: an existing path (docker-save tar, OCI layout directory
+ * or tar) or else a registry reference, pulled into a temporary directory that is removed when
+ * the analysis is done.
+ */
+final class ImageInput {
+  private ImageInput() {}
+
+  /** The image and a display name. */
+  record Opened(Image image, String name) {}
+
+  static Opened open(String arg, String platform, boolean insecure) throws IOException {
+    Path local = Path.of(arg);
+    try {
+      if (Files.exists(local)) {
+        Image img = Image.open(local, platform, ImageLimits.DEFAULT);
+        return new Opened(img, img.manifest().tags().isEmpty() ? local.getFileName().toString() : img.manifest().tags().getFirst());
+      }
+      ImageReference ref;
+      try {
+        ref = ImageReference.parse(arg);
+      } catch (ImageReference.InvalidReferenceException e) {
+        throw new IOException(arg + ": no such file, and not an image reference (" + e.getMessage() + ")");
+      }
+      Path dir = Files.createTempDirectory("bulwark-pull-");
+      try {
+        new RegistryClient(Credentials.fromDockerConfig(), insecure ? Set.of(ref.registry()) : Set.of(), ImageLimits.DEFAULT)
+            .pull(ref, platform, dir);
+        return new Opened(Image.open(dir, platform, ImageLimits.DEFAULT), ref.familiarName() + (ref.tag() != null ? ":" + ref.tag() : ""));
+      } finally {
+        deleteTree(dir);
+      }
+    } catch (ImageException e) {
+      throw new IOException(arg + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(arg + ": interrupted", e);
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package dev.bulwark.image.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.image.Digest;
+import dev.bulwark.image.HostileImageException;
+import dev.bulwark.image.ImageException;
+import dev.bulwark.image.ImageLimits;
+import dev.bulwark.image.source.ManifestReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Docker Registry HTTP API v2 client that pulls one image into an OCI layout directory:
+ * anonymous, bearer-token (the WWW-Authenticate challenge flow) and basic auth, manifest lists
+ * and OCI indexes resolved to a platform, every manifest and blob verified against its digest,
+ * retries with backoff, and one clear error per HTTP status. Plain HTTP only for loopback hosts
+ * or registries named as insecure.
+ */
+public final class RegistryClient {
+  static final String ACCEPT = String.join(", ", "application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
+      "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.docker.distribution.manifest.v2+json");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  private static final int ATTEMPTS = 3;
+
+  private final HttpClient http;
+  private final Credentials credentials;
+  private final Set<String> insecure;
+  private final ImageLimits limits;
+  private String token;
+
+  public RegistryClient(Credentials credentials, Set<String> insecureRegistries, ImageLimits limits) {
+    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(15)).build();
+    this.credentials = credentials;
+    this.insecure = Set.copyOf(insecureRegistries);
+    this.limits = limits;
+  }
+
+  /** Pulls {@code ref} for {@code platform} (null: the host's) into the empty directory {@code dir}. */
+  public void pull(ImageReference ref, String platform, Path dir) throws IOException, ImageException, InterruptedException {
+    String base = scheme(ref.registry()) + "://" + apiHost(ref.registry()) + "/v2/" + ref.repository();
+    String wanted = platform == null ? ManifestReader.hostPlatform() : platform;
+    String reference = ref.digest() != null ? ref.digest() : ref.effectiveTag();
+    Digest expected = ref.digest() != null ? Digest.parse(ref.digest()) : null;
+    Fetched top = fetch(ref, URI.create(base + "/manifests/" + reference), ACCEPT, expected);
+    Fetched manifest = top;
+    JsonNode node = JSON.readTree(top.body());
+    for (int depth = 0; isIndex(top.mediaType(), node); depth++) {
+      if (depth > 4) {
+        throw new HostileImageException("image indexes nested more than 4 deep");
+      }
+      JsonNode desc = ManifestReader.pick(node, wanted);
+      if (desc == null) {
+        throw new ImageException("no manifest for platform " + wanted + " in " + ref.familiarName());
+      }
+      Digest d = Digest.parse(desc.path("digest").asText());
+      top = fetch(ref, URI.create(base + "/manifests/" + d), ACCEPT, d);
+      node = JSON.readTree(top.body());
+      manifest = top;
+    }
+    Digest manifestDigest = digestOf(manifest.body());
+    Files.createDirectories(dir.resolve("blobs/sha256"));
+    Files.write(dir.resolve("blobs/sha256/" + manifestDigest.hex()), manifest.body());
+    Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    Files.writeString(dir.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"" + manifest.mediaType() + "\",\"digest\":\""
+        + manifestDigest + "\",\"size\":" + manifest.body().length + ",\"annotations\":{\"org.opencontainers.image.ref.name\":\""
+        + ref.familiarName() + ":" + (ref.tag() != null ? ref.tag() : "latest") + "\"}}]}");
+    blob(ref, base, Digest.parse(node.path("config").path("digest").asText()), dir);
+    for (JsonNode layer : node.path("layers")) {
+      blob(ref, base, Digest.parse(layer.path("digest").asText()), dir);
+    }
+  }
+
+  private static boolean isIndex(String mediaType, JsonNode node) {
+    return ManifestReader.INDEX_TYPES.contains(mediaType) || (node.has("manifests") && !node.has("layers"));
+  }
+
+  private record Fetched(byte[] body, String mediaType) {}
+
+  private Fetched fetch(ImageReference ref, URI uri, String accept, Digest expected) throws IOException, ImageException, InterruptedException {
+    HttpResponse<InputStream> r = send(ref, uri, accept);
+    byte[] body;
+    try (InputStream in = r.body()) {
+      body = in.readNBytes(limits.maxJsonBytes() + 1);
+    }
+    if (body.length > limits.maxJsonBytes()) {
+      throw new HostileImageException(uri + ": manifest larger than " + (limits.maxJsonBytes() >> 20) + " MiB");
+    }
+    if (expected != null && !expected.matches(expected.newHasher().digest(body))) {
+      throw new HostileImageException(uri + ": manifest does not match its digest " + expected);
+    }
+    String type = r.headers().firstValue("Content-Type").orElse("");
+    int semi = type.indexOf(';');
+    return new Fetched(body, (semi < 0 ? type : type.substring(0, semi)).strip());
+  }
+
+  private void blob(ImageReference ref, String base, Digest digest, Path dir) throws IOException, ImageException, InterruptedException {
+    Path target = dir.resolve("blobs/" + digest.algorithm() + "/" + digest.hex());
+    if (Files.exists(target)) {
+      return;
+    }
+    Files.createDirectories(target.getParent());
+    HttpResponse<InputStream> r = send(ref, URI.create(base + "/blobs/" + digest), "*/*");
+    MessageDigest md = digest.newHasher();
+    long total = 0;
+    try (InputStream in = r.body(); OutputStream out = Files.newOutputStream(target)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        total += n;
+        if (total > limits.maxLayerBytes()) {
+          throw new HostileImageException("blob " + digest + " is larger than " + (limits.maxLayerBytes() >> 20) + " MiB");
+        }
+        md.update(buf, 0, n);
+        out.write(buf, 0, n);
+      }
+    }
+    if (!digest.matches(md.digest())) {
+      Files.deleteIfExists(target);
+      throw new HostileImageException("blob " + digest + " from " + ref.registry() + " does not match its digest");
+    }
+  }
+
+  private HttpResponse<InputStream> send(ImageReference ref, URI uri, String accept) throws IOException, ImageException, InterruptedException {
+    IOException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        HttpResponse<InputStream> r = http.send(request(uri, accept), HttpResponse.BodyHandlers.ofInputStream());
+        if (r.statusCode() == 401 && authenticate(ref, r)) {
+          r.body().close();
+          r = http.send(request(uri, accept), HttpResponse.BodyHandlers.ofInputStream());
+        }
+        int s = r.statusCode();
+        if (s >= 500 && attempt < ATTEMPTS) {
+          r.body().close();
+          Thread.sleep(200L << attempt);
+          continue;
+        }
+        if (s != 200) {
+          r.body().close();
+          throw new ImageException(ref.familiarName() + ": " + explain(s, uri));
+        }
+        return r;
+      } catch (IOException e) {
+        last = e;
+        if (attempt < ATTEMPTS) {
+          Thread.sleep(200L << attempt);
+        }
+      }
+    }
+    throw new ImageException(ref.registry() + ": cannot reach the registry (" + last.getMessage() + ")");
+  }
+
+  static String explain(int status, URI uri) {
+    return switch (status) {
+      case 401 -> "authentication required (run `docker login " + uri.getHost() + "` or add credentials to ~/.docker/config.json)";
+      case 403 -> "access denied by the registry";
+      case 404 -> "not found (no such repository, tag or digest)";
+      case 429 -> "the registry is rate-limiting requests (HTTP 429); try again later";
+      default -> status >= 500 ? "registry error HTTP " + status + " (after " + ATTEMPTS + " attempts)" : "unexpected HTTP " + status + " for " + uri.getPath();
+    };
+  }
+
+  private HttpRequest request(URI uri, String accept) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).header("Accept", accept).GET();
+    if (token != null) {
+      b.header("Authorization", token);
+    }
+    return b.build();
+  }
+
+  /** Answers a 401 challenge: Bearer (fetch a token from the realm) or Basic. */
+  private boolean authenticate(ImageReference ref, HttpResponse<?> r) throws IOException, InterruptedException, ImageException {
+    String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
+    Credentials.Login login = credentials.lookup(ref.registry()).orElse(null);
+    if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
+      if (login == null) {
+        return false;
+      }
+      token = "Basic " + login.basic();
+      return true;
+    }
+    if (!challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
+      return false;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    Matcher m = CHALLENGE_PARAM.matcher(challenge);
+    while (m.find()) {
+      params.put(m.group(1).toLowerCase(), m.group(2));
+    }
+    String realm = params.get("realm");
+    if (realm == null) {
+      return false;
+    }
+    StringBuilder q = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?");
+    if (params.containsKey("service")) {
+      q.append("service=").append(URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8)).append('&');
+    }
+    q.append("scope=").append(URLEncoder.encode(params.getOrDefault("scope", "repository:" + ref.repository() + ":pull"), StandardCharsets.UTF_8));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(q.toString())).timeout(Duration.ofSeconds(30)).GET();
+    if (login != null) {
+      b.header("Authorization", "Basic " + login.basic());
+    }
+    HttpResponse<byte[]> tr = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (tr.statusCode() != 200) {
+      throw new ImageException(ref.registry() + ": token service refused (HTTP " + tr.statusCode() + ")");
+    }
+    JsonNode t = JSON.readTree(tr.body());
+    String value = t.path("token").asText(t.path("access_token").asText(""));
+    if (value.isEmpty()) {
+      throw new ImageException(ref.registry() + ": token service returned no token");
+    }
+    token = "Bearer " + value;
+    return true;
+  }
+
+  private String scheme(String registry) {
+    String host = registry.replaceAll(":\\d+$", "");
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    return loopback || insecure.contains(registry) ? "http" : "https";
+  }
+
+  /** Docker Hub's API lives at registry-1.docker.io. */
+  private static String apiHost(String registry) {
+    return registry.equals(ImageReference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
+  }
+
+  private static Digest digestOf(byte[] body) throws ImageException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return Digest.parse("sha256:" + java.util.HexFormat.of().formatHex(md.digest(body)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

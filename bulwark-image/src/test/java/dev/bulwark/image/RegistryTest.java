@@ -1,0 +1,130 @@
+package dev.bulwark.image;
+
+import static dev.bulwark.image.TestImages.Entry.file;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.image.registry.Credentials;
+import dev.bulwark.image.registry.RegistryClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pulls from a real registry: Debian's docker-registry started on 127.0.0.1 by the test, images
+ * pushed with skopeo. Skipped with a message when the tools are missing (.ci/run installs them).
+ * The bearer-token challenge flow is exercised against a small in-test server.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class RegistryTest {
+  static Process registry;
+  static int port;
+  static Path work;
+
+  @BeforeAll
+  static void startRegistry() throws Exception {
+    assumeTrue(RealImageTest.onPath("docker-registry") && RealImageTest.onPath("skopeo"),
+        "skipped: needs docker-registry and skopeo (Debian packages; .ci/run installs them)");
+    work = Files.createTempDirectory("bulwark-registry-test");
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Files.writeString(work.resolve("config.yml"), "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: " + work.resolve("data")
+        + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+    registry = new ProcessBuilder("docker-registry", "serve", work.resolve("config.yml").toString()).redirectErrorStream(true)
+        .redirectOutput(work.resolve("registry.log").toFile()).start();
+    for (int i = 0; i < 50; i++) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException e) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IOException("docker-registry did not start; see " + work.resolve("registry.log"));
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    if (registry != null) {
+      registry.destroy();
+    }
+  }
+
+  static void push(TestImages.Builder b, String repoTag, Path tmp) throws Exception {
+    Path oci = TestImages.writeDir(b.oci(), Files.createTempDirectory(tmp, "oci"));
+    Process p = new ProcessBuilder("skopeo", "copy", "--quiet", "--dest-tls-verify=false", "oci:" + oci + ":1.0",
+        "docker://127.0.0.1:" + port + "/" + repoTag).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  @Test
+  void pullByTagAndByDigest_thenRead(@TempDir Path tmp) throws Exception {
+    push(new TestImages.Builder().layer(file("etc/alpine-release", "3.20.3\n"), file("app/run", "x", 0755)), "team/app:1", tmp);
+    RegistryClient client = new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT);
+    Path dir = Files.createTempDirectory(tmp, "pulled");
+    client.pull(ImageReference.parse("127.0.0.1:" + port + "/team/app:1"), "linux/amd64", dir);
+    Image img = Image.open(dir, "linux/amd64", ImageLimits.DEFAULT);
+    assertThat(img.files().get("app/run")).isPresent();
+    String digest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("index.json").toFile())
+        .at("/manifests/0/digest").asText();
+    Path byDigest = Files.createTempDirectory(tmp, "digest");
+    client.pull(ImageReference.parse("127.0.0.1:" + port + "/team/app@" + digest), null, byDigest);
+    assertThat(Image.open(byDigest, null, ImageLimits.DEFAULT).files().get("app/run")).isPresent();
+  }
+
+  @Test
+  void missingTagAndRepository_areClearErrors(@TempDir Path tmp) {
+    RegistryClient client = new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT);
+    assertThatThrownBy(() -> client.pull(ImageReference.parse("127.0.0.1:" + port + "/nope/none:1"), null, tmp))
+        .isInstanceOf(ImageException.class).hasMessageContaining("not found");
+  }
+
+  @Test
+  void bearerTokenChallengeFlow(@TempDir Path tmp) throws Exception {
+    // A registry that answers 401 with a Bearer challenge, and a token service; the real pull goes on to 404.
+    HttpServer server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    int p = server.getAddress().getPort();
+    Map<String, Integer> hits = new java.util.concurrent.ConcurrentHashMap<>();
+    server.createContext("/token", ex -> {
+      hits.merge("token:" + ex.getRequestURI().getQuery(), 1, Integer::sum);
+      byte[] body = "{\"token\":\"abc\"}".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    server.createContext("/v2/", ex -> {
+      String auth = ex.getRequestHeaders().getFirst("Authorization");
+      if (!"Bearer abc".equals(auth)) {
+        ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://127.0.0.1:" + p + "/token\",service=\"test\",scope=\"repository:x/y:pull\"");
+        ex.sendResponseHeaders(401, -1);
+      } else {
+        hits.merge("authorized", 1, Integer::sum);
+        ex.sendResponseHeaders(404, -1);
+      }
+      ex.close();
+    });
+    server.start();
+    try {
+      RegistryClient client = new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT);
+      assertThatThrownBy(() -> client.pull(ImageReference.parse("127.0.0.1:" + p + "/x/y:1"), null, tmp)).hasMessageContaining("not found");
+      assertThat(hits).containsKey("token:service=test&scope=repository:x/y:pull").containsKey("authorized");
+    } finally {
+      server.stop(0);
+    }
+  }
+}
