@@ -165,7 +165,8 @@ public final class RegistryClient {
         }
       }
     }
-    throw new ImageException(ref.registry() + ": cannot reach the registry (" + last.getMessage() + ")");
+    String why = last.getMessage() != null ? last.getMessage() : last.getClass().getSimpleName();
+    throw new ImageException(ref.registry() + ": cannot reach the registry (" + why + ")");
   }
 
   static String explain(int status, URI uri) {
