@@ -25,12 +25,12 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 gz_all() { for b in "${blobs[@]}"; do gzip -dc "$b"; done; }
 
 gz=$(for _ in $(seq "$RUNS"); do ms gz_all; done | median)
-bw=$(for _ in $(seq "$RUNS"); do ms ./bulwark sbom "$WORK/oci"; done | median)
-if JAVA_TOOL_OPTIONS=-Xmx256m ./bulwark sbom "$WORK/oci" >/dev/null 2>&1; then capped="completes"; else capped="FAILS"; fi
+bw=$(for _ in $(seq "$RUNS"); do ms ./bulwark sbom "$WORK/oci:bookworm"; done | median)
+if JAVA_TOOL_OPTIONS=-Xmx256m ./bulwark sbom "$WORK/oci:bookworm" >/dev/null 2>&1; then capped="completes"; else capped="FAILS"; fi
 compressed=$(du -cb "${blobs[@]}" | tail -1 | cut -f1)
 uncompressed=$(for b in "${blobs[@]}"; do gzip -dc "$b"; done | wc -c)
 
-echo "image: $WORK/oci, ${#blobs[@]} layer blob(s), $((compressed >> 20)) MiB compressed, $((uncompressed >> 20)) MiB uncompressed"
+echo "image: $WORK/oci:bookworm, ${#blobs[@]} layer blob(s), $((compressed >> 20)) MiB compressed, $((uncompressed >> 20)) MiB uncompressed"
 printf '%-44s %8s %10s\n' "command (median of $RUNS)" "wall ms" "MiB/s"
 printf '%-44s %8d %10.0f\n' "gzip -dc of the layers (baseline)" "$gz" "$(echo "$uncompressed $gz" | awk '{print $1/1048576/($2/1000)}')"
 printf '%-44s %8d %10.0f\n' "bulwark sbom (verify, walk, detect)" "$bw" "$(echo "$uncompressed $bw" | awk '{print $1/1048576/($2/1000)}')"

@@ -31,6 +31,12 @@ final class ImageInput {
         Image img = Image.open(local, platform, ImageLimits.DEFAULT);
         return new Opened(img, img.manifest().tags().isEmpty() ? local.getFileName().toString() : img.manifest().tags().getFirst());
       }
+      int colon = arg.lastIndexOf(':');
+      if (colon > 0 && Files.exists(Path.of(arg.substring(0, colon)))) {
+        // PATH:NAME picks one image of an OCI layout that holds several (as skopeo's oci:PATH:NAME)
+        Image img = Image.open(Path.of(arg.substring(0, colon)), arg.substring(colon + 1), platform, ImageLimits.DEFAULT);
+        return new Opened(img, arg.substring(colon + 1));
+      }
       ImageReference ref;
       try {
         ref = ImageReference.parse(arg);

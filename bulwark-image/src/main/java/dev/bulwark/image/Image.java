@@ -2,6 +2,7 @@ package dev.bulwark.image;
 
 import dev.bulwark.image.fs.FileTree;
 import dev.bulwark.image.fs.LayerReader;
+import dev.bulwark.image.pkg.GoBuildInfo;
 import dev.bulwark.image.source.BlobStore;
 import dev.bulwark.image.source.ManifestReader;
 import java.io.IOException;
@@ -15,7 +16,12 @@ import java.util.Set;
  * (directory or tar): manifest, config, merged filesystem metadata, the captured contents of the
  * files package detection needs, and per-layer figures.
  */
-public record Image(ImageManifest manifest, FileTree files, Map<String, List<LayerReader.FileVersion>> history, List<LayerReader.LayerStats> layers) {
+public record Image(
+    ImageManifest manifest,
+    FileTree files,
+    Map<String, List<LayerReader.FileVersion>> history,
+    List<LayerReader.LayerStats> layers,
+    Map<String, GoBuildInfo.Info> goBinaries) {
 
   /** Files whose contents are kept: OS identification and package databases. */
   static final Set<String> CAPTURED = Set.of("etc/os-release", "usr/lib/os-release", "etc/alpine-release", "etc/debian_version",
@@ -28,10 +34,15 @@ public record Image(ImageManifest manifest, FileTree files, Map<String, List<Lay
 
   /** Reads the image at {@code path} for {@code platform} (null: the host's). */
   public static Image open(Path path, String platform, ImageLimits limits) throws IOException, ImageException {
+    return open(path, null, platform, limits);
+  }
+
+  /** Reads the image named {@code refName} (an OCI layout's ref name; null: the only one) at {@code path}. */
+  public static Image open(Path path, String refName, String platform, ImageLimits limits) throws IOException, ImageException {
     try (BlobStore store = BlobStore.open(path)) {
-      ImageManifest manifest = new ManifestReader(store, limits).read(platform);
+      ImageManifest manifest = new ManifestReader(store, limits).read(refName, platform);
       LayerReader.Result r = new LayerReader(store, limits, Image::captured).read(manifest.layers());
-      return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers());
+      return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers(), r.goBinaries());
     }
   }
 }

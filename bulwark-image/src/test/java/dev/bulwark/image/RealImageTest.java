@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A real Debian image made in the test run from real parts: a bookworm root filesystem from
- * {@code debootstrap --variant=minbase}, packed into an OCI layout with {@code umoci} and
- * converted to a docker-archive with {@code skopeo}. The packages Bulwark finds must be exactly
- * what {@code dpkg-query} reports for that root filesystem. .ci/run installs the tools; without
- * them (or without root, which debootstrap needs) the test is skipped with a message.
+ * {@code debootstrap --variant=minbase}, packed into an OCI layout with {@code umoci}, plus a
+ * second layer with a static Go binary built by Debian's golang-go and a small Python
+ * site-packages and node_modules; converted to a docker-archive with {@code skopeo}. The OS
+ * packages Bulwark finds must be exactly what {@code dpkg-query} reports for that root
+ * filesystem. .ci/run installs the tools; without them (or without root, which debootstrap
+ * needs) the test is skipped with a message.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class RealImageTest {
@@ -51,8 +53,8 @@ class RealImageTest {
 
   @BeforeAll
   static void buildImages() throws Exception {
-    boolean tools = onPath("debootstrap") && onPath("umoci") && onPath("skopeo") && onPath("dpkg-query");
-    assumeTrue(tools, "skipped: needs debootstrap, umoci, skopeo and dpkg-query (Debian packages; .ci/run installs them)");
+    boolean tools = onPath("debootstrap") && onPath("umoci") && onPath("skopeo") && onPath("dpkg-query") && onPath("go");
+    assumeTrue(tools, "skipped: needs debootstrap, umoci, skopeo, dpkg-query and go (Debian packages; .ci/run installs them)");
     assumeTrue("root".equals(System.getProperty("user.name")), "skipped: debootstrap needs root");
     Files.createDirectories(WORK);
     rootfs = WORK.resolve("rootfs");
@@ -61,12 +63,32 @@ class RealImageTest {
       run("debootstrap", "--variant=minbase", "bookworm", rootfs.toString(), mirror);
     }
     oci = WORK.resolve("oci");
-    dockerArchive = WORK.resolve("debian.tar");
+    dockerArchive = WORK.resolve("debian-app.tar");
     if (!Files.exists(dockerArchive)) {
+      Path extra = WORK.resolve("extra");
+      Path src = WORK.resolve("hello-src");
+      Files.createDirectories(src);
+      Files.writeString(src.resolve("go.mod"), "module example.com/hello\n\ngo 1.19\n");
+      Files.writeString(src.resolve("main.go"), "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n");
+      Files.createDirectories(extra.resolve("usr/local/bin"));
+      ProcessBuilder build = new ProcessBuilder("go", "build", "-trimpath", "-ldflags=-s -w", "-o",
+          extra.resolve("usr/local/bin/hello").toAbsolutePath().toString(), ".").directory(src.toFile()).redirectErrorStream(true)
+          .redirectOutput(WORK.resolve("go.log").toFile());
+      build.environment().putAll(java.util.Map.of("CGO_ENABLED", "0", "GOPROXY", "off", "GOFLAGS", "-mod=mod",
+          "GOCACHE", WORK.resolve("gocache").toAbsolutePath().toString(), "HOME", WORK.toAbsolutePath().toString()));
+      Process go = build.start();
+      assertThat(go.waitFor()).as("go build (see go.log)").isZero();
+      Path py = extra.resolve("usr/lib/python3/dist-packages/demo_pkg-1.2.0.dist-info");
+      Files.createDirectories(py);
+      Files.writeString(py.resolve("METADATA"), "Metadata-Version: 2.1\nName: demo_pkg\nVersion: 1.2.0\nLicense: MIT\n");
+      Path nm = extra.resolve("srv/app/node_modules/left-pad");
+      Files.createDirectories(nm);
+      Files.writeString(nm.resolve("package.json"), "{\"name\": \"left-pad\", \"version\": \"1.3.0\", \"license\": \"WTFPL\"}\n");
       run("umoci", "init", "--layout", oci.toString());
       run("umoci", "new", "--image", oci + ":bookworm");
       run("umoci", "insert", "--image", oci + ":bookworm", rootfs.toString(), "/");
-      run("skopeo", "copy", "--quiet", "oci:" + oci + ":bookworm", "docker-archive:" + dockerArchive + ":debian:bookworm");
+      run("umoci", "insert", "--image", oci + ":bookworm", "--tag", "app", extra.toString(), "/");
+      run("skopeo", "copy", "--quiet", "oci:" + oci + ":app", "docker-archive:" + dockerArchive + ":debian:app");
     }
   }
 
@@ -83,7 +105,7 @@ class RealImageTest {
 
   @Test
   void ociLayout_packagesEqualDpkgQuery() throws Exception {
-    Sbom sbom = Sbom.of("debian:bookworm", Image.open(oci, null, ImageLimits.DEFAULT));
+    Sbom sbom = Sbom.of("debian:bookworm", Image.open(oci, "bookworm", null, ImageLimits.DEFAULT));
     assertThat(found(sbom)).isEqualTo(dpkgQuery());
     assertThat(sbom.os().id()).isEqualTo("debian");
     assertThat(sbom.os().versionId()).isEqualTo("12");
@@ -92,11 +114,20 @@ class RealImageTest {
   @Test
   void dockerArchive_packagesEqualDpkgQuery_withPurls() throws Exception {
     Image image = Image.open(dockerArchive, null, ImageLimits.DEFAULT);
-    Sbom sbom = Sbom.of("debian:bookworm", image);
-    assertThat(found(sbom)).isEqualTo(dpkgQuery());
+    Sbom sbom = Sbom.of("debian:app", image);
+    Set<String> os = new TreeSet<>(sbom.packages().stream().filter(pk -> pk.type().equals("deb")).map(pk -> pk.name() + "=" + pk.version()).toList());
+    assertThat(os).isEqualTo(dpkgQuery());
+    String goVersion = new String(new ProcessBuilder("go", "env", "GOVERSION").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+        .strip().substring(2);
+    assertThat(sbom.packages()).anySatisfy(pk -> {
+      assertThat(pk.purl()).isEqualTo("pkg:golang/stdlib@" + goVersion);
+      assertThat(pk.foundIn()).isEqualTo("usr/local/bin/hello");
+      assertThat(pk.layer()).isEqualTo(1);
+    });
+    assertThat(sbom.packages()).extracting(InstalledPackage::purl).contains("pkg:pypi/demo-pkg@1.2.0", "pkg:npm/left-pad@1.3.0");
     List<InstalledPackage> withSource = sbom.packages().stream().filter(pk -> !pk.source().equals(pk.name())).toList();
     assertThat(withSource).isNotEmpty().allSatisfy(pk -> assertThat(pk.purl()).contains("upstream="));
     assertThat(image.files().get("usr/bin/passwd")).hasValueSatisfying(e -> assertThat(e.isSetuid()).isTrue());
-    assertThat(image.layers()).singleElement().satisfies(l -> assertThat(l.uncompressedBytes()).isGreaterThan(100L << 20));
+    assertThat(image.layers()).hasSize(2).first().satisfies(l -> assertThat(l.uncompressedBytes()).isGreaterThan(100L << 20));
   }
 }

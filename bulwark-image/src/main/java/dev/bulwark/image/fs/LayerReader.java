@@ -4,6 +4,7 @@ import dev.bulwark.image.HostileImageException;
 import dev.bulwark.image.ImageException;
 import dev.bulwark.image.ImageLimits;
 import dev.bulwark.image.Layer;
+import dev.bulwark.image.pkg.GoBuildInfo;
 import dev.bulwark.image.source.BlobStore;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -38,13 +39,14 @@ public final class LayerReader {
   /** One version of a captured file, and the layer that wrote it. */
   public record FileVersion(int layer, byte[] content) {}
 
-  /** The outcome: merged tree, every version of the captured files, per-layer stats. */
-  public record Result(FileTree tree, Map<String, List<FileVersion>> history, List<LayerStats> layers) {}
+  /** The outcome: merged tree, every version of the captured files, per-layer stats, Go build info by path. */
+  public record Result(FileTree tree, Map<String, List<FileVersion>> history, List<LayerStats> layers, Map<String, GoBuildInfo.Info> goBinaries) {}
 
   private final BlobStore store;
   private final ImageLimits limits;
   private final Predicate<String> capture;
   private long capturedBytes;
+  private final Map<String, GoBuildInfo.Info> goBinaries = new HashMap<>();
 
   public LayerReader(BlobStore store, ImageLimits limits, Predicate<String> capture) {
     this.store = store;
@@ -60,7 +62,8 @@ public final class LayerReader {
     for (Layer layer : layers) {
       stats.add(readLayer(layer, tree, history, entries));
     }
-    return new Result(tree, history, List.copyOf(stats));
+    goBinaries.keySet().removeIf(path -> tree.get(path).map(e -> e.type() != FileEntry.Type.FILE).orElse(true));
+    return new Result(tree, history, List.copyOf(stats), Map.copyOf(goBinaries));
   }
 
   private LayerStats readLayer(Layer layer, FileTree tree, Map<String, List<FileVersion>> history, long[] totalEntries)
@@ -178,6 +181,9 @@ public final class LayerReader {
       }
     } else if (type == FileEntry.Type.HARDLINK && capture.test(path)) {
       content = tree.content(link).orElse(null);
+    } else if (type == FileEntry.Type.FILE && (e.getMode() & 0111) != 0 && e.getSize() > 1024) {
+      // executables are streamed past anyway: look for Go module build info on the way
+      GoBuildInfo.scan(tar).ifPresentOrElse(info -> goBinaries.put(path, info), () -> goBinaries.remove(path));
     }
     tree.put(new FileEntry(path, type, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(), e.getSize(), link, layer), content);
   }

@@ -55,7 +55,25 @@ public final class PackageDetector {
             f.version(), null, f.name(), f.version(), f.license(), purl, layer, path));
       }
     }
+    for (var bin : new java.util.TreeMap<>(image.goBinaries()).entrySet()) {
+      int layer = image.files().get(bin.getKey()).map(FileEntry::layer).orElse(-1);
+      GoBuildInfo.Info info = bin.getValue();
+      String go = info.goVersion().startsWith("go") ? info.goVersion().substring(2) : info.goVersion();
+      out.add(golang("stdlib", go, layer, bin.getKey()));
+      if (info.mainPath() != null && info.mainVersion() != null && !info.mainVersion().equals("(devel)")) {
+        out.add(golang(info.mainPath(), info.mainVersion(), layer, bin.getKey()));
+      }
+      for (GoBuildInfo.Module m : info.deps()) {
+        out.add(golang(m.path(), m.version(), layer, bin.getKey()));
+      }
+    }
     return List.copyOf(out);
+  }
+
+  private static InstalledPackage golang(String module, String version, int layer, String binary) {
+    int slash = module.lastIndexOf('/');
+    String purl = purl("golang", slash < 0 ? null : module.substring(0, slash), slash < 0 ? module : module.substring(slash + 1), version, Map.of());
+    return new InstalledPackage("go-module", module, version, null, module, version, null, purl, layer, binary);
   }
 
   private static InstalledPackage deb(DpkgStatus.Entry e, String distro, String distroQualifier, int layer, String foundIn) {

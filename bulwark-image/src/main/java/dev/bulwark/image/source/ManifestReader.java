@@ -34,6 +34,7 @@ public final class ManifestReader {
   private final ImageLimits limits;
   /** A single-platform image is taken as it is unless a platform was asked for. */
   private boolean explicitPlatform;
+  private String refName;
 
   public ManifestReader(BlobStore store, ImageLimits limits) {
     this.store = store;
@@ -42,6 +43,15 @@ public final class ManifestReader {
 
   /** The image for {@code platform} ({@code os/arch[/variant]}, or null for the host's). */
   public ImageManifest read(String platform) throws IOException, ImageException {
+    return read(null, platform);
+  }
+
+  /**
+   * The image named {@code refName} (an OCI layout's {@code org.opencontainers.image.ref.name},
+   * e.g. the tag; null when the layout holds one image) for {@code platform}.
+   */
+  public ImageManifest read(String refName, String platform) throws IOException, ImageException {
+    this.refName = refName;
     if (store.exists("manifest.json")) {
       return dockerSave();
     }
@@ -174,6 +184,23 @@ public final class ManifestReader {
     }
     List<JsonNode> candidates = new ArrayList<>();
     manifests.forEach(candidates::add);
+    if (depth == 0) {
+      List<String> names = new ArrayList<>();
+      for (JsonNode c : candidates) {
+        String n = c.path("annotations").path("org.opencontainers.image.ref.name").asText(null);
+        if (n != null) {
+          names.add(n);
+        }
+      }
+      if (refName != null) {
+        candidates.removeIf(c -> !refName.equals(c.path("annotations").path("org.opencontainers.image.ref.name").asText(null)));
+        if (candidates.isEmpty()) {
+          throw new ImageException("no image named '" + refName + "' in the layout (it has " + (names.isEmpty() ? "no names" : String.join(", ", names)) + ")");
+        }
+      } else if (names.size() > 1 && candidates.stream().allMatch(c -> c.path("platform").isMissingNode())) {
+        throw new ImageException("the layout holds several images (" + String.join(", ", names) + "); name one as PATH:NAME");
+      }
+    }
     JsonNode picked = null;
     JsonNode only = candidates.size() == 1 ? candidates.getFirst() : null;
     if (only != null && (!explicitPlatform || only.path("platform").isMissingNode() || platformMatches(only.path("platform"), platform))) {
