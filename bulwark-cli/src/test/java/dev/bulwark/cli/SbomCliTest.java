@@ -36,8 +36,8 @@ class SbomCliTest {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
   }
 
-  @Test
-  void sbomAndImageChecksOfADockerSaveArchive(@TempDir Path dir) throws Exception {
+  /** A docker-save archive tagged demo:1 with one layer: Alpine 3.20.3 and one apk package, musl. */
+  static Path demoArchive(Path dir) throws Exception {
     byte[] layer = tar("etc/alpine-release", "3.20.3\n", "lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\nL:MIT\n\n");
     byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:"
         + sha(layer) + "\"]}}").getBytes(StandardCharsets.UTF_8);
@@ -53,6 +53,12 @@ class SbomCliTest {
         t.closeArchiveEntry();
       }
     }
+    return archive;
+  }
+
+  @Test
+  void sbomAndImageChecksOfADockerSaveArchive(@TempDir Path dir) throws Exception {
+    Path archive = demoArchive(dir);
     CliTest.Run table = CliTest.run("sbom", archive.toString());
     assertThat(table.exit()).isZero();
     assertThat(table.out()).contains("demo:1", "musl", "1.2.5-r0", "1 package");

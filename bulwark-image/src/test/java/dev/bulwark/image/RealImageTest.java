@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.image.pkg.InstalledPackage;
 import dev.bulwark.image.pkg.Sbom;
+import dev.bulwark.image.testing.LocalRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,15 +37,6 @@ class RealImageTest {
   private static Path dockerArchive;
   private static Path rootfs;
 
-  static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return Files.isExecutable(Path.of("/usr/sbin", tool));
-  }
-
   static void run(String... cmd) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(WORK.resolve("tools.log").toFile()).start();
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -53,7 +46,7 @@ class RealImageTest {
 
   @BeforeAll
   static void buildImages() throws Exception {
-    boolean tools = onPath("debootstrap") && onPath("umoci") && onPath("skopeo") && onPath("dpkg-query") && onPath("go");
+    boolean tools = Stream.of("debootstrap", "umoci", "skopeo", "dpkg-query", "go").allMatch(LocalRegistry::onPath);
     assumeTrue(tools, "skipped: needs debootstrap, umoci, skopeo, dpkg-query and go (Debian packages; .ci/run installs them)");
     assumeTrue("root".equals(System.getProperty("user.name")), "skipped: debootstrap needs root");
     Files.createDirectories(WORK);

@@ -9,12 +9,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.dockerfile.model.ImageReference;
 import dev.bulwark.image.registry.Credentials;
 import dev.bulwark.image.registry.RegistryClient;
-import java.io.IOException;
+import dev.bulwark.image.testing.LocalRegistry;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -25,72 +25,79 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pulls from a real registry: Debian's docker-registry started on 127.0.0.1 by the test, images
- * pushed with skopeo. Skipped with a message when the tools are missing (.ci/run installs them).
+ * Pulls from real registries: Debian's docker-registry started on 127.0.0.1 by the test (one open,
+ * one behind htpasswd basic auth), images pushed with skopeo. Skipped with a message when the tools are missing (.ci/run installs them).
  * The bearer-token challenge flow is exercised against a small in-test server.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RegistryTest {
-  static Process registry;
-  static int port;
-  static Path work;
+  static LocalRegistry registry;
+  static LocalRegistry guarded;
 
   @BeforeAll
-  static void startRegistry() throws Exception {
-    assumeTrue(RealImageTest.onPath("docker-registry") && RealImageTest.onPath("skopeo"),
-        "skipped: needs docker-registry and skopeo (Debian packages; .ci/run installs them)");
-    work = Files.createTempDirectory("bulwark-registry-test");
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    Files.writeString(work.resolve("config.yml"), "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: " + work.resolve("data")
-        + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
-    registry = new ProcessBuilder("docker-registry", "serve", work.resolve("config.yml").toString()).redirectErrorStream(true)
-        .redirectOutput(work.resolve("registry.log").toFile()).start();
-    for (int i = 0; i < 50; i++) {
-      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException e) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IOException("docker-registry did not start; see " + work.resolve("registry.log"));
+  static void startRegistries() throws Exception {
+    assumeTrue(LocalRegistry.available(), "skipped: needs docker-registry and skopeo (Debian packages; .ci/run installs them)");
+    Path work = Files.createTempDirectory("bulwark-registry-test");
+    registry = LocalRegistry.start(Files.createDirectories(work.resolve("open")), false);
+    guarded = LocalRegistry.start(Files.createDirectories(work.resolve("guarded")), true);
   }
 
   @AfterAll
-  static void stopRegistry() {
-    if (registry != null) {
-      registry.destroy();
+  static void stopRegistries() {
+    for (LocalRegistry r : new LocalRegistry[] {registry, guarded}) {
+      if (r != null) {
+        r.close();
+      }
     }
   }
 
-  static void push(TestImages.Builder b, String repoTag, Path tmp) throws Exception {
+  static void push(LocalRegistry to, TestImages.Builder b, String repoTag, Path tmp) throws Exception {
     Path oci = TestImages.writeDir(b.oci(), Files.createTempDirectory(tmp, "oci"));
-    Process p = new ProcessBuilder("skopeo", "copy", "--quiet", "--dest-tls-verify=false", "oci:" + oci + ":1.0",
-        "docker://127.0.0.1:" + port + "/" + repoTag).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(out).isZero();
+    to.push("oci:" + oci + ":1.0", repoTag);
+  }
+
+  @Test
+  void basicAuthRegistry_needsTheLoginFromDockerConfig(@TempDir Path tmp) throws Exception {
+    push(guarded, new TestImages.Builder().layer(file("etc/alpine-release", "3.21.0\n")), "private/app:2", tmp);
+    ImageReference ref = ImageReference.parse(guarded.host() + "/private/app:2");
+
+    RegistryClient anonymous = new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT);
+    assertThatThrownBy(() -> anonymous.pull(ref, null, Files.createTempDirectory(tmp, "anon")))
+        .isInstanceOf(ImageException.class).hasMessageContaining("authentication required").hasMessageContaining("docker login");
+
+    String wrong = Base64.getEncoder().encodeToString((LocalRegistry.USER + ":nope").getBytes(StandardCharsets.UTF_8));
+    RegistryClient badLogin = new RegistryClient(Credentials.of("{\"auths\":{\"" + guarded.host() + "\":{\"auth\":\"" + wrong + "\"}}}"),
+        Set.of(), ImageLimits.DEFAULT);
+    assertThatThrownBy(() -> badLogin.pull(ref, null, Files.createTempDirectory(tmp, "bad")))
+        .isInstanceOf(ImageException.class).hasMessageContaining("authentication required");
+
+    String right = Base64.getEncoder().encodeToString((LocalRegistry.USER + ":" + LocalRegistry.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    RegistryClient loggedIn = new RegistryClient(Credentials.of("{\"auths\":{\"" + guarded.host() + "\":{\"auth\":\"" + right + "\"}}}"),
+        Set.of(), ImageLimits.DEFAULT);
+    Path dir = Files.createTempDirectory(tmp, "ok");
+    loggedIn.pull(ref, null, dir);
+    assertThat(Image.open(dir, null, ImageLimits.DEFAULT).files().get("etc/alpine-release")).isPresent();
   }
 
   @Test
   void pullByTagAndByDigest_thenRead(@TempDir Path tmp) throws Exception {
-    push(new TestImages.Builder().layer(file("etc/alpine-release", "3.20.3\n"), file("app/run", "x", 0755)), "team/app:1", tmp);
+    push(registry, new TestImages.Builder().layer(file("etc/alpine-release", "3.20.3\n"), file("app/run", "x", 0755)), "team/app:1", tmp);
     RegistryClient client = new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT);
     Path dir = Files.createTempDirectory(tmp, "pulled");
-    client.pull(ImageReference.parse("127.0.0.1:" + port + "/team/app:1"), "linux/amd64", dir);
+    client.pull(ImageReference.parse(registry.host() + "/team/app:1"), "linux/amd64", dir);
     Image img = Image.open(dir, "linux/amd64", ImageLimits.DEFAULT);
     assertThat(img.files().get("app/run")).isPresent();
     String digest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("index.json").toFile())
         .at("/manifests/0/digest").asText();
     Path byDigest = Files.createTempDirectory(tmp, "digest");
-    client.pull(ImageReference.parse("127.0.0.1:" + port + "/team/app@" + digest), null, byDigest);
+    client.pull(ImageReference.parse(registry.host() + "/team/app@" + digest), null, byDigest);
     assertThat(Image.open(byDigest, null, ImageLimits.DEFAULT).files().get("app/run")).isPresent();
   }
 
   @Test
   void missingTagAndRepository_areClearErrors(@TempDir Path tmp) {
     RegistryClient client = new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT);
-    assertThatThrownBy(() -> client.pull(ImageReference.parse("127.0.0.1:" + port + "/nope/none:1"), null, tmp))
+    assertThatThrownBy(() -> client.pull(ImageReference.parse(registry.host() + "/nope/none:1"), null, tmp))
         .isInstanceOf(ImageException.class).hasMessageContaining("not found");
   }
 

@@ -45,7 +45,8 @@ public final class Credentials {
     }
   }
 
-  static Credentials of(String json) throws IOException {
+  /** Logins from the contents of a Docker client config.json. */
+  public static Credentials of(String json) throws IOException {
     return new Credentials(JSON.readTree(json));
   }
 
