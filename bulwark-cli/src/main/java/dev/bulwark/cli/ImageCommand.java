@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ImageCommand implements Callable<Integer> {
   @Parameters(paramLabel = "IMAGE", description = "docker-save .tar, OCI layout directory or .tar, or a registry reference.") String image;
 
-  @Option(names = "--insecure", description = "Allow plain HTTP to the named registry (loopback registries always may).") boolean insecure;
+  @Option(names = "--insecure", description = "Plain HTTP or unverified TLS (self-signed certificates) for this registry, as Docker's insecure-registries; loopback registries always are.") boolean insecure;
 
   @Option(names = "--format", paramLabel = "NAME[=FILE]", description = "tty, json, sarif, junit, gitlab, checkstyle or markdown (repeatable).")
   List<String> formats = new ArrayList<>();

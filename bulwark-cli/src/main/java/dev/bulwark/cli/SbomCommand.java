@@ -29,7 +29,7 @@ final class SbomCommand implements Callable<Integer> {
   @Parameters(paramLabel = "IMAGE", description = "docker-save .tar, OCI layout directory or .tar, or a registry reference (pulled, no daemon).")
   String image;
 
-  @Option(names = "--insecure", description = "Allow plain HTTP to the named registry (loopback registries always may).")
+  @Option(names = "--insecure", description = "Plain HTTP or unverified TLS (self-signed certificates) for this registry, as Docker's insecure-registries; loopback registries always are.")
   boolean insecure;
 
   @Option(names = "--format", defaultValue = "table", description = "table, json, cyclonedx (1.6 JSON) or spdx (2.3 JSON). Default: ${DEFAULT-VALUE}.")

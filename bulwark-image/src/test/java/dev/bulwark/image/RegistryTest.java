@@ -95,6 +95,18 @@ class RegistryTest {
   }
 
   @Test
+  void selfSignedTlsRegistry_onLoopbackIsInsecureAsInDocker(@TempDir Path tmp) throws Exception {
+    assumeTrue(LocalRegistry.tlsAvailable(), "skipped: needs openssl for the self-signed certificate");
+    try (LocalRegistry tls = LocalRegistry.start(Files.createDirectories(tmp.resolve("tls")), false, true)) {
+      push(tls, new TestImages.Builder().layer(file("etc/alpine-release", "3.22.1\n")), "secure/app:3", tmp);
+      // HTTPS only: the pull succeeds only if the unverified TLS path is taken, not the HTTP fallback
+      Path dir = Files.createTempDirectory(tmp, "pulled");
+      new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT).pull(ImageReference.parse(tls.host() + "/secure/app:3"), null, dir);
+      assertThat(Image.open(dir, null, ImageLimits.DEFAULT).files().get("etc/alpine-release")).isPresent();
+    }
+  }
+
+  @Test
   void missingTagAndRepository_areClearErrors(@TempDir Path tmp) {
     RegistryClient client = new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT);
     assertThatThrownBy(() -> client.pull(ImageReference.parse(registry.host() + "/nope/none:1"), null, tmp))

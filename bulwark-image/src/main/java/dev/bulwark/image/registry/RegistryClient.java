@@ -26,13 +26,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * A Docker Registry HTTP API v2 client that pulls one image into an OCI layout directory:
  * anonymous, bearer-token (the WWW-Authenticate challenge flow) and basic auth, manifest lists
  * and OCI indexes resolved to a platform, every manifest and blob verified against its digest,
- * retries with backoff, and one clear error per HTTP status. Plain HTTP only for loopback hosts
- * or registries named as insecure.
+ * retries with backoff, and one clear error per HTTP status.
+ *
+ * <p>Insecure registries (those named by the caller, and loopback hosts, as Docker treats them)
+ * are handled as Docker's {@code insecure-registries}: plain HTTP when the server speaks it, else
+ * HTTPS without certificate verification. Every other registry gets verified HTTPS.
  */
 public final class RegistryClient {
   static final String ACCEPT = String.join(", ", "application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
@@ -41,14 +45,13 @@ public final class RegistryClient {
   private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final int ATTEMPTS = 3;
 
-  private final HttpClient http;
   private final Credentials credentials;
   private final Set<String> insecure;
   private final ImageLimits limits;
+  private HttpClient http;
   private String token;
 
   public RegistryClient(Credentials credentials, Set<String> insecureRegistries, ImageLimits limits) {
-    this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(15)).build();
     this.credentials = credentials;
     this.insecure = Set.copyOf(insecureRegistries);
     this.limits = limits;
@@ -56,7 +59,7 @@ public final class RegistryClient {
 
   /** Pulls {@code ref} for {@code platform} (null: the host's) into the empty directory {@code dir}. */
   public void pull(ImageReference ref, String platform, Path dir) throws IOException, ImageException, InterruptedException {
-    String base = scheme(ref.registry()) + "://" + apiHost(ref.registry()) + "/v2/" + ref.repository();
+    String base = connect(ref) + "/v2/" + ref.repository();
     String wanted = platform == null ? ManifestReader.hostPlatform() : platform;
     String reference = ref.digest() != null ? ref.digest() : ref.effectiveTag();
     Digest expected = ref.digest() != null ? Digest.parse(ref.digest()) : null;
@@ -158,6 +161,9 @@ public final class RegistryClient {
           throw new ImageException(ref.familiarName() + ": " + explain(s, uri));
         }
         return r;
+      } catch (SSLHandshakeException e) {
+        throw new ImageException(ref.registry() + ": TLS certificate not trusted (" + e.getMessage()
+            + "); for a registry you run with a self-signed certificate, pass --insecure");
       } catch (IOException e) {
         last = e;
         if (attempt < ATTEMPTS) {
@@ -232,10 +238,27 @@ public final class RegistryClient {
     return true;
   }
 
-  private String scheme(String registry) {
-    String host = registry.replaceAll(":\\d+$", "");
+  /** Picks the HTTP client and scheme for the registry; returns {@code scheme://host}. */
+  private String connect(ImageReference ref) throws InterruptedException {
+    String host = ref.registry().replaceAll(":\\d+$", "");
     boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-    return loopback || insecure.contains(registry) ? "http" : "https";
+    HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(15));
+    String https = "https://" + apiHost(ref.registry());
+    if (!loopback && !insecure.contains(ref.registry())) {
+      http = b.build();
+      return https;
+    }
+    http = b.sslContext(TrustAll.context()).build();
+    // Probe plain HTTP first (no credentials are sent): a TLS-only registry answers it with 400 or
+    // drops the connection, while some plain-HTTP servers never answer a TLS handshake at all.
+    String plain = "http://" + apiHost(ref.registry());
+    try {
+      HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(plain + "/v2/")).timeout(Duration.ofSeconds(30)).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() == 400 ? https : plain;
+    } catch (IOException e) {
+      return https;
+    }
   }
 
   /** Docker Hub's API lives at registry-1.docker.io. */

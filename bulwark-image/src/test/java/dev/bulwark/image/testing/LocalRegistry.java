@@ -45,14 +45,33 @@ public final class LocalRegistry implements AutoCloseable {
     return Files.isExecutable(Path.of("/usr/sbin", tool));
   }
 
-  /** Starts a registry storing under {@code work}; with {@code basicAuth} it requires {@link #USER}/{@link #PASSWORD}. */
+  /** Starts a plain-HTTP registry storing under {@code work}; with {@code basicAuth} it requires {@link #USER}/{@link #PASSWORD}. */
   public static LocalRegistry start(Path work, boolean basicAuth) throws IOException, InterruptedException {
+    return start(work, basicAuth, false);
+  }
+
+  /** Whether openssl is installed, to make the self-signed certificate of a TLS registry. */
+  public static boolean tlsAvailable() {
+    return available() && onPath("openssl");
+  }
+
+  /** As {@link #start(Path, boolean)}; with {@code tls}, HTTPS only, with a fresh self-signed certificate. */
+  public static LocalRegistry start(Path work, boolean basicAuth, boolean tls) throws IOException, InterruptedException {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     StringBuilder config = new StringBuilder("version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ")
         .append(work.resolve("data")).append("\nhttp:\n  addr: 127.0.0.1:").append(port).append('\n');
+    if (tls) {
+      Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=bulwark-test",
+          "-keyout", work.resolve("key.pem").toString(), "-out", work.resolve("cert.pem").toString())
+          .redirectErrorStream(true).redirectOutput(work.resolve("openssl.log").toFile()).start();
+      if (openssl.waitFor() != 0) {
+        throw new IOException("openssl could not make a certificate; see " + work.resolve("openssl.log"));
+      }
+      config.append("  tls:\n    certificate: ").append(work.resolve("cert.pem")).append("\n    key: ").append(work.resolve("key.pem")).append('\n');
+    }
     if (basicAuth) {
       Files.writeString(work.resolve("htpasswd"), HTPASSWD);
       config.append("auth:\n  htpasswd:\n    realm: bulwark-test\n    path: ").append(work.resolve("htpasswd")).append('\n');
