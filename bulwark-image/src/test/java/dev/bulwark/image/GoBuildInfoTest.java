@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 /** Go module build info read from a synthetic binary laid out as Go 1.18+ writes it. */
 class GoBuildInfoTest {
 
-  static byte[] binary(String version, String modinfo, int padding) {
+  /** An ELF-looking file with the build info at file offset {@code at} (16-aligned in real binaries). */
+  static byte[] binary(String version, String modinfo, int at) {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.writeBytes(new byte[] {0x7f, 'E', 'L', 'F'});
-    b.writeBytes(new byte[padding]);
+    b.writeBytes(new byte[at - 4]);
     byte[] header = new byte[32];
     byte[] magic = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
     System.arraycopy(magic, 0, header, 0, magic.length);
@@ -51,8 +52,12 @@ class GoBuildInfoTest {
   }
 
   @Test
-  void magicAcrossAChunkBoundary_andNonGoFiles() throws Exception {
-    assertThat(GoBuildInfo.scan(new ByteArrayInputStream(binary("go1.21.0", "path\tx\n", (1 << 16) - 10)))).isPresent();
+  void magicAtEitherSideOfAReadBoundary_unalignedMagic_andNonGoFiles() throws Exception {
+    assertThat(GoBuildInfo.scan(new ByteArrayInputStream(binary("go1.21.0", "path\tx\n", (1 << 16) - 16)))).isPresent();
+    assertThat(GoBuildInfo.scan(new ByteArrayInputStream(binary("go1.21.0", "path\tx\n", 1 << 16)))).isPresent();
+    assertThat(GoBuildInfo.scan(new ByteArrayInputStream(binary("go1.21.0", "path\tx\n", 3 << 16)))).isPresent();
+    // Go's own reader only accepts the magic at an aligned offset: elsewhere it is data, not build info
+    assertThat(GoBuildInfo.scan(new ByteArrayInputStream(binary("go1.21.0", "path\tx\n", 1000 + 4)))).isEmpty();
     assertThat(GoBuildInfo.scan(new ByteArrayInputStream("#!/bin/sh\necho hi\n".getBytes()))).isEmpty();
     assertThat(GoBuildInfo.scan(new ByteArrayInputStream(new byte[] {0x7f, 'E', 'L', 'F', 1, 2, 3}))).isEmpty();
   }

@@ -18,6 +18,7 @@ public final class GoBuildInfo {
   private static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
   private static final int HEADER = 32;
   private static final int MAX_STRING = 1 << 20;
+  private static final int ALIGN = 16;
 
   private GoBuildInfo() {}
 
@@ -33,24 +34,24 @@ public final class GoBuildInfo {
     if (head.length < 4 || head[0] != 0x7f || head[1] != 'E' || head[2] != 'L' || head[3] != 'F') {
       return Optional.empty(); // ELF only; the rest of the stream is left for the caller to drain
     }
+    // The build info sits at a 16-byte aligned file offset (its section is 16-aligned and ELF
+    // keeps offsets congruent to addresses), so only aligned positions are compared: this scan
+    // runs over every executable of an image and must keep up with decompression.
+    // Reads of a multiple of ALIGN keep slots aligned, and a 14-byte magic never spans two reads.
     byte[] buf = new byte[1 << 16];
-    byte[] carry = new byte[0];
-    int n;
-    while ((n = in.read(buf)) > 0) {
-      byte[] window = new byte[carry.length + n];
-      System.arraycopy(carry, 0, window, 0, carry.length);
-      System.arraycopy(buf, 0, window, carry.length, n);
-      int at = indexOf(window, MAGIC);
-      if (at >= 0) {
-        byte[] rest = Arrays.copyOfRange(window, at, window.length);
-        byte[] more = in.readNBytes(2 * MAX_STRING);
-        byte[] all = new byte[rest.length + more.length];
-        System.arraycopy(rest, 0, all, 0, rest.length);
-        System.arraycopy(more, 0, all, rest.length, more.length);
-        return parse(all);
+    System.arraycopy(head, 0, buf, 0, head.length);
+    int len = head.length + in.readNBytes(buf, head.length, buf.length - head.length);
+    while (len > 0) {
+      for (int i = 0; i + MAGIC.length <= len; i += ALIGN) {
+        if (buf[i] == MAGIC[0] && Arrays.equals(buf, i, i + MAGIC.length, MAGIC, 0, MAGIC.length)) {
+          byte[] more = in.readNBytes(2 * MAX_STRING);
+          byte[] all = new byte[len - i + more.length];
+          System.arraycopy(buf, i, all, 0, len - i);
+          System.arraycopy(more, 0, all, len - i, more.length);
+          return parse(all);
+        }
       }
-      int keep = Math.min(window.length, MAGIC.length - 1);
-      carry = Arrays.copyOfRange(window, window.length - keep, window.length);
+      len = len < buf.length ? 0 : in.readNBytes(buf, 0, buf.length);
     }
     return Optional.empty();
   }
@@ -127,18 +128,5 @@ public final class GoBuildInfo {
     String s = new String(b, pos[0], (int) len, StandardCharsets.UTF_8);
     pos[0] += (int) len;
     return s;
-  }
-
-  static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }
