@@ -27,7 +27,7 @@ class RegistryCliTest {
   @BeforeAll
   static void start(@TempDir Path work) throws Exception {
     assumeTrue(LocalRegistry.available(), "skipped: needs docker-registry and skopeo (Debian packages; .ci/run installs them)");
-    registry = LocalRegistry.start(work, false);
+    registry = LocalRegistry.start(work, LocalRegistry.Auth.NONE);
     registry.push("docker-archive:" + SbomCliTest.demoArchive(work), "demo/app:1");
   }
 

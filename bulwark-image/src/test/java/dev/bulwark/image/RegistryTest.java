@@ -38,8 +38,8 @@ class RegistryTest {
   static void startRegistries() throws Exception {
     assumeTrue(LocalRegistry.available(), "skipped: needs docker-registry and skopeo (Debian packages; .ci/run installs them)");
     Path work = Files.createTempDirectory("bulwark-registry-test");
-    registry = LocalRegistry.start(Files.createDirectories(work.resolve("open")), false);
-    guarded = LocalRegistry.start(Files.createDirectories(work.resolve("guarded")), true);
+    registry = LocalRegistry.start(Files.createDirectories(work.resolve("open")), LocalRegistry.Auth.NONE);
+    guarded = LocalRegistry.start(Files.createDirectories(work.resolve("guarded")), LocalRegistry.Auth.BASIC);
   }
 
   @AfterAll
@@ -65,17 +65,12 @@ class RegistryTest {
     assertThatThrownBy(() -> anonymous.pull(ref, null, Files.createTempDirectory(tmp, "anon")))
         .isInstanceOf(ImageException.class).hasMessageContaining("authentication required").hasMessageContaining("docker login");
 
-    String wrong = Base64.getEncoder().encodeToString((LocalRegistry.USER + ":nope").getBytes(StandardCharsets.UTF_8));
-    RegistryClient badLogin = new RegistryClient(Credentials.of("{\"auths\":{\"" + guarded.host() + "\":{\"auth\":\"" + wrong + "\"}}}"),
-        Set.of(), ImageLimits.DEFAULT);
+    RegistryClient badLogin = loggedIn(guarded, "nope");
     assertThatThrownBy(() -> badLogin.pull(ref, null, Files.createTempDirectory(tmp, "bad")))
         .isInstanceOf(ImageException.class).hasMessageContaining("authentication required");
 
-    String right = Base64.getEncoder().encodeToString((LocalRegistry.USER + ":" + LocalRegistry.PASSWORD).getBytes(StandardCharsets.UTF_8));
-    RegistryClient loggedIn = new RegistryClient(Credentials.of("{\"auths\":{\"" + guarded.host() + "\":{\"auth\":\"" + right + "\"}}}"),
-        Set.of(), ImageLimits.DEFAULT);
     Path dir = Files.createTempDirectory(tmp, "ok");
-    loggedIn.pull(ref, null, dir);
+    loggedIn(guarded, LocalRegistry.PASSWORD).pull(ref, null, dir);
     assertThat(Image.open(dir, null, ImageLimits.DEFAULT).files().get("etc/alpine-release")).isPresent();
   }
 
@@ -96,14 +91,36 @@ class RegistryTest {
 
   @Test
   void selfSignedTlsRegistry_onLoopbackIsInsecureAsInDocker(@TempDir Path tmp) throws Exception {
-    assumeTrue(LocalRegistry.tlsAvailable(), "skipped: needs openssl for the self-signed certificate");
-    try (LocalRegistry tls = LocalRegistry.start(Files.createDirectories(tmp.resolve("tls")), false, true)) {
+    assumeTrue(LocalRegistry.opensslAvailable(), "skipped: needs openssl for the self-signed certificate");
+    try (LocalRegistry tls = LocalRegistry.start(Files.createDirectories(tmp.resolve("tls")), LocalRegistry.Auth.NONE, true)) {
       push(tls, new TestImages.Builder().layer(file("etc/alpine-release", "3.22.1\n")), "secure/app:3", tmp);
       // HTTPS only: the pull succeeds only if the unverified TLS path is taken, not the HTTP fallback
       Path dir = Files.createTempDirectory(tmp, "pulled");
       new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT).pull(ImageReference.parse(tls.host() + "/secure/app:3"), null, dir);
       assertThat(Image.open(dir, null, ImageLimits.DEFAULT).files().get("etc/alpine-release")).isPresent();
     }
+  }
+
+  @Test
+  void tokenAuthRegistry_bearerChallengeWithTheLoginSentToTheTokenService(@TempDir Path tmp) throws Exception {
+    assumeTrue(LocalRegistry.opensslAvailable(), "skipped: needs openssl for the token signing certificate");
+    try (LocalRegistry hub = LocalRegistry.start(Files.createDirectories(tmp.resolve("token")), LocalRegistry.Auth.TOKEN)) {
+      push(hub, new TestImages.Builder().layer(file("etc/alpine-release", "3.19.4\n")), "org/tool:5", tmp);
+      ImageReference ref = ImageReference.parse(hub.host() + "/org/tool:5");
+
+      RegistryClient anonymous = new RegistryClient(Credentials.none(), Set.of(), ImageLimits.DEFAULT);
+      assertThatThrownBy(() -> anonymous.pull(ref, null, Files.createDirectories(tmp.resolve("anon"))))
+          .isInstanceOf(ImageException.class).hasMessageContaining("token service refused (HTTP 401)");
+
+      Path dir = Files.createDirectories(tmp.resolve("ok"));
+      loggedIn(hub, LocalRegistry.PASSWORD).pull(ref, null, dir);
+      assertThat(Image.open(dir, null, ImageLimits.DEFAULT).files().get("etc/alpine-release")).isPresent();
+    }
+  }
+
+  static RegistryClient loggedIn(LocalRegistry to, String password) throws Exception {
+    String auth = Base64.getEncoder().encodeToString((LocalRegistry.USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new RegistryClient(Credentials.of("{\"auths\":{\"" + to.host() + "\":{\"auth\":\"" + auth + "\"}}}"), Set.of(), ImageLimits.DEFAULT);
   }
 
   @Test
