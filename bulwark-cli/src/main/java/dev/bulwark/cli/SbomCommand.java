@@ -54,6 +54,12 @@ final class SbomCommand implements Callable<Integer> {
       case spdx -> SbomWriters.spdx(sbom, version, now);
     });
     out.flush();
+    if (format != Format.table) {
+      // machine formats carry the gaps inside the document; say it where a person will see it too
+      for (String gap : sbom.gaps()) {
+        spec.commandLine().getErr().println("bulwark: warning: incomplete SBOM: " + gap);
+      }
+    }
     return ExitCodes.OK;
   }
 }

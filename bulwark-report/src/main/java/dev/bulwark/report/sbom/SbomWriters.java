@@ -56,6 +56,16 @@ public final class SbomWriters {
       g.writeStringField("bom-ref", "image");
       g.writeStringField("name", sbom.name());
       g.writeEndObject();
+      if (!sbom.gaps().isEmpty()) {
+        g.writeArrayFieldStart("properties");
+        for (String gap : sbom.gaps()) {
+          g.writeStartObject();
+          g.writeStringField("name", "bulwark:gap");
+          g.writeStringField("value", gap);
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
       g.writeArrayFieldStart("components");
       if (sbom.os() != null) {
@@ -130,6 +140,9 @@ public final class SbomWriters {
       g.writeArrayFieldStart("creators");
       g.writeString("Tool: bulwark-" + toolVersion);
       g.writeEndArray();
+      if (!sbom.gaps().isEmpty()) {
+        g.writeStringField("comment", "Incomplete: " + String.join("; ", sbom.gaps()));
+      }
       g.writeEndObject();
       g.writeArrayFieldStart("packages");
       spdxPackage(g, "SPDXRef-Image", sbom.name(), null, null);
@@ -214,6 +227,11 @@ public final class SbomWriters {
         g.writeEndObject();
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("gaps");
+      for (String gap : sbom.gaps()) {
+        g.writeString(gap);
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     return out + "\n";
@@ -236,6 +254,9 @@ public final class SbomWriters {
       sb.append(String.format(fmt, p.name(), p.version(), p.type(), p.layer()));
     }
     sb.append(sbom.packages().size()).append(sbom.packages().size() == 1 ? " package\n" : " packages\n");
+    for (String gap : sbom.gaps()) {
+      sb.append("incomplete: ").append(gap).append('\n');
+    }
     return sb.toString();
   }
 }

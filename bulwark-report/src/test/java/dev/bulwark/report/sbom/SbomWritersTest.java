@@ -24,13 +24,17 @@ class SbomWritersTest {
   private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
 
   static Sbom sample() {
+    return sample(List.of());
+  }
+
+  static Sbom sample(List<String> gaps) {
     return new Sbom("registry.example/app:1.0", "oci", "amd64", new OsInfo("debian", "12", "Debian GNU/Linux 12 (bookworm)", "bookworm"), List.of(
         new InstalledPackage("deb", "libssl3", "3.0.15-1~deb12u1", "amd64", "openssl", "3.0.15-1~deb12u1", null,
             "pkg:deb/debian/libssl3@3.0.15-1~deb12u1?arch=amd64&distro=debian-12&upstream=openssl", 1, "var/lib/dpkg/status"),
         new InstalledPackage("apk", "musl", "1.2.5-r0", "x86_64", "musl", "1.2.5-r0", "MIT", "pkg:apk/alpine/musl@1.2.5-r0?arch=x86_64", 0,
             "lib/apk/db/installed"),
         new InstalledPackage("apk", "musl", "1.2.5-r0", "x86_64", "musl", "1.2.5-r0", "MIT", "pkg:apk/alpine/musl@1.2.5-r0?arch=x86_64", 2,
-            "lib/apk/db/installed")));
+            "lib/apk/db/installed")), gaps);
   }
 
   private static JsonSchema schema(String dir, String id) {
@@ -62,6 +66,24 @@ class SbomWritersTest {
     assertThat(spdx.validate(new ObjectMapper().readTree(doc))).isEmpty();
     assertThat(spdx.validate(new ObjectMapper().readTree(doc.replace("\"SPDX-2.3\"", "7")))).isNotEmpty();
     assertThat(doc).contains("\"referenceType\" : \"purl\"", "\"relationshipType\" : \"DESCRIBES\"");
+  }
+
+  @Test
+  void gaps_areInEveryFormat_andTheStandardOnesStayValid() throws Exception {
+    Sbom withGap = sample(List.of("package database /var/lib/rpm/Packages (RPM, BerkeleyDB format) is not read yet: its packages are missing"));
+    JsonNode bom = new ObjectMapper().readTree(SbomWriters.cyclonedx(withGap, "1.0.0", T));
+    assertThat(bom.at("/metadata/properties/0/name").asText()).isEqualTo("bulwark:gap");
+    assertThat(bom.at("/metadata/properties/0/value").asText()).contains("BerkeleyDB");
+    JsonNode spdxDoc = new ObjectMapper().readTree(SbomWriters.spdx(withGap, "1.0.0", T));
+    assertThat(spdxDoc.at("/creationInfo/comment").asText()).startsWith("Incomplete: ").contains("/var/lib/rpm/Packages");
+    assertThat(SbomWriters.table(withGap)).contains("incomplete: package database /var/lib/rpm/Packages");
+    assertThat(new ObjectMapper().readTree(SbomWriters.json(withGap)).at("/gaps/0").asText()).contains("not read yet");
+    assertThat(new ObjectMapper().readTree(SbomWriters.json(sample())).at("/gaps").isEmpty()).isTrue();
+
+    assertThat(schema("cyclonedx", "http://cyclonedx.org/schema/bom-1.6.schema.json").validate(bom)).isEmpty();
+    Path file = SCHEMAS.resolve("spdx-2.3/spdx-schema.json");
+    assumeTrue(Files.exists(file), "skipped: ../shared/data/schemas not present (a user's clone has no ../shared)");
+    assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(Files.newInputStream(file)).validate(spdxDoc)).isEmpty();
   }
 
   @Test
