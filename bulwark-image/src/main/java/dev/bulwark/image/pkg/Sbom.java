@@ -2,7 +2,6 @@ package dev.bulwark.image.pkg;
 
 import dev.bulwark.image.Image;
 import dev.bulwark.image.fs.FileTree;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,10 +32,9 @@ public record Sbom(String name, String format, String architecture, OsInfo os, L
   }
 
   static List<String> gaps(FileTree files) {
-    List<String> gaps = new ArrayList<>();
-    UNREAD_DATABASES.entrySet().stream().sorted(Map.Entry.comparingByKey())
+    return UNREAD_DATABASES.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .filter(db -> files.get(db.getKey()).isPresent())
-        .forEach(db -> gaps.add("package database /" + db.getKey() + " (" + db.getValue() + ") is not read yet: its packages are missing"));
-    return gaps;
+        .map(db -> "package database /" + db.getKey() + " (" + db.getValue() + ") is not read yet: its packages are missing")
+        .toList();
   }
 }
