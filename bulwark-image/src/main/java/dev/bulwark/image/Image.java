@@ -29,7 +29,7 @@ public record Image(
 
   static boolean captured(String path) {
     return CAPTURED.contains(path) || (path.startsWith("var/lib/dpkg/status.d/") && !path.endsWith(".md5sums"))
-        || dev.bulwark.image.pkg.LanguagePackages.wanted(path);
+        || dev.bulwark.image.pkg.LanguagePackages.wanted(path) || dev.bulwark.image.pkg.RpmDatabase.wanted(path);
   }
 
   /** Reads the image at {@code path} for {@code platform} (null: the host's). */

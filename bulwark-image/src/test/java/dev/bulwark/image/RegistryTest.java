@@ -33,11 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryTest {
   static LocalRegistry registry;
   static LocalRegistry guarded;
+  /** Registry storage; JUnit removes it after the class (it once leaked one directory per run). */
+  @TempDir static Path work;
 
   @BeforeAll
   static void startRegistries() throws Exception {
     assumeTrue(LocalRegistry.available(), "skipped: needs docker-registry and skopeo (Debian packages; .ci/run installs them)");
-    Path work = Files.createTempDirectory("bulwark-registry-test");
     registry = LocalRegistry.start(Files.createDirectories(work.resolve("open")), LocalRegistry.Auth.NONE);
     guarded = LocalRegistry.start(Files.createDirectories(work.resolve("guarded")), LocalRegistry.Auth.BASIC);
   }

@@ -24,13 +24,17 @@ final class TestImages {
   private TestImages() {}
 
   /** A tar entry to put in a layer. */
-  record Entry(String name, byte type, String content, String link, int mode) {
+  record Entry(String name, byte type, byte[] content, String link, int mode) {
     static Entry file(String name, String content) {
+      return file(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Entry file(String name, byte[] content) {
       return new Entry(name, TarArchiveEntry.LF_NORMAL, content, null, 0644);
     }
 
     static Entry file(String name, String content, int mode) {
-      return new Entry(name, TarArchiveEntry.LF_NORMAL, content, null, mode);
+      return new Entry(name, TarArchiveEntry.LF_NORMAL, content.getBytes(StandardCharsets.UTF_8), null, mode);
     }
 
     static Entry dir(String name) {
@@ -60,7 +64,7 @@ final class TestImages {
         if (e.link() != null) {
           te.setLinkName(e.link());
         }
-        byte[] data = e.content() == null ? new byte[0] : e.content().getBytes(StandardCharsets.UTF_8);
+        byte[] data = e.content() == null ? new byte[0] : e.content();
         te.setSize(data.length);
         t.putArchiveEntry(te);
         t.write(data);

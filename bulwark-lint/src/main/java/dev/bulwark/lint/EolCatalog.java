@@ -102,7 +102,15 @@ public final class EolCatalog {
         return Optional.ofNullable(cycles(product).get(codename));
       }
     }
-    Matcher m = VERSION.matcher(tag);
+    return cycleOfRelease(product, tag);
+  }
+
+  /**
+   * The cycle of a product release ({@code rhel} and {@code 9.4}: cycle 9): the longest leading
+   * dotted-number prefix of {@code version} that names a cycle.
+   */
+  public Optional<Cycle> cycleOfRelease(String product, String version) {
+    Matcher m = VERSION.matcher(version);
     if (!m.find()) {
       return Optional.empty();
     }

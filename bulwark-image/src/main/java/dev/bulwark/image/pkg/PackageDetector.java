@@ -12,15 +12,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The OS packages of an image, each with the layer that introduced it: Debian/Ubuntu dpkg
- * status, distroless status.d, Alpine apk. A package is attributed to the first layer whose copy
- * of the database lists it at its current version.
+ * The packages of an image, each with the layer that introduced it: Debian/Ubuntu dpkg status,
+ * distroless status.d, Alpine apk, RPM (SQLite and Berkeley DB), language packages and Go
+ * binaries. A package is attributed to the first layer whose copy of the database lists it at
+ * its current version.
  */
 public final class PackageDetector {
   private PackageDetector() {}
 
-  public static List<InstalledPackage> detect(Image image, OsInfo os) {
+  /**
+   * What was found, and the gaps: package databases present in the image that could not be read,
+   * so a reader knows the list is incomplete rather than trusting a silently short one.
+   */
+  public record Detected(List<InstalledPackage> packages, List<String> gaps) {
+    public Detected {
+      packages = List.copyOf(packages);
+      gaps = List.copyOf(gaps);
+    }
+  }
+
+  public static Detected detect(Image image, OsInfo os) {
     List<InstalledPackage> out = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
     String distro = os == null ? null : os.id();
     String distroQualifier = os == null ? null : os.id() + "-" + os.versionId();
     image.files().content("var/lib/dpkg/status").ifPresent(b -> {
@@ -43,6 +56,7 @@ public final class PackageDetector {
             firstSeen.getOrDefault(e.name() + "@" + e.version(), -1), "lib/apk/db/installed"));
       }
     });
+    RpmPackages.detect(image, os, out, gaps);
     for (String path : image.files().captured()) {
       if (!LanguagePackages.wanted(path)) {
         continue;
@@ -67,7 +81,7 @@ public final class PackageDetector {
         out.add(golang(m.path(), m.version(), layer, bin.getKey()));
       }
     }
-    return List.copyOf(out);
+    return new Detected(out, gaps);
   }
 
   private static InstalledPackage golang(String module, String version, int layer, String binary) {

@@ -307,17 +307,19 @@ public final class ImageChecks {
       if (os.isEmpty() || os.get().versionId() == null) {
         return;
       }
-      String image = switch (os.get().id()) {
-        case "alpine" -> "alpine";
-        case "debian" -> "debian";
-        case "ubuntu" -> "ubuntu";
+      // os-release ID -> endoflife.date product
+      String product = switch (os.get().id()) {
+        case "alpine" -> "alpine-linux";
+        case "debian", "ubuntu", "rhel", "centos", "fedora", "almalinux", "sles" -> os.get().id();
+        case "rocky" -> "rocky-linux";
+        case "amzn" -> "amazon-linux";
+        case "opensuse-leap" -> "opensuse";
         default -> null;
       };
-      if (image == null) {
+      if (product == null) {
         return;
       }
-      String version = os.get().versionId();
-      dev.bulwark.dockerfile.model.ImageReference.tryParse(image + ":" + version).flatMap(r -> EolCatalog.get().cycleOf(r))
+      EolCatalog.get().cycleOfRelease(product, os.get().versionId())
           .filter(c -> c.isEndOfLife(t.asOf()))
           .ifPresent(c -> report.accept(finding(os.get().prettyName() + " reached end of life" + (c.eol() == null ? "" : " on " + c.eol()))));
     }

@@ -107,8 +107,10 @@ class ImageChecksTest {
         Arguments.of("BW-M010", List.of(c.files("var/lib/apt/lists/deb_main:0644"), c.files("var/cache/apk/APKINDEX.tar.gz:0644"),
             c.files("root/.cache/pip/wheels/x.whl:0644")), List.of(c, c.files("var/lib/apt/lists/lock:0640"), c.files("var/cache/other/x:0644"))),
         Arguments.of("BW-M011", List.of(c.files("etc/os-release:0644:ID=debian\\nVERSION_ID=\"10\"\\n"),
-            c.files("etc/alpine-release:0644:3.18.4\\n"), c.files("etc/os-release:0644:ID=ubuntu\\nVERSION_ID=\"18.04\"\\n")),
-            List.of(c, c.files("etc/os-release:0644:ID=debian\\nVERSION_ID=\"13\"\\n"), c.files("etc/alpine-release:0644:3.24.1\\n"))),
+            c.files("etc/alpine-release:0644:3.18.4\\n"), c.files("etc/os-release:0644:ID=ubuntu\\nVERSION_ID=\"18.04\"\\n"),
+            c.files("etc/os-release:0644:ID=\"centos\"\\nVERSION_ID=\"7\"\\n"), c.files("etc/os-release:0644:ID=\"amzn\"\\nVERSION_ID=\"2018.03\"\\n")),
+            List.of(c, c.files("etc/os-release:0644:ID=debian\\nVERSION_ID=\"13\"\\n"), c.files("etc/alpine-release:0644:3.24.1\\n"),
+                c.files("etc/os-release:0644:ID=\"rhel\"\\nVERSION_ID=\"9.4\"\\n"), c.files("etc/os-release:0644:ID=\"rocky\"\\nVERSION_ID=\"9.3\"\\n"))),
         Arguments.of("BW-M012", List.of(c.labels(Map.of()), c.labels(Map.of("org.opencontainers.image.source", "x")),
             c.labels(Map.of("maintainer", "me"))), List.of(c, c.labels(Map.of("org.opencontainers.image.source", "x",
             "org.opencontainers.image.revision", "y", "extra", "z")), c.user("root"))));

@@ -1,0 +1,144 @@
+package dev.bulwark.image.pkg;
+
+import dev.bulwark.image.Image;
+import dev.bulwark.image.fs.FileEntry;
+import dev.bulwark.image.fs.LayerReader.FileVersion;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The RPM packages of an image, from whichever rpm database locations it has. */
+final class RpmPackages {
+  private RpmPackages() {}
+
+  /** purl namespaces (the vendor) for os-release IDs whose vendor is named differently. */
+  private static final Map<String, String> NAMESPACES = Map.of(
+      "rhel", "redhat", "amzn", "amazon", "ol", "oracle", "opensuse-leap", "opensuse", "opensuse-tumbleweed", "opensuse",
+      "sles", "suse", "sle-micro", "suse");
+
+  static void detect(Image image, OsInfo os, List<InstalledPackage> out, List<String> gaps) {
+    Set<String> seen = new HashSet<>(); // /var/lib/rpm is often a link to /usr/lib/sysimage/rpm: read each file once
+    for (String dir : RpmDatabase.DIRECTORIES) {
+      for (String file : List.of("rpmdb.sqlite", "Packages", "Packages.db")) {
+        Optional<FileEntry> entry = image.files().resolve(dir + "/" + file);
+        if (entry.isEmpty() || entry.get().type() != FileEntry.Type.FILE || !seen.add(entry.get().path())) {
+          continue;
+        }
+        read(image, os, entry.get(), out, gaps);
+      }
+    }
+  }
+
+  /**
+   * Reads of one database state, keyed by the identity of its byte arrays (the final copy is also
+   * the last version in the history: it is read once).
+   */
+  private record State(byte[] database, byte[] wal) {}
+
+  private static final class Reads {
+    private final Map<State, List<RpmHeader.Package>> done = new HashMap<>();
+
+    List<RpmHeader.Package> read(RpmDatabase.Format format, byte[] database, byte[] wal) throws RpmDatabase.UnreadableException {
+      State key = new State(database, wal);
+      List<RpmHeader.Package> found = done.get(key);
+      if (found == null) {
+        found = RpmDatabase.read(format, database, wal);
+        done.put(key, found);
+      }
+      return found;
+    }
+  }
+
+  private static void read(Image image, OsInfo os, FileEntry db, List<InstalledPackage> out, List<String> gaps) {
+    Reads reads = new Reads();
+    String path = db.path();
+    RpmDatabase.Format format = RpmDatabase.Format.of(path).orElseThrow();
+    String what = "package database /" + path + " (RPM, " + format.label + " format)";
+    Optional<byte[]> content = image.files().content(path);
+    if (format == RpmDatabase.Format.NDB) {
+      gaps.add(what + " is not read yet: its packages are missing");
+      return;
+    }
+    if (content.isEmpty()) {
+      gaps.add(what + " is too large to read (" + (db.size() >> 20) + " MiB): its packages are missing");
+      return;
+    }
+    List<RpmHeader.Package> packages;
+    try {
+      packages = reads.read(format, content.get(), wal(image, path).orElse(null));
+    } catch (RpmDatabase.UnreadableException e) {
+      gaps.add(what + " could not be read (" + e.getMessage() + "): its packages are missing");
+      return;
+    }
+    Map<String, Integer> firstSeen = firstLayers(image, path, format, reads);
+    String namespace = os == null ? null : NAMESPACES.getOrDefault(os.id(), os.id());
+    String distro = os == null || os.versionId() == null ? null : os.id() + "-" + os.versionId();
+    for (RpmHeader.Package p : packages) {
+      out.add(toInstalled(p, namespace, distro, firstSeen.getOrDefault(key(p), db.layer()), path));
+    }
+  }
+
+  static InstalledPackage toInstalled(RpmHeader.Package p, String namespace, String distro, int layer, String foundIn) {
+    Optional<String[]> source = RpmHeader.splitSourceRpm(p.sourceRpm());
+    Map<String, String> q = new HashMap<>();
+    q.put("arch", p.arch());
+    q.put("epoch", p.epoch() == null ? null : String.valueOf(p.epoch()));
+    q.put("distro", distro);
+    q.put("upstream", source.isPresent() ? p.sourceRpm() : null);
+    String purl = PackageDetector.purl("rpm", namespace, p.name(), p.version() + "-" + p.release(), q);
+    // the source package shares the binary's epoch: SOURCERPM carries none (as Trivy and Grype assume)
+    String sourceVersion = source.map(s -> (p.epoch() == null ? "" : p.epoch() + ":") + s[1] + "-" + s[2]).orElse(p.evr());
+    return new InstalledPackage("rpm", p.name(), p.evr(), p.arch(), source.map(s -> s[0]).orElse(p.name()), sourceVersion, p.license(),
+        purl, layer, foundIn);
+  }
+
+  private static String key(RpmHeader.Package p) {
+    return p.name() + "@" + p.evr() + "." + p.arch();
+  }
+
+  private static Optional<byte[]> wal(Image image, String path) {
+    return path.endsWith(".sqlite") ? image.files().content(path + "-wal") : Optional.empty();
+  }
+
+  /**
+   * The first layer at which each package appears: the database as it stood after each layer
+   * that changed it (or, for SQLite, its write-ahead log) is read in turn.
+   */
+  private static Map<String, Integer> firstLayers(Image image, String path, RpmDatabase.Format format, Reads reads) {
+    List<FileVersion> dbVersions = image.history().getOrDefault(path, List.of());
+    List<FileVersion> walVersions = format == RpmDatabase.Format.SQLITE ? image.history().getOrDefault(path + "-wal", List.of()) : List.of();
+    Set<Integer> layers = new TreeSet<>();
+    dbVersions.forEach(v -> layers.add(v.layer()));
+    walVersions.forEach(v -> layers.add(v.layer()));
+    Map<String, Integer> first = new HashMap<>();
+    for (int layer : layers) {
+      FileVersion db = latestAt(dbVersions, layer);
+      if (db == null) {
+        continue;
+      }
+      FileVersion wal = latestAt(walVersions, layer);
+      try {
+        for (RpmHeader.Package p : reads.read(format, db.content(), wal == null || wal.layer() < db.layer() ? null : wal.content())) {
+          first.putIfAbsent(key(p), layer);
+        }
+      } catch (RpmDatabase.UnreadableException e) {
+        // an intermediate copy that cannot be read only costs attribution; the final copy decides the list
+      }
+    }
+    return first;
+  }
+
+  private static FileVersion latestAt(List<FileVersion> versions, int layer) {
+    FileVersion latest = null;
+    for (FileVersion v : versions) {
+      if (v.layer() <= layer) {
+        latest = v;
+      }
+    }
+    return latest;
+  }
+}
