@@ -5,6 +5,7 @@ import dev.bulwark.image.ImageException;
 import dev.bulwark.image.ImageLimits;
 import dev.bulwark.image.Layer;
 import dev.bulwark.image.pkg.GoBuildInfo;
+import dev.bulwark.image.pkg.LanguagePackages;
 import dev.bulwark.image.source.BlobStore;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -175,8 +176,8 @@ public final class LayerReader {
         && capturedBytes + e.getSize() <= limits.maxCapturedTotalBytes()) {
       content = tar.readNBytes((int) e.getSize());
       capturedBytes += content.length;
-      if (!path.endsWith(".jar") && !path.endsWith(".war") && !path.endsWith(".ear") && !path.endsWith("package.json")) {
-        // package databases keep every version, to tell which layer introduced each package
+      if (!LanguagePackages.wanted(path)) {
+        // package databases keep every version, to tell which layer introduced each package; application files need only the last
         history.computeIfAbsent(path, k -> new ArrayList<>()).add(new FileVersion(layer, content));
       }
     } else if (type == FileEntry.Type.HARDLINK && capture.test(path)) {

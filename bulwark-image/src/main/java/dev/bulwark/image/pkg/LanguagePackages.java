@@ -21,7 +21,7 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Application packages: Python ({@code *.dist-info/METADATA}, {@code *.egg-info/PKG-INFO}),
- * Node ({@code node_modules/**&#47;package.json}) and Java archives ({@code pom.properties},
+ * Node ({@code node_modules/**&#47;package.json}, lock files via {@link NodeLockFiles}) and Java archives ({@code pom.properties},
  * nested jars, {@code MANIFEST.MF}, then the file name). Pure parsers over bytes.
  */
 public final class LanguagePackages {
@@ -38,10 +38,13 @@ public final class LanguagePackages {
   /** True for files whose content the detectors need. */
   public static boolean wanted(String path) {
     return path.endsWith(".dist-info/METADATA") || path.endsWith(".egg-info/PKG-INFO") || NODE_MODULE.matcher(path).find()
-        || path.endsWith(".jar") || path.endsWith(".war") || path.endsWith(".ear");
+        || path.endsWith(".jar") || path.endsWith(".war") || path.endsWith(".ear") || NodeLockFiles.wanted(path);
   }
 
   public static List<Found> parse(String path, byte[] content) {
+    if (NodeLockFiles.wanted(path)) {
+      return NodeLockFiles.parse(path, content);
+    }
     if (path.endsWith("METADATA") || path.endsWith("PKG-INFO")) {
       return python(new String(content, StandardCharsets.UTF_8));
     }

@@ -8,6 +8,8 @@ import dev.bulwark.image.fs.LayerReader.FileVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +59,13 @@ public final class PackageDetector {
       }
     });
     RpmPackages.detect(image, os, out, gaps);
+    Set<String> installedNodeProjects = nodeProjectsWithModules(image.files().captured());
     for (String path : image.files().captured()) {
       if (!LanguagePackages.wanted(path)) {
         continue;
+      }
+      if (NodeLockFiles.wanted(path) && installedNodeProjects.contains(parentOf(path))) {
+        continue; // the installed node_modules say what is really there; the lock file would list it twice
       }
       int layer = image.files().get(path).map(FileEntry::layer).orElse(-1);
       for (LanguagePackages.Found f : LanguagePackages.parse(path, image.files().content(path).orElse(new byte[0]))) {
@@ -82,6 +88,25 @@ public final class PackageDetector {
       }
     }
     return new Detected(out, gaps);
+  }
+
+  /** Directories that hold a node_modules with packages in it. */
+  private static Set<String> nodeProjectsWithModules(List<String> captured) {
+    Set<String> out = new HashSet<>();
+    for (String p : captured) {
+      int nm = p.indexOf("/node_modules/");
+      if (p.startsWith("node_modules/")) {
+        out.add("");
+      } else if (nm >= 0) {
+        out.add(p.substring(0, nm));
+      }
+    }
+    return out;
+  }
+
+  private static String parentOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
   }
 
   private static InstalledPackage golang(String module, String version, int layer, String binary) {
