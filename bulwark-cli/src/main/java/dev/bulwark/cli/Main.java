@@ -8,6 +8,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && (args[0].equals("sbom") || args[0].equals("image"))) {
+      // image commands: initialize the image-reading classes while picocli parses the arguments
+      Thread.ofPlatform().daemon().name("prepare").start(dev.bulwark.image.Image::prepare);
+    }
     OptionalInt fast = FastPath.tryRun(args);
     System.exit(fast.isPresent() ? fast.getAsInt() : run(args));
   }

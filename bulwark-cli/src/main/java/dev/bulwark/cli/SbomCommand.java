@@ -40,24 +40,34 @@ final class SbomCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** What a {@code bulwark sbom} command line asks for, however it was parsed. */
+  record Options(String image, Format format, String platform, boolean insecure) {}
+
+  Options options() {
+    return new Options(image, format, platform, insecure);
+  }
+
   @Override
   public Integer call() throws IOException {
-    ImageInput.Opened opened = ImageInput.open(image, platform, insecure);
+    return run(options(), spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  static int run(Options o, PrintWriter out, PrintWriter err) throws IOException {
+    ImageInput.Opened opened = ImageInput.open(o.image(), o.platform(), o.insecure());
     Sbom sbom = Sbom.of(opened.name(), opened.image());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String version = BulwarkCommand.Version.get();
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(switch (format) {
+    out.print(switch (o.format()) {
       case table -> SbomWriters.table(sbom);
       case json -> SbomWriters.json(sbom);
       case cyclonedx -> SbomWriters.cyclonedx(sbom, version, now);
       case spdx -> SbomWriters.spdx(sbom, version, now);
     });
     out.flush();
-    if (format != Format.table) {
+    if (o.format() != Format.table) {
       // machine formats carry the gaps inside the document; say it where a person will see it too
       for (String gap : sbom.gaps()) {
-        spec.commandLine().getErr().println("bulwark: warning: incomplete SBOM: " + gap);
+        err.println("bulwark: warning: incomplete SBOM: " + gap);
       }
     }
     return ExitCodes.OK;

@@ -45,6 +45,29 @@ class FastPathTest {
     assertThat(FastPath.parse(line.split(" "))).as(line).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "sbom image.tar",
+      "sbom --format cyclonedx image.tar",
+      "sbom --format=spdx --platform linux/arm64 oci-dir",
+      "sbom registry.example.com/team/app:1.2 --insecure --format json",
+      "sbom oci:name --platform=linux/amd64/v3",
+  })
+  void sbom_sameOptionsAsPicocli(String line) {
+    String[] args = line.split(" ");
+    CommandLine.ParseResult r = Main.newCommandLine(args).parseArgs(args);
+    assertThat(FastPath.parseSbom(args)).as(line).contains(((SbomCommand) r.subcommand().commandSpec().userObject()).options());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "sbom", "sbom --help", "sbom -h x", "sbom a b", "sbom --format xml x", "sbom --format json --format spdx x", "sbom --format",
+      "sbom --insecure --insecure x", "sbom --insecure=true x", "sbom --platform a --platform b x", "sbom -- x", "sbom --debug x",
+      "--debug sbom x", "image x", "sbom --format --insecure x"})
+  void sbom_leavesEverythingElseToPicocli(String line) {
+    assertThat(FastPath.parseSbom(line.split(" "))).as(line).isEmpty();
+  }
+
   @Test
   void usageErrorsFallBackSoPicocliWordsThem() {
     assertThat(FastPath.tryRun(new String[] {"scan", "--format", "xml", "."})).isEmpty();

@@ -70,7 +70,19 @@ class SbomCliTest {
     CliTest.Run json = CliTest.run("image", "--no-fail", "--format", "sarif", archive.toString());
     assertThat(json.exit()).isZero();
     assertThat(json.out()).contains("\"ruleId\" : \"BW-M001\"");
+    // the picocli-free path prints the same documents and errors
+    for (String format : new String[] {"table", "json", "spdx"}) {
+      java.io.StringWriter fastOut = new java.io.StringWriter();
+      assertThat(FastPath.tryRun(new String[] {"sbom", "--format", format, archive.toString()}, new java.io.PrintWriter(fastOut),
+          new java.io.PrintWriter(new java.io.StringWriter()))).hasValue(0);
+      assertThat(fastOut.toString().replaceAll("20\\d\\d-\\d\\d-\\d\\dT[0-9:]+Z", "T"))
+          .isEqualTo(CliTest.run("sbom", "--format", format, archive.toString()).out().replaceAll("20\\d\\d-\\d\\d-\\d\\dT[0-9:]+Z", "T"));
+    }
+    java.io.StringWriter fastErr = new java.io.StringWriter();
+    assertThat(FastPath.tryRun(new String[] {"sbom", dir.resolve("nope.tar").toString()}, new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(fastErr, true))).hasValue(2);
     CliTest.Run bad = CliTest.run("sbom", dir.resolve("nope.tar").toString());
+    assertThat(fastErr.toString()).isEqualTo(bad.err());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("no such file").doesNotContain("\tat ");
   }

@@ -23,6 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileImageTest {
   @TempDir Path tmp;
 
+  /** A refused layer stops its reader and digest threads: none may outlive the refusal. */
+  @org.junit.jupiter.api.AfterEach
+  void noStreamingThreadsLeft() throws InterruptedException {
+    java.util.function.BooleanSupplier any = () -> Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .anyMatch(n -> n.startsWith("layer-") || n.equals("blob-digest") || n.equals("diff-id-digest"));
+    for (int i = 0; i < 500 && any.getAsBoolean(); i++) {
+      Thread.sleep(10);
+    }
+    assertThat(any.getAsBoolean()).as("layer reader or digest threads still running").isFalse();
+  }
+
   private Image open(TestImages.Builder b) throws Exception {
     return Image.open(TestImages.writeDir(b.oci(), Files.createTempDirectory(tmp, "img")), "linux/amd64", ImageLimits.DEFAULT);
   }

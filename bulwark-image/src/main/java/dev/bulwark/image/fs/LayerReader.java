@@ -11,16 +11,14 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
@@ -47,6 +45,7 @@ public final class LayerReader {
   private final ImageLimits limits;
   private final Predicate<String> capture;
   private long capturedBytes;
+  private final byte[] drain = new byte[256 << 10];
   private final Map<String, GoBuildInfo.Info> goBinaries = new HashMap<>();
 
   public LayerReader(BlobStore store, ImageLimits limits, Predicate<String> capture) {
@@ -70,16 +69,18 @@ public final class LayerReader {
   private LayerStats readLayer(Layer layer, FileTree tree, Map<String, List<FileVersion>> history, long[] totalEntries)
       throws IOException, ImageException {
     int n = layer.index();
-    MessageDigest blobHash = layer.blobDigest() == null ? null : layer.blobDigest().newHasher();
-    MessageDigest diffHash = layer.diffId() == null ? null : layer.diffId().newHasher();
     long compressed;
     long uncompressed;
     long count = 0;
-    try (InputStream raw = store.open(layer.blobPath());
-        CountingStream counted = new CountingStream(blobHash == null ? raw : new DigestInputStream(raw, blobHash), null)) {
+    byte[] blobHashed = null;
+    byte[] diffHashed = null;
+    try (BackgroundDigest blobHash = layer.blobDigest() == null ? null : new BackgroundDigest(layer.blobDigest().newHasher(), "blob-digest");
+        BackgroundDigest diffHash = layer.diffId() == null ? null : new BackgroundDigest(layer.diffId().newHasher(), "diff-id-digest");
+        InputStream raw = store.open(layer.blobPath());
+        CountingStream counted = new CountingStream(blobHash == null ? raw : blobHash.wrap(raw), null)) {
       BufferedInputStream buffered = new BufferedInputStream(counted, 64 * 1024);
       InputStream decompressed = decompress(buffered, n);
-      CountingStream plain = new CountingStream(diffHash == null ? decompressed : new DigestInputStream(decompressed, diffHash), size -> {
+      CountingStream plain = new CountingStream(diffHash == null ? decompressed : diffHash.wrap(decompressed), size -> {
         if (size > limits.maxLayerBytes()) {
           throw new LimitException("expands beyond " + (limits.maxLayerBytes() >> 20) + " MiB (decompression bomb?)");
         }
@@ -87,9 +88,11 @@ public final class LayerReader {
           throw new LimitException("expands more than " + limits.maxRatio() + " times its compressed size (decompression bomb?)");
         }
       });
-      TarArchiveInputStream tar = new TarArchiveInputStream(plain);
-      TarArchiveEntry e;
-      try {
+      // inflating and digesting run on a reader thread, the tar walk here; the reader also drains
+      // anything after the compressed stream, which belongs to the blob digest
+      try (ReadAhead ahead = new ReadAhead(plain, () -> counted.transferTo(java.io.OutputStream.nullOutputStream()), "layer-" + n)) {
+        TarArchiveInputStream tar = new TarArchiveInputStream(ahead);
+        TarArchiveEntry e;
         while ((e = tar.getNextEntry()) != null) {
           count++;
           if (++totalEntries[0] > limits.maxEntries()) {
@@ -97,7 +100,7 @@ public final class LayerReader {
           }
           entry(e, tar, n, tree, history);
         }
-        plain.transferTo(java.io.OutputStream.nullOutputStream()); // the tar's trailing padding belongs to the digest too
+        ahead.transferTo(java.io.OutputStream.nullOutputStream()); // the tar's trailing padding belongs to the digest too
       } catch (LimitException le) {
         throw new HostileImageException("layer " + n + ": " + le.getMessage());
       } catch (IOException io) {
@@ -105,11 +108,13 @@ public final class LayerReader {
       }
       compressed = counted.count;
       uncompressed = plain.count;
+      blobHashed = blobHash == null ? null : blobHash.finish();
+      diffHashed = diffHash == null ? null : diffHash.finish();
     }
-    if (blobHash != null && !layer.blobDigest().matches(blobHash.digest())) {
+    if (blobHashed != null && !layer.blobDigest().matches(blobHashed)) {
       throw new HostileImageException("layer " + n + " does not match its digest " + layer.blobDigest());
     }
-    if (diffHash != null && !layer.diffId().matches(diffHash.digest())) {
+    if (diffHashed != null && !layer.diffId().matches(diffHashed)) {
       throw new HostileImageException("layer " + n + " content does not match its diff_id " + layer.diffId());
     }
     return new LayerStats(n, compressed, uncompressed, count);
@@ -123,7 +128,8 @@ public final class LayerReader {
     int b3 = in.read();
     in.reset();
     if (b0 == 0x1f && b1 == 0x8b) {
-      return GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
+      // the JDK's reader (multi-member like gzip -dc) with a large input buffer: fewer, larger inflate calls
+      return new GZIPInputStream(in, 64 * 1024);
     }
     if (b0 == 0x28 && b1 == 0xb5 && b2 == 0x2f && b3 == 0xfd) {
       return new ZstdCompressorInputStream(in);
@@ -187,6 +193,11 @@ public final class LayerReader {
       GoBuildInfo.scan(tar).ifPresentOrElse(info -> goBinaries.put(path, info), () -> goBinaries.remove(path));
     }
     tree.put(new FileEntry(path, type, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(), e.getSize(), link, layer), content);
+    // Drain what no one read in large reads: the tar stream's own skip goes 8 KiB at a time through
+    // every stream below it, which a short-lived JVM pays for in call overhead.
+    while (tar.read(drain) > 0) {
+      // discarded; the digests and limits below still see every byte
+    }
   }
 
   /** Entry names are relative to the image root; a name that climbs out of it is hostile. */

@@ -36,6 +36,15 @@ public final class ManifestReader {
   private boolean explicitPlatform;
   private String refName;
 
+  /** Parses a small document, which initializes the JSON stack (Jackson's first parse is its costliest). */
+  public static void prepare() {
+    try {
+      JSON.readTree("{\"schemaVersion\": 2, \"size\": 1}");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public ManifestReader(BlobStore store, ImageLimits limits) {
     this.store = store;
     this.limits = limits;
