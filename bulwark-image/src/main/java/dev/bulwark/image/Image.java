@@ -3,6 +3,7 @@ package dev.bulwark.image;
 import dev.bulwark.image.fs.FileTree;
 import dev.bulwark.image.fs.LayerReader;
 import dev.bulwark.image.pkg.GoBuildInfo;
+import dev.bulwark.image.pkg.RustAuditInfo;
 import dev.bulwark.image.source.BlobStore;
 import dev.bulwark.image.source.ManifestReader;
 import java.io.IOException;
@@ -21,7 +22,8 @@ public record Image(
     FileTree files,
     Map<String, List<LayerReader.FileVersion>> history,
     List<LayerReader.LayerStats> layers,
-    Map<String, GoBuildInfo.Info> goBinaries) {
+    Map<String, GoBuildInfo.Info> goBinaries,
+    Map<String, List<RustAuditInfo.Crate>> rustBinaries) {
 
   /** Files whose contents are kept: OS identification and package databases. */
   static final Set<String> CAPTURED = Set.of("etc/os-release", "usr/lib/os-release", "etc/alpine-release", "etc/debian_version",
@@ -59,7 +61,7 @@ public record Image(
     try (BlobStore store = BlobStore.open(path)) {
       ImageManifest manifest = new ManifestReader(store, limits).read(refName, platform);
       LayerReader.Result r = new LayerReader(store, limits, Image::captured).read(manifest.layers());
-      return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers(), r.goBinaries());
+      return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers(), r.goBinaries(), r.rustBinaries());
     }
   }
 }

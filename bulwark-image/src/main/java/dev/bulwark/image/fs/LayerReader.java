@@ -6,6 +6,7 @@ import dev.bulwark.image.ImageLimits;
 import dev.bulwark.image.Layer;
 import dev.bulwark.image.pkg.GoBuildInfo;
 import dev.bulwark.image.pkg.LanguagePackages;
+import dev.bulwark.image.pkg.RustAuditInfo;
 import dev.bulwark.image.source.BlobStore;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -39,7 +40,9 @@ public final class LayerReader {
   public record FileVersion(int layer, byte[] content) {}
 
   /** The outcome: merged tree, every version of the captured files, per-layer stats, Go build info by path. */
-  public record Result(FileTree tree, Map<String, List<FileVersion>> history, List<LayerStats> layers, Map<String, GoBuildInfo.Info> goBinaries) {}
+  public record Result(
+      FileTree tree, Map<String, List<FileVersion>> history, List<LayerStats> layers, Map<String, GoBuildInfo.Info> goBinaries,
+      Map<String, List<RustAuditInfo.Crate>> rustBinaries) {}
 
   private final BlobStore store;
   private final ImageLimits limits;
@@ -47,6 +50,7 @@ public final class LayerReader {
   private long capturedBytes;
   private final byte[] drain = new byte[256 << 10];
   private final Map<String, GoBuildInfo.Info> goBinaries = new HashMap<>();
+  private final Map<String, List<RustAuditInfo.Crate>> rustBinaries = new HashMap<>();
 
   public LayerReader(BlobStore store, ImageLimits limits, Predicate<String> capture) {
     this.store = store;
@@ -63,7 +67,8 @@ public final class LayerReader {
       stats.add(readLayer(layer, tree, history, entries));
     }
     goBinaries.keySet().removeIf(path -> tree.get(path).map(e -> e.type() != FileEntry.Type.FILE).orElse(true));
-    return new Result(tree, history, List.copyOf(stats), Map.copyOf(goBinaries));
+    rustBinaries.keySet().removeIf(path -> tree.get(path).map(e -> e.type() != FileEntry.Type.FILE).orElse(true));
+    return new Result(tree, history, List.copyOf(stats), Map.copyOf(goBinaries), Map.copyOf(rustBinaries));
   }
 
   private LayerStats readLayer(Layer layer, FileTree tree, Map<String, List<FileVersion>> history, long[] totalEntries)
@@ -178,6 +183,8 @@ public final class LayerReader {
       tree.whiteout(path, layer);
     }
     byte[] content = null;
+    goBinaries.remove(path); // whatever a lower layer had here is replaced
+    rustBinaries.remove(path);
     if (type == FileEntry.Type.FILE && capture.test(path) && e.getSize() <= limits.maxCapturedFileBytes()
         && capturedBytes + e.getSize() <= limits.maxCapturedTotalBytes()) {
       content = tar.readNBytes((int) e.getSize());
@@ -189,8 +196,10 @@ public final class LayerReader {
     } else if (type == FileEntry.Type.HARDLINK && capture.test(path)) {
       content = tree.content(link).orElse(null);
     } else if (type == FileEntry.Type.FILE && (e.getMode() & 0111) != 0 && e.getSize() > 1024) {
-      // executables are streamed past anyway: look for Go module build info on the way
-      GoBuildInfo.scan(tar).ifPresentOrElse(info -> goBinaries.put(path, info), () -> goBinaries.remove(path));
+      // executables are streamed past anyway: look for Go module build info and Rust audit data on the way
+      RustAuditInfo.Sniffer rust = new RustAuditInfo.Sniffer(tar);
+      GoBuildInfo.scan(rust).ifPresent(info -> goBinaries.put(path, info));
+      rust.crates().ifPresent(crates -> rustBinaries.put(path, crates));
     }
     tree.put(new FileEntry(path, type, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(), e.getSize(), link, layer), content);
     // Drain what no one read in large reads: the tar stream's own skip goes 8 KiB at a time through

@@ -87,6 +87,13 @@ public final class PackageDetector {
         out.add(golang(m.path(), m.version(), layer, bin.getKey()));
       }
     }
+    for (var bin : new java.util.TreeMap<>(image.rustBinaries()).entrySet()) {
+      int layer = image.files().get(bin.getKey()).map(FileEntry::layer).orElse(-1);
+      for (RustAuditInfo.Crate c : bin.getValue()) {
+        String purl = purl("cargo", null, c.name(), c.version(), Map.of());
+        out.add(new InstalledPackage("cargo", c.name(), c.version(), null, c.name(), c.version(), null, purl, layer, bin.getKey()));
+      }
+    }
     return new Detected(out, gaps);
   }
 
