@@ -18,6 +18,8 @@ final class ReadAhead extends InputStream {
   private static final byte[] END = new byte[0];
 
   private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(8);
+  /** Consumed full-size chunks go back to the reader: no garbage per chunk. */
+  private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(10);
   private final Thread reader;
   private volatile IOException failure;
   private byte[] current = new byte[0];
@@ -29,7 +31,8 @@ final class ReadAhead extends InputStream {
     reader = Thread.ofPlatform().daemon().name(name).start(() -> {
       try {
         while (true) {
-          byte[] buf = new byte[CHUNK];
+          byte[] recycled = free.poll();
+          byte[] buf = recycled != null ? recycled : new byte[CHUNK];
           int n = source.readNBytes(buf, 0, CHUNK);
           if (n > 0) {
             chunks.put(n == CHUNK ? buf : java.util.Arrays.copyOf(buf, n));
@@ -67,6 +70,9 @@ final class ReadAhead extends InputStream {
     }
     if (pos < current.length) {
       return true;
+    }
+    if (current.length == CHUNK) {
+      free.offer(current);
     }
     try {
       current = chunks.take();
