@@ -1,6 +1,6 @@
 package dev.bulwark.image.fs;
 
-import java.io.FilterInputStream;
+import dev.bulwark.image.io.ObservingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -47,23 +47,10 @@ final class BackgroundDigest implements AutoCloseable {
 
   /** Wraps {@code in} so that every byte read from it is digested here. */
   InputStream wrap(InputStream in) {
-    return new FilterInputStream(in) {
+    return new ObservingInputStream(in) {
       @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          update(new byte[] {(byte) b}, 0, 1);
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-          update(b, off, n);
-        }
-        return n;
+      protected void observe(byte[] b, int off, int len) throws InterruptedIOException {
+        update(b, off, len);
       }
     };
   }

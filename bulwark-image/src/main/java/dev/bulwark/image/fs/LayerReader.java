@@ -4,12 +4,12 @@ import dev.bulwark.image.HostileImageException;
 import dev.bulwark.image.ImageException;
 import dev.bulwark.image.ImageLimits;
 import dev.bulwark.image.Layer;
+import dev.bulwark.image.io.ObservingInputStream;
 import dev.bulwark.image.pkg.GoBuildInfo;
 import dev.bulwark.image.pkg.LanguagePackages;
 import dev.bulwark.image.pkg.RustAuditInfo;
 import dev.bulwark.image.source.BlobStore;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -241,7 +241,7 @@ public final class LayerReader {
   }
 
   /** Counts bytes read and lets a check stop the stream. */
-  static final class CountingStream extends FilterInputStream {
+  static final class CountingStream extends ObservingInputStream {
     long count;
     private final LimitCheck check;
 
@@ -250,44 +250,12 @@ public final class LayerReader {
       this.check = check;
     }
 
-    private void add(long n) throws LimitException {
-      if (n > 0) {
-        count += n;
-        if (check != null) {
-          check.check(count);
-        }
-      }
-    }
-
     @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        add(1);
+    protected void observe(byte[] b, int off, int len) throws LimitException {
+      count += len;
+      if (check != null) {
+        check.check(count);
       }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      add(n);
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      // read rather than skip so digests and counts see every byte
-      byte[] buf = new byte[(int) Math.min(n, 8192)];
-      long done = 0;
-      while (done < n) {
-        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-        if (r < 0) {
-          break;
-        }
-        done += r;
-      }
-      return done;
     }
   }
 }

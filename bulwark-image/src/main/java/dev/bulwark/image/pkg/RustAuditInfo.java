@@ -2,8 +2,8 @@ package dev.bulwark.image.pkg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.image.io.ObservingInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -65,7 +65,7 @@ public final class RustAuditInfo {
    * Watches the bytes read through it for the audit data. Bytes are kept in a small window so a
    * candidate near the end of one read is examined with the bytes of the next.
    */
-  public static final class Sniffer extends FilterInputStream {
+  public static final class Sniffer extends ObservingInputStream {
     /** A dynamic deflate block's code tables come before the first output byte: look this far ahead. */
     private static final int LOOKAHEAD = 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -97,24 +97,7 @@ public final class RustAuditInfo {
     }
 
     @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        observe(new byte[] {(byte) b}, 0, 1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        observe(b, off, n);
-      }
-      return n;
-    }
-
-    private void observe(byte[] b, int off, int len) {
+    protected void observe(byte[] b, int off, int len) {
       if (done) {
         return;
       }

@@ -58,6 +58,17 @@ class StreamingThreadsTest {
   }
 
   @Test
+  void skippedBytes_areDigestedToo() throws Exception {
+    byte[] data = random(3 * CHUNK + 11, 9);
+    try (BackgroundDigest bg = new BackgroundDigest(MessageDigest.getInstance("SHA-256"), "skip-digest");
+        InputStream in = bg.wrap(new ByteArrayInputStream(data))) {
+      assertThat(in.skip(CHUNK + 5)).isEqualTo(CHUNK + 5);
+      in.readAllBytes();
+      assertThat(bg.finish()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+  }
+
+  @Test
   void backgroundDigest_closedBeforeTheEnd_stopsItsThread() throws Exception {
     BackgroundDigest bg = new BackgroundDigest(MessageDigest.getInstance("SHA-256"), "abandoned-digest");
     bg.update(random(5 * CHUNK, 1), 0, 5 * CHUNK);
