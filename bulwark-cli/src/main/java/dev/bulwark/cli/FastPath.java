@@ -4,166 +4,151 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Runs the common {@code bulwark scan [options] PATH...} and {@code bulwark sbom [options] IMAGE}
- * without starting picocli, whose model building costs 100-300 ms per process (its Java 5 class
+ * Runs the common {@code bulwark scan [options] PATH...}, {@code bulwark sbom [options] IMAGE} and
+ * {@code bulwark image [options] IMAGE} without starting picocli, whose model building costs 100-300 ms per process (its Java 5 class
  * files cannot go into the AOT cache, and image commands run it while other threads compete).
  * Anything it does not recognise exactly (help, --version, --debug, `--`, an unknown or
  * malformed option, a usage error) goes to picocli, which stays the single definition of the
- * CLI; CliFastPathTest checks both parse the same command lines to the same options.
+ * CLI; FastPathTest checks both parse the same command lines to the same options.
  */
 final class FastPath {
-  private static final Set<String> WITH_VALUE = Set.of("--format", "--fail-on", "--config", "--baseline", "--write-baseline", "--exclude");
-  private static final Set<String> FLAGS = Set.of("--no-fail", "--no-color");
-
   private FastPath() {}
+
+  /**
+   * A command line split into positionals, option values and flags; null when it is not plain:
+   * an unknown option (--help, --debug, --, short options, typos), a flag given twice or with a
+   * value, or an option without its value. Picocli decides all of those.
+   */
+  private record Plain(List<String> positionals, Map<String, List<String>> values, Set<String> flags) {
+    static Plain split(String[] args, String command, Set<String> withValue, Set<String> flagNames) {
+      if (args.length < 2 || !args[0].equals(command)) {
+        return null;
+      }
+      List<String> positionals = new ArrayList<>();
+      Map<String, List<String>> values = new HashMap<>();
+      Set<String> flags = new HashSet<>();
+      for (int i = 1; i < args.length; i++) {
+        String a = args[i];
+        if (!a.startsWith("-") || a.equals("-")) {
+          positionals.add(a);
+          continue;
+        }
+        int eq = a.indexOf('=');
+        String name = eq > 0 ? a.substring(0, eq) : a;
+        if (flagNames.contains(name) && eq < 0) {
+          if (!flags.add(name)) {
+            return null;
+          }
+          continue;
+        }
+        if (!withValue.contains(name)) {
+          return null;
+        }
+        String value = eq > 0 ? a.substring(eq + 1) : i + 1 < args.length && !args[i + 1].startsWith("-") ? args[++i] : null;
+        if (value == null) {
+          return null;
+        }
+        values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      }
+      return positionals.isEmpty() ? null : new Plain(positionals, values, flags);
+    }
+
+    List<String> all(String name) {
+      return List.copyOf(values.getOrDefault(name, List.of()));
+    }
+
+    /** The value of an option given at most once (check {@link #anyRepeated} first), null when absent. */
+    String one(String name) {
+      List<String> v = values.get(name);
+      return v == null ? null : v.getFirst();
+    }
+
+    /** Single-valued options given twice: picocli reports those. */
+    boolean anyRepeated(String... names) {
+      return Stream.of(names).anyMatch(n -> values.getOrDefault(n, List.of()).size() > 1);
+    }
+
+    Path path(String name) {
+      String v = one(name);
+      return v == null ? null : Path.of(v);
+    }
+  }
 
   /** The options of a plain scan command line, or empty when picocli must handle it. */
   static Optional<ScanOptions> parse(String[] args) {
-    if (args.length < 2 || !args[0].equals("scan")) {
+    Plain p = Plain.split(args, "scan", Set.of("--format", "--fail-on", "--config", "--baseline", "--write-baseline", "--exclude"),
+        Set.of("--no-fail", "--no-color"));
+    if (p == null || p.anyRepeated("--fail-on", "--config", "--baseline", "--write-baseline")) {
       return Optional.empty();
     }
-    List<Path> paths = new ArrayList<>();
-    List<String> excludes = new ArrayList<>();
-    List<String> formats = new ArrayList<>();
-    String failOn = null;
-    Path config = null;
-    Path baseline = null;
-    Path writeBaseline = null;
-    boolean noFail = false;
-    boolean noColor = false;
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (!a.startsWith("-") || a.equals("-")) {
-        paths.add(Path.of(a));
-        continue;
-      }
-      String name = a;
-      String value = null;
-      int eq = a.indexOf('=');
-      if (eq > 0) {
-        name = a.substring(0, eq);
-        value = a.substring(eq + 1);
-      }
-      if (FLAGS.contains(name) && value == null) {
-        if (name.equals("--no-fail")) {
-          noFail = true;
-        } else {
-          noColor = true;
-        }
-        continue;
-      }
-      if (!WITH_VALUE.contains(name)) {
-        return Optional.empty(); // --help, --debug, --, short options, typos: picocli decides
-      }
-      if (value == null) {
-        if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
-          return Optional.empty();
-        }
-        value = args[++i];
-      }
-      switch (name) {
-        case "--format" -> formats.add(value);
-        case "--exclude" -> excludes.add(value);
-        case "--fail-on" -> {
-          if (failOn != null) {
-            return Optional.empty(); // picocli reports the repetition
-          }
-          failOn = value;
-        }
-        default -> {
-          Path p = Path.of(value);
-          if ((name.equals("--config") && config != null) || (name.equals("--baseline") && baseline != null)
-              || (name.equals("--write-baseline") && writeBaseline != null)) {
-            return Optional.empty();
-          }
-          switch (name) {
-            case "--config" -> config = p;
-            case "--baseline" -> baseline = p;
-            default -> writeBaseline = p;
-          }
-        }
-      }
-    }
-    if (paths.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ScanOptions(List.copyOf(paths), List.copyOf(excludes), List.copyOf(formats), failOn, config, baseline,
-        writeBaseline, noFail, noColor));
+    return Optional.of(new ScanOptions(p.positionals().stream().map(Path::of).toList(), p.all("--exclude"), p.all("--format"),
+        p.one("--fail-on"), p.path("--config"), p.path("--baseline"), p.path("--write-baseline"), p.flags().contains("--no-fail"),
+        p.flags().contains("--no-color")));
   }
 
   /** The options of a plain sbom command line: one IMAGE, --format, --platform, --insecure, each at most once. */
   static Optional<SbomCommand.Options> parseSbom(String[] args) {
-    if (args.length < 2 || !args[0].equals("sbom")) {
-      return Optional.empty();
+    Plain p = Plain.split(args, "sbom", Set.of("--format", "--platform"), Set.of("--insecure"));
+    if (p == null || p.positionals().size() != 1 || p.anyRepeated("--format", "--platform")) {
+      return Optional.empty(); // picocli reports extra arguments and repetitions
     }
-    String image = null;
-    SbomCommand.Format format = null;
-    String platform = null;
-    boolean insecure = false;
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (!a.startsWith("-")) {
-        if (image != null) {
-          return Optional.empty(); // picocli reports the extra argument
-        }
-        image = a;
-        continue;
-      }
-      int eq = a.indexOf('=');
-      String name = eq > 0 ? a.substring(0, eq) : a;
-      if (name.equals("--insecure") && eq < 0 && !insecure) {
-        insecure = true;
-        continue;
-      }
-      if (!name.equals("--format") && !name.equals("--platform")) {
-        return Optional.empty();
-      }
-      String value = eq > 0 ? a.substring(eq + 1) : i + 1 < args.length && !args[i + 1].startsWith("-") ? args[++i] : null;
-      if (value == null) {
-        return Optional.empty();
-      }
-      if (name.equals("--format")) {
-        if (format != null || Stream.of(SbomCommand.Format.values()).noneMatch(f -> f.name().equals(value))) {
-          return Optional.empty(); // picocli words the bad or repeated value
-        }
-        format = SbomCommand.Format.valueOf(value);
-      } else {
-        if (platform != null) {
-          return Optional.empty();
-        }
-        platform = value;
-      }
+    String format = p.one("--format") == null ? "table" : p.one("--format");
+    if (Stream.of(SbomCommand.Format.values()).noneMatch(f -> f.name().equals(format))) {
+      return Optional.empty(); // picocli words the bad value
     }
-    return image == null ? Optional.empty()
-        : Optional.of(new SbomCommand.Options(image, format == null ? SbomCommand.Format.table : format, platform, insecure));
+    return Optional.of(new SbomCommand.Options(p.positionals().getFirst(), SbomCommand.Format.valueOf(format), p.one("--platform"),
+        p.flags().contains("--insecure")));
   }
 
-  /** Runs the scan or SBOM when the command line is plain; empty means "let picocli handle it". */
+  /** The options of a plain image command line. */
+  static Optional<ImageCommand.Options> parseImage(String[] args) {
+    Plain p = Plain.split(args, "image", Set.of("--format", "--fail-on", "--platform", "--config"),
+        Set.of("--no-fail", "--no-color", "--insecure"));
+    if (p == null || p.positionals().size() != 1 || p.anyRepeated("--fail-on", "--platform", "--config")) {
+      return Optional.empty();
+    }
+    return Optional.of(new ImageCommand.Options(p.positionals().getFirst(), p.all("--format"),
+        p.one("--fail-on") == null ? "high" : p.one("--fail-on"), p.flags().contains("--no-fail"), p.flags().contains("--no-color"),
+        p.one("--platform"), p.path("--config"), p.flags().contains("--insecure")));
+  }
+
+  /** Runs scan, sbom or image when the command line is plain; empty means "let picocli handle it". */
   static OptionalInt tryRun(String[] args) {
     return tryRun(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true));
   }
 
+  /** A plain command, ready to run. */
+  private interface Run {
+    int run() throws IOException, UsageException;
+  }
+
   static OptionalInt tryRun(String[] args, PrintWriter out, PrintWriter err) {
-    Optional<ScanOptions> options;
-    Optional<SbomCommand.Options> sbom;
+    Run command;
     try {
-      options = parse(args);
-      sbom = options.isEmpty() ? parseSbom(args) : Optional.empty();
+      Optional<ScanOptions> scan = parse(args);
+      Optional<SbomCommand.Options> sbom = parseSbom(args);
+      Optional<ImageCommand.Options> image = parseImage(args);
+      command = scan.isPresent() ? () -> Scan.run(scan.get(), out, err)
+          : sbom.isPresent() ? () -> SbomCommand.run(sbom.get(), out, err)
+          : image.isPresent() ? () -> ImageCommand.run(image.get(), out) : null;
     } catch (RuntimeException e) {
       return OptionalInt.empty(); // e.g. an invalid path string: picocli words the error
     }
-    if (options.isEmpty() && sbom.isEmpty()) {
+    if (command == null) {
       return OptionalInt.empty();
     }
     try {
-      int code = sbom.isPresent() ? SbomCommand.run(sbom.get(), out, err) : Scan.run(options.get(), out, err);
+      int code = command.run();
       out.flush();
       return OptionalInt.of(code);
     } catch (UsageException e) {

@@ -48,35 +48,51 @@ final class ImageCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** What a {@code bulwark image} command line asks for, however it was parsed. */
+  record Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config,
+      boolean insecure) {}
+
+  Options options() {
+    return new Options(image, List.copyOf(formats), failOn, noFail, noColor, platform, config, insecure);
+  }
+
   @Override
   public Integer call() throws IOException {
+    try {
+      return run(options(), spec.commandLine().getOut());
+    } catch (UsageException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  static int run(Options o, PrintWriter out) throws IOException, UsageException {
     Severity threshold;
-    List<OutputTarget> outputs;
+    try {
+      threshold = Severity.parse(o.failOn());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    List<OutputTarget> outputs = OutputTarget.parseAll(o.formats());
     LintConfig settings;
     try {
-      threshold = Severity.parse(failOn);
-      outputs = OutputTarget.parseAll(formats);
-      settings = config == null ? LintConfig.DEFAULT : ConfigFinder.load(config).config();
-    } catch (IllegalArgumentException | UsageException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      settings = o.config() == null ? LintConfig.DEFAULT : ConfigFinder.load(o.config()).config();
     } catch (LintConfig.ConfigException e) {
       throw new IOException(e.getMessage());
     }
-    Image img = ImageInput.open(image, platform, insecure).image();
-    List<Finding> findings = ImageLinter.withDefaultRules().lint(ImageTarget.of(image, img), settings);
-    ScanReport report = new ScanReport(List.of(FileReport.of(image, findings, null)));
-    for (OutputTarget o : outputs) {
-      var writer = Scan.writerFor(o, noColor);
-      if (o.file() == null) {
-        PrintWriter out = spec.commandLine().getOut();
+    Image img = ImageInput.open(o.image(), o.platform(), o.insecure()).image();
+    List<Finding> findings = ImageLinter.withDefaultRules().lint(ImageTarget.of(o.image(), img), settings);
+    ScanReport report = new ScanReport(List.of(FileReport.of(o.image(), findings, null)));
+    for (OutputTarget target : outputs) {
+      var writer = Scan.writerFor(target, o.noColor());
+      if (target.file() == null) {
         writer.write(report, out);
         out.flush();
       } else {
-        try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
+        try (Writer w = Files.newBufferedWriter(target.file(), StandardCharsets.UTF_8)) {
           writer.write(report, w);
         }
       }
     }
-    return !noFail && report.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return !o.noFail() && report.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }

@@ -68,8 +68,31 @@ class FastPathTest {
     assertThat(FastPath.parseSbom(line.split(" "))).as(line).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "image image.tar",
+      "image --no-fail --no-color --format json oci-dir",
+      "image --format tty --format sarif=out.sarif --fail-on=medium image.tar",
+      "image reg.example.com/app:1 --insecure --platform linux/arm64 --config c.yaml",
+  })
+  void image_sameOptionsAsPicocli(String line) {
+    String[] args = line.split(" ");
+    CommandLine.ParseResult r = Main.newCommandLine(args).parseArgs(args);
+    assertThat(FastPath.parseImage(args)).as(line).contains(((ImageCommand) r.subcommand().commandSpec().userObject()).options());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "image", "image --help", "image a b", "image --fail-on high --fail-on low x", "image --no-fail --no-fail x", "image --format",
+      "image --config a --config b x", "image --debug x", "image -- x", "image --bogus x"})
+  void image_leavesEverythingElseToPicocli(String line) {
+    assertThat(FastPath.parseImage(line.split(" "))).as(line).isEmpty();
+  }
+
   @Test
   void usageErrorsFallBackSoPicocliWordsThem() {
+    assertThat(FastPath.tryRun(new String[] {"image", "--format", "xml", "x.tar"})).isEmpty();
+    assertThat(FastPath.tryRun(new String[] {"image", "--fail-on", "banana", "x.tar"})).isEmpty();
     assertThat(FastPath.tryRun(new String[] {"scan", "--format", "xml", "."})).isEmpty();
     assertThat(FastPath.tryRun(new String[] {"scan", "--fail-on", "banana", "."})).isEmpty();
   }

@@ -81,6 +81,10 @@ class SbomCliTest {
     java.io.StringWriter fastErr = new java.io.StringWriter();
     assertThat(FastPath.tryRun(new String[] {"sbom", dir.resolve("nope.tar").toString()}, new java.io.PrintWriter(new java.io.StringWriter()),
         new java.io.PrintWriter(fastErr, true))).hasValue(2);
+    java.io.StringWriter fastImage = new java.io.StringWriter();
+    assertThat(FastPath.tryRun(new String[] {"image", "--no-color", archive.toString()}, new java.io.PrintWriter(fastImage),
+        new java.io.PrintWriter(new java.io.StringWriter()))).hasValue(1);
+    assertThat(fastImage.toString()).isEqualTo(image.out());
     CliTest.Run bad = CliTest.run("sbom", dir.resolve("nope.tar").toString());
     assertThat(fastErr.toString()).isEqualTo(bad.err());
     assertThat(bad.exit()).isEqualTo(2);
