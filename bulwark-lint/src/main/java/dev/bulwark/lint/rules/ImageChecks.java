@@ -229,7 +229,7 @@ public final class ImageChecks {
 
   private static final Set<String> SHELLS = Set.of("bin/sh", "bin/bash", "bin/dash", "bin/ash", "bin/zsh", "bin/busybox", "usr/bin/bash");
   private static final Set<String> PACKAGE_MANAGERS = Set.of("usr/bin/apt", "usr/bin/apt-get", "usr/bin/dpkg", "sbin/apk", "usr/bin/yum",
-      "usr/bin/dnf", "usr/bin/rpm", "usr/bin/microdnf", "usr/bin/pip", "usr/bin/pip3", "usr/local/bin/pip", "usr/local/bin/npm", "usr/bin/npm");
+      "usr/bin/dnf", "usr/bin/rpm", "usr/bin/microdnf", "usr/bin/zypper", "usr/bin/pip", "usr/bin/pip3", "usr/local/bin/pip", "usr/local/bin/npm", "usr/bin/npm");
 
   static final class AttackSurface extends Base {
     AttackSurface() {
@@ -264,7 +264,7 @@ public final class ImageChecks {
   }
 
   private static final List<String> CACHES = List.of("var/lib/apt/lists/", "var/cache/apt/archives/", "var/cache/apk/", "root/.cache/pip/",
-      "var/cache/yum/", "var/cache/dnf/", "root/.npm/_cacache/");
+      "var/cache/yum/", "var/cache/dnf/", "var/cache/zypp/packages/", "root/.npm/_cacache/");
 
   static final class PackageCaches extends Base {
     PackageCaches() {
