@@ -154,6 +154,39 @@ class RpmPackagesTest {
   }
 
   @Test
+  void importedSigningKeys_areNotPackages() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(dev.bulwark.image.testing.LocalRegistry.onPath("gpg"),
+        "skipped: needs gpg (Debian package gnupg; .ci/run installs it)");
+    Path home = Files.createDirectories(tmp.resolve("gnupg"));
+    Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path key = tmp.resolve("key.asc");
+    run("gpg", "--homedir", home.toString(), "--batch", "--passphrase", "", "--quick-gen-key", "Bulwark Test <test@bulwark.invalid>",
+        "ed25519", "sign", "never");
+    Process export = new ProcessBuilder("gpg", "--homedir", home.toString(), "--armor", "--export", "test@bulwark.invalid")
+        .redirectOutput(key.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(export.waitFor()).isZero();
+    Path db = tmp.resolve("keyed");
+    copyTree(helloOnly, db);
+    run("rpm", "--dbpath", db.toAbsolutePath().toString(), "--import", key.toString());
+    assertThat(rpms.rpmQueryAll(db, "sqlite")).anyMatch(l -> l.startsWith("gpg-pubkey\t")).hasSize(2); // rpm lists the key
+    assertThat(RpmDatabase.read(RpmDatabase.Format.SQLITE, Files.readAllBytes(db.resolve("rpmdb.sqlite")), null))
+        .extracting(RpmHeader.Package::name).containsExactly("bw-hello");
+  }
+
+  private static void run(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(p.waitFor()).as(String.join(" ", cmd)).isZero();
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(from.relativize(f).toString()));
+      }
+    }
+  }
+
+  @Test
   void header_hostileBlobs_yieldNothing() throws Exception {
     byte[] good = RpmFixture.headers(helloOnly.resolve("rpmdb.sqlite")).getFirst().blob();
     assertThat(RpmHeader.parse(good)).isPresent();
