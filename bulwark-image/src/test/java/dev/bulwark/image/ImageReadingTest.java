@@ -63,6 +63,13 @@ class ImageReadingTest {
   }
 
   @Test
+  void multiMemberGzipLayers_areReadWhole() throws Exception {
+    TestImages.Builder two = sample();
+    two.twoGzipMembers = true;
+    assertSample(Image.open(TestImages.writeDir(two.oci(), tmp.resolve("two")), "linux/amd64", ImageLimits.DEFAULT));
+  }
+
+  @Test
   void zstdLayers() throws Exception {
     TestImages.Builder z = sample();
     z.zstd = true;

@@ -97,6 +97,8 @@ final class TestImages {
     String configOverride;
     boolean gzip = true;
     boolean zstd;
+    /** gzip each layer as two concatenated members, as parallel compressors (pigz and others) may write it. */
+    boolean twoGzipMembers;
     String platformArch = "amd64";
 
     Builder layer(Entry... entries) throws IOException {
@@ -146,7 +148,7 @@ final class TestImages {
       files.put(blob(sha256(cfg)), cfg);
       StringBuilder ls = new StringBuilder();
       for (byte[] l : layers) {
-        byte[] b = zstd ? com.github.luben.zstd.Zstd.compress(l) : gzip ? gzip(l) : l;
+        byte[] b = zstd ? com.github.luben.zstd.Zstd.compress(l) : twoGzipMembers ? twoMembers(l) : gzip ? gzip(l) : l;
         files.put(blob(sha256(b)), b);
         ls.append(ls.isEmpty() ? "" : ",").append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar").append(zstd ? "+zstd" : gzip ? "+gzip" : "")
             .append("\",\"digest\":\"").append(sha256(b)).append("\",\"size\":").append(b.length).append('}');
@@ -160,6 +162,13 @@ final class TestImages {
           + "\"},\"annotations\":{\"org.opencontainers.image.ref.name\":\"1.0\"}}]}").getBytes(StandardCharsets.UTF_8));
       files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
       return files;
+    }
+
+    private static byte[] twoMembers(byte[] l) throws IOException {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.writeBytes(gzip(java.util.Arrays.copyOfRange(l, 0, l.length / 2 + 7))); // not on a tar block boundary
+      out.writeBytes(gzip(java.util.Arrays.copyOfRange(l, l.length / 2 + 7, l.length)));
+      return out.toByteArray();
     }
 
     static String blob(String digest) {
