@@ -55,8 +55,18 @@ class RpmPackagesTest {
   void sqlite_equalsRpmQueryAll() throws Exception {
     assertThat(expected).hasSize(44).contains("bw-hello\t2:1.2.3-4.el9\tnoarch\tbw-hello-1.2.3-4.el9.src.rpm\tMIT and BSD",
         "bw-tools\t0.9-1\tx86_64\tbw-suite-0.9-1.src.rpm\tApache-2.0", "bw-big\t1.0~rc1-0.1.fc41\tnoarch\tbw-big-1.0~rc1-0.1.fc41.src.rpm\tGPL-2.0-or-later");
+    Set<String> before = stagingDirs();
     List<RpmHeader.Package> read = RpmDatabase.read(RpmDatabase.Format.SQLITE, Files.readAllBytes(all.resolve("rpmdb.sqlite")), null);
     assertThat(lines(read)).isEqualTo(expected);
+    assertThat(stagingDirs()).as("the staged copy (and the driver's native library) are removed").isEqualTo(before);
+  }
+
+  /** Bulwark's SQLite staging directories in the temporary directory. */
+  static Set<String> stagingDirs() throws java.io.IOException {
+    try (var list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("bulwark-rpmdb") || n.startsWith("sqlite-"))
+          .collect(Collectors.toSet());
+    }
   }
 
   @Test
