@@ -66,9 +66,13 @@ public final class LayerReader {
     for (Layer layer : layers) {
       stats.add(readLayer(layer, tree, history, entries));
     }
-    goBinaries.keySet().removeIf(path -> tree.get(path).map(e -> e.type() != FileEntry.Type.FILE).orElse(true));
-    rustBinaries.keySet().removeIf(path -> tree.get(path).map(e -> e.type() != FileEntry.Type.FILE).orElse(true));
-    return new Result(tree, history, List.copyOf(stats), Map.copyOf(goBinaries), Map.copyOf(rustBinaries));
+    return new Result(tree, history, List.copyOf(stats), stillFiles(goBinaries, tree), stillFiles(rustBinaries, tree));
+  }
+
+  /** What was found in binaries that are still regular files in the merged tree (not whited out or replaced by a link or directory). */
+  private static <V> Map<String, V> stillFiles(Map<String, V> byPath, FileTree tree) {
+    byPath.keySet().removeIf(path -> tree.get(path).map(e -> e.type() != FileEntry.Type.FILE).orElse(true));
+    return Map.copyOf(byPath);
   }
 
   private LayerStats readLayer(Layer layer, FileTree tree, Map<String, List<FileVersion>> history, long[] totalEntries)

@@ -25,7 +25,8 @@ import java.util.zip.ZipInputStream;
  * nested jars, {@code MANIFEST.MF}, then the file name). Pure parsers over bytes.
  */
 public final class LanguagePackages {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** One mapper for the package parsers of this package: each instance costs start-up time. */
+  static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NODE_MODULE = Pattern.compile("(?:^|/)node_modules/(?:@[^/]+/)?[^/]+/package\\.json$");
   private static final Pattern JAR_NAME = Pattern.compile("^(.+?)-(\\d[\\w.+-]*)\\.(?:jar|war|ear)$");
   private static final int MAX_NESTING = 2;

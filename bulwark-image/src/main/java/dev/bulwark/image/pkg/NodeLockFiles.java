@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class NodeLockFiles {
   private NodeLockFiles() {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = LanguagePackages.JSON;
   private static final Set<String> NAMES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml");
 
   /** A project's lock file; copies inside node_modules belong to installed packages, which are read from package.json. */

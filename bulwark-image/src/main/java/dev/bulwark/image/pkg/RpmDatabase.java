@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
 
@@ -22,37 +21,31 @@ import org.sqlite.SQLiteConfig;
 public final class RpmDatabase {
   private RpmDatabase() {}
 
-  /** The storage formats rpm has used, by file name. */
+  /** The storage formats rpm has used, each with its file name. */
   public enum Format {
-    SQLITE("SQLite"), BERKELEY_DB("BerkeleyDB"), NDB("NDB");
+    SQLITE("SQLite", "rpmdb.sqlite"), BERKELEY_DB("BerkeleyDB", "Packages"), NDB("NDB", "Packages.db");
 
     public final String label;
+    public final String fileName;
 
-    Format(String label) {
+    Format(String label, String fileName) {
       this.label = label;
-    }
-
-    /** The format of a database file by its name, if it is one. */
-    public static Optional<Format> of(String path) {
-      String name = path.substring(path.lastIndexOf('/') + 1);
-      return switch (name) {
-        case "rpmdb.sqlite" -> Optional.of(SQLITE);
-        case "Packages" -> Optional.of(BERKELEY_DB);
-        case "Packages.db" -> Optional.of(NDB);
-        default -> Optional.empty();
-      };
+      this.fileName = fileName;
     }
   }
 
   /** Where rpm keeps its database: the classic path, the /usr-merged one (Fedora 36+, SUSE) and /usr/share/rpm. */
   public static final List<String> DIRECTORIES = List.of("var/lib/rpm", "usr/lib/sysimage/rpm", "usr/share/rpm");
 
-  /** Database files worth capturing from an image (the SQLite write-ahead log belongs to its database). */
+  /**
+   * Database files worth capturing from an image: those of the formats read here, and the SQLite
+   * write-ahead log, which belongs to its database.
+   */
   public static boolean wanted(String path) {
     for (String dir : DIRECTORIES) {
       if (path.startsWith(dir + "/")) {
         String name = path.substring(dir.length() + 1);
-        return name.equals("rpmdb.sqlite") || name.equals("rpmdb.sqlite-wal") || name.equals("Packages");
+        return name.equals(Format.SQLITE.fileName) || name.equals(Format.SQLITE.fileName + "-wal") || name.equals(Format.BERKELEY_DB.fileName);
       }
     }
     return false;

@@ -23,12 +23,12 @@ final class RpmPackages {
   static void detect(Image image, OsInfo os, List<InstalledPackage> out, List<String> gaps) {
     Set<String> seen = new HashSet<>(); // /var/lib/rpm is often a link to /usr/lib/sysimage/rpm: read each file once
     for (String dir : RpmDatabase.DIRECTORIES) {
-      for (String file : List.of("rpmdb.sqlite", "Packages", "Packages.db")) {
-        Optional<FileEntry> entry = image.files().resolve(dir + "/" + file);
+      for (RpmDatabase.Format format : RpmDatabase.Format.values()) {
+        Optional<FileEntry> entry = image.files().resolve(dir + "/" + format.fileName);
         if (entry.isEmpty() || entry.get().type() != FileEntry.Type.FILE || !seen.add(entry.get().path())) {
           continue;
         }
-        read(image, os, entry.get(), out, gaps);
+        read(image, os, entry.get(), format, out, gaps);
       }
     }
   }
@@ -53,10 +53,9 @@ final class RpmPackages {
     }
   }
 
-  private static void read(Image image, OsInfo os, FileEntry db, List<InstalledPackage> out, List<String> gaps) {
+  private static void read(Image image, OsInfo os, FileEntry db, RpmDatabase.Format format, List<InstalledPackage> out, List<String> gaps) {
     Reads reads = new Reads();
     String path = db.path();
-    RpmDatabase.Format format = RpmDatabase.Format.of(path).orElseThrow();
     String what = "package database /" + path + " (RPM, " + format.label + " format)";
     Optional<byte[]> content = image.files().content(path);
     if (format == RpmDatabase.Format.NDB) {
@@ -101,7 +100,7 @@ final class RpmPackages {
   }
 
   private static Optional<byte[]> wal(Image image, String path) {
-    return path.endsWith(".sqlite") ? image.files().content(path + "-wal") : Optional.empty();
+    return path.endsWith(RpmDatabase.Format.SQLITE.fileName) ? image.files().content(path + "-wal") : Optional.empty();
   }
 
   /**

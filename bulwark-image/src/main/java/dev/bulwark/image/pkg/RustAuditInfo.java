@@ -27,7 +27,7 @@ import java.util.zip.Inflater;
 public final class RustAuditInfo {
   private RustAuditInfo() {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = LanguagePackages.JSON;
   private static final int MAX_JSON = 16 << 20;
 
   /** A crate compiled into the binary. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The software bill of materials of an image: its OS, installed packages, and the gaps — package
- * databases found in the image that are not read yet, so a reader knows the list is incomplete
+ * databases found in the image that could not be read, so a reader knows the list is incomplete
  * rather than trusting a silently short one.
  */
 public record Sbom(String name, String format, String architecture, OsInfo os, List<InstalledPackage> packages, List<String> gaps) {
