@@ -77,6 +77,14 @@ class PackagesTest {
   }
 
   @Test
+  void debianTesting_withoutVersionId_getsNoDistroQualifier() throws Exception {
+    TestImages.Builder b = new TestImages.Builder().layer(file("etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux trixie/sid\"\nID=debian\n"),
+        file("var/lib/dpkg/status", "Package: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.37-1\n"));
+    Sbom sbom = Sbom.of("sid", Image.open(TestImages.writeDir(b.oci(), tmp.resolve("sid")), "linux/amd64", ImageLimits.DEFAULT));
+    assertThat(sbom.packages()).singleElement().extracting(InstalledPackage::purl).isEqualTo("pkg:deb/debian/bash@5.2.37-1?arch=amd64");
+  }
+
+  @Test
   void unreadableRpmDatabases_areReportedAsGaps_notSilentlySkipped() throws Exception {
     TestImages.Builder fedora = new TestImages.Builder().layer(file("etc/os-release", "ID=fedora\nVERSION_ID=41\n"),
         file("usr/lib/sysimage/rpm/rpmdb.sqlite", "SQLite format 3\u0000"));

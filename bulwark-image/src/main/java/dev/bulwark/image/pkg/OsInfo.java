@@ -32,6 +32,14 @@ public record OsInfo(String id, String versionId, String prettyName, String code
         kv.get("VERSION_CODENAME")));
   }
 
+  /**
+   * The purl {@code distro} qualifier of OS packages ({@code debian-12}, {@code rhel-9.4}); null
+   * when the release has no version (Debian testing and sid ship no VERSION_ID).
+   */
+  public String purlDistro() {
+    return versionId == null ? null : id + "-" + versionId;
+  }
+
   /** os-release: KEY=value lines, values optionally quoted with shell-style escapes. */
   static Map<String, String> parseOsRelease(String text) {
     Map<String, String> out = new HashMap<>();

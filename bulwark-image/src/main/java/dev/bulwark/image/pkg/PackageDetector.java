@@ -37,7 +37,7 @@ public final class PackageDetector {
     List<InstalledPackage> out = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
     String distro = os == null ? null : os.id();
-    String distroQualifier = os == null ? null : os.id() + "-" + os.versionId();
+    String distroQualifier = os == null ? null : os.purlDistro();
     image.files().content("var/lib/dpkg/status").ifPresent(b -> {
       Map<String, Integer> firstSeen = firstLayers(image.history().get("var/lib/dpkg/status"), true);
       for (DpkgStatus.Entry e : DpkgStatus.parse(new String(b, StandardCharsets.UTF_8))) {

@@ -75,7 +75,7 @@ final class RpmPackages {
     }
     Map<String, Integer> firstSeen = firstLayers(image, path, format, reads);
     String namespace = os == null ? null : NAMESPACES.getOrDefault(os.id(), os.id());
-    String distro = os == null || os.versionId() == null ? null : os.id() + "-" + os.versionId();
+    String distro = os == null ? null : os.purlDistro();
     for (RpmHeader.Package p : packages) {
       out.add(toInstalled(p, namespace, distro, firstSeen.getOrDefault(key(p), db.layer()), path));
     }
