@@ -3,7 +3,9 @@ package dev.bulwark.bench;
 import dev.bulwark.dockerfile.model.BuildModel;
 import dev.bulwark.dockerfile.syntax.DockerfileParser;
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Linter;
+import dev.bulwark.core.Linter;
+import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.rules.DockerfileRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -26,12 +28,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ParseBenchmark {
   Corpus corpus;
-  Linter linter;
+  Linter<DockerfileTarget> linter;
 
   @Setup
   public void setup() {
     corpus = Corpus.load(Path.of(System.getProperty("bulwark.corpus", "bulwark-dockerfile/src/test/resources/golden")));
-    linter = Linter.withDefaultRules();
+    linter = DockerfileRules.linter();
   }
 
   @Benchmark

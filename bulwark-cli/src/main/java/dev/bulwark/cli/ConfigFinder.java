@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.lint.LintConfig;
+import dev.bulwark.core.LintConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

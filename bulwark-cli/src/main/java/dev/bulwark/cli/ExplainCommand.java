@@ -1,7 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.lint.RuleCatalog;
-import dev.bulwark.lint.RuleInfo;
+import dev.bulwark.core.RuleInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.image.Image;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.ImageLinter;
-import dev.bulwark.lint.ImageTarget;
-import dev.bulwark.lint.LintConfig;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.image.rules.ImageChecks;
+import dev.bulwark.image.rules.ImageTarget;
+import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Severity;
 import dev.bulwark.report.FileReport;
 import dev.bulwark.report.ScanReport;
 import java.io.IOException;
@@ -80,8 +80,8 @@ final class ImageCommand implements Callable<Integer> {
       throw new IOException(e.getMessage());
     }
     Image img = ImageInput.open(o.image(), o.platform(), o.insecure()).image();
-    List<Finding> findings = ImageLinter.withDefaultRules().lint(ImageTarget.of(o.image(), img), settings);
-    ScanReport report = new ScanReport(List.of(FileReport.of(o.image(), findings, null)));
+    List<Finding> findings = ImageChecks.linter().lint(ImageTarget.of(o.image(), img, settings));
+    ScanReport report = new ScanReport(List.of(FileReport.ofImage(o.image(), findings)));
     for (OutputTarget target : outputs) {
       var writer = Scan.writerFor(target, o.noColor());
       if (target.file() == null) {

@@ -1,6 +1,6 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.image.Image;
 import dev.bulwark.image.ImageException;
 import dev.bulwark.image.ImageLimits;

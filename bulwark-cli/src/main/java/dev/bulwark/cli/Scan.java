@@ -1,10 +1,11 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.LintConfig;
-import dev.bulwark.lint.Linter;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Linter;
+import dev.bulwark.lint.rules.DockerfileRules;
+import dev.bulwark.core.Severity;
 import dev.bulwark.report.Baseline;
 import dev.bulwark.report.FileReport;
 import dev.bulwark.report.GitlabReport;
@@ -58,7 +59,7 @@ final class Scan {
     }
     DockerfileFinder finder = new DockerfileFinder(ExcludeMatcher.of(excludes));
     List<Path> files = finder.find(paths);
-    Linter linter = Linter.withDefaultRules();
+    Linter<DockerfileTarget> linter = DockerfileRules.linter();
     ContextLister contexts = new ContextLister();
     IntStream indexes = IntStream.range(0, files.size());
     // one file: no thread pool to start
@@ -121,7 +122,7 @@ final class Scan {
   /** One file's report and the failure threshold its config sets (null: none); a null Scanned is an excluded file. */
   record Scanned(FileReport report, Severity failOn) {}
 
-  static Scanned scanOne(Path file, Linter linter, ConfigFinder configs, ContextLister contexts) {
+  static Scanned scanOne(Path file, Linter<DockerfileTarget> linter, ConfigFinder configs, ContextLister contexts) {
     String display = file.toString();
     byte[] bytes;
     ConfigFinder.Found found;
@@ -139,7 +140,7 @@ final class Scan {
     try {
       DockerfileTarget target = DockerfileTarget.parse(display, bytes).withConfig(found.config(), found.relative(file));
       if (target.wholeContextCopy().isPresent()) {
-        target.withContext(contexts.forDockerfile(file));
+        target = target.withContext(contexts.forDockerfile(file));
       }
       List<Finding> findings = linter.lint(target);
       return new Scanned(FileReport.of(display, findings, target.file().source().text()), found.config().failOn());

@@ -1,11 +1,12 @@
 package dev.bulwark.lint;
 
+
 import dev.bulwark.dockerfile.model.BaseImage;
 import dev.bulwark.dockerfile.model.BuildModel;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.dockerfile.shell.Invocation;
 import dev.bulwark.dockerfile.shell.SimpleCommand;
-import dev.bulwark.dockerfile.syntax.Span;
+import dev.bulwark.core.text.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,21 +18,33 @@ import dev.bulwark.dockerfile.shell.ShellParser;
 import dev.bulwark.dockerfile.syntax.Dockerfile;
 import dev.bulwark.dockerfile.syntax.DockerfileParser;
 import java.util.IdentityHashMap;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Suppressions;
+import dev.bulwark.core.Target;
 import java.util.Map;
 
 /**
  * A Dockerfile ready for rules: its tree, build model, and the shell model of each shell-form
- * RUN, parsed once and shared by all rules.
+ * RUN, parsed once and shared by all rules. An immutable value: the {@code with…} methods return
+ * copies, which share the (thread-safe) parse caches since the model is the same.
  */
-public final class DockerfileTarget {
+public final class DockerfileTarget implements Target {
   private final String path;
   private final BuildModel model;
   private final LintConfig config;
   private final String relativePath;
-  private final Map<Command.Run, ShellFacts> shell = new IdentityHashMap<>();
-  private BuildContext context;
-  private List<RunStep> runs;
-  private java.time.LocalDate asOf = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+  private final BuildContext context;
+  private final LocalDate asOf;
+  private final Analysis analysis;
+
+  /** What is derived from the model once, on first use, by whichever thread asks first. */
+  private static final class Analysis {
+    private final Map<Command.Run, ShellFacts> shell = new IdentityHashMap<>();
+    private List<RunStep> runs;
+    private DockerfilePragmas pragmas;
+  }
 
   public DockerfileTarget(String path, BuildModel model) {
     this(path, model, LintConfig.DEFAULT, path);
@@ -42,30 +55,46 @@ public final class DockerfileTarget {
    * file's directory, for per-path ignores.
    */
   public DockerfileTarget(String path, BuildModel model, LintConfig config, String relativePath) {
+    this(path, model, config, relativePath, null, LocalDate.now(ZoneOffset.UTC), new Analysis());
+  }
+
+  private DockerfileTarget(String path, BuildModel model, LintConfig config, String relativePath, BuildContext context, LocalDate asOf,
+      Analysis analysis) {
     this.path = path;
     this.model = model;
     this.config = config;
     this.relativePath = relativePath;
+    this.context = context;
+    this.asOf = asOf;
+    this.analysis = analysis;
   }
 
   public DockerfileTarget withConfig(LintConfig config, String relativePath) {
-    return new DockerfileTarget(path, model, config, relativePath);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, analysis);
   }
 
   /** With the build context the CLI listed (only needed when the Dockerfile copies all of it). */
   public DockerfileTarget withContext(BuildContext context) {
-    this.context = context;
-    return this;
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, analysis);
   }
 
   /** The date end-of-life rules judge against (today, unless a test or report fixes it). */
-  public java.time.LocalDate asOf() {
+  public LocalDate asOf() {
     return asOf;
   }
 
-  public DockerfileTarget asOf(java.time.LocalDate date) {
-    this.asOf = date;
-    return this;
+  public DockerfileTarget asOf(LocalDate date) {
+    return new DockerfileTarget(path, model, config, relativePath, context, date, analysis);
+  }
+
+  @Override
+  public Suppressions suppressions() {
+    synchronized (analysis) {
+      if (analysis.pragmas == null) {
+        analysis.pragmas = DockerfilePragmas.of(model);
+      }
+      return analysis.pragmas;
+    }
   }
 
   /** The build context, when it was listed. */
@@ -89,10 +118,12 @@ public final class DockerfileTarget {
     return Optional.empty();
   }
 
+  @Override
   public LintConfig config() {
     return config;
   }
 
+  @Override
   public String relativePath() {
     return relativePath;
   }
@@ -107,6 +138,7 @@ public final class DockerfileTarget {
     return new DockerfileTarget(path, BuildModel.of(DockerfileParser.parse(text)));
   }
 
+  @Override
   public String path() {
     return path;
   }
@@ -134,9 +166,15 @@ public final class DockerfileTarget {
 
   /** Every RUN of every stage, in order, with its shell facts (computed once). */
   public List<RunStep> runs() {
-    if (runs != null) {
-      return runs;
+    synchronized (analysis) {
+      if (analysis.runs == null) {
+        analysis.runs = collectRuns();
+      }
+      return analysis.runs;
     }
+  }
+
+  private List<RunStep> collectRuns() {
     List<RunStep> out = new ArrayList<>();
     Stage last = model.finalStage().orElse(null);
     for (Stage s : model.stages()) {
@@ -144,8 +182,7 @@ public final class DockerfileTarget {
         out.add(new RunStep(s, r, shell(r), s == last || inFinalImage(s)));
       }
     }
-    runs = List.copyOf(out);
-    return runs;
+    return List.copyOf(out);
   }
 
   /** True when {@code stage} is the final stage or one it is built FROM (its files ship). */
@@ -162,7 +199,17 @@ public final class DockerfileTarget {
 
   /** What the RUN's shell script does; exec-form RUNs are read as a single command. */
   public ShellFacts shell(Command.Run run) {
-    return shell.computeIfAbsent(run, r -> ShellFacts.of(ShellParser.parse(script(r.command())).script()));
+    synchronized (analysis) {
+      ShellFacts known = analysis.shell.get(run);
+      if (known != null) {
+        return known;
+      }
+    }
+    // parsed outside the lock; two threads racing on one RUN parse it twice and keep the first
+    ShellFacts facts = ShellFacts.of(ShellParser.parse(script(run.command())).script());
+    synchronized (analysis) {
+      return analysis.shell.computeIfAbsent(run, r -> facts);
+    }
   }
 
   static String script(CommandLine line) {

@@ -1,5 +1,8 @@
 package dev.bulwark.lint;
 
+import dev.bulwark.lint.rules.DockerfileRules;
+import dev.bulwark.core.Linter;
+
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.bulwark.lint.context.BuildContext;
@@ -47,7 +50,7 @@ class LintFuzzTest {
   @Test
   void noRuleThrowsOnMutatedInput() throws IOException {
     List<String> seeds = seeds();
-    Linter linter = Linter.withDefaultRules();
+    Linter<DockerfileTarget> linter = DockerfileRules.linter();
     BuildContext context = new BuildContext(".dockerignore", DockerIgnore.parse("**\n!\n[\n!src\n"),
         List.of(".env", ".git/", "node_modules/", "package.json", "a.py", "k.pem", "../x", ""), false);
     for (int seed = 0; seed < 4000; seed++) {

@@ -1,16 +1,22 @@
 package dev.bulwark.lint;
 
+import dev.bulwark.lint.rules.DockerfileRules;
+import dev.bulwark.core.Linter;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Tests for {@link Linter} and {@link RuleCatalog}. */
+/** The Dockerfile linter as a whole: parse errors, order, the seed analysis. */
 class LinterTest {
 
   @Test
   void parseErrors_becomeFindings() {
-    List<Finding> f = Linter.withDefaultRules().lint(DockerfileTarget.parse("Dockerfile", "FROM alpine:3.20\nCMD [1]\n"));
+    List<Finding> f = DockerfileRules.linter().lint(DockerfileTarget.parse("Dockerfile", "FROM alpine:3.20\nCMD [1]\n"));
     assertThat(f).anySatisfy(x -> {
       assertThat(x.ruleId()).isEqualTo("BW-P001");
       assertThat(x.span().startLine()).isEqualTo(2);
@@ -19,22 +25,14 @@ class LinterTest {
 
   @Test
   void findings_areSortedByPosition() {
-    List<Finding> f = Linter.withDefaultRules().lint(DockerfileTarget.parse("Dockerfile", "FROM alpine\nRUN apk add gcc\nUSER root\n"));
+    List<Finding> f = DockerfileRules.linter().lint(DockerfileTarget.parse("Dockerfile", "FROM alpine\nRUN apk add gcc\nUSER root\n"));
     assertThat(f).extracting(x -> x.span().startLine()).isSorted();
-  }
-
-  @Test
-  void catalog_findsByIdAndAlias() {
-    assertThat(RuleCatalog.find("DL3002")).hasValueSatisfying(r -> assertThat(r.id()).isEqualTo("BW-D001"));
-    assertThat(RuleCatalog.find("bw-d002")).isPresent();
-    assertThat(RuleCatalog.find("DL9999")).isEmpty();
-    assertThat(RuleCatalog.infos()).extracting(RuleInfo::id).doesNotHaveDuplicates();
   }
 
   @Test
   void goExample_likeTheSeedAnalysis() {
     String df = "FROM alpine:latest\nRUN apk add --no-cache go git\nCOPY . .\nRUN go build -o /app .\nCMD /app\n";
-    List<Finding> f = Linter.withDefaultRules().lint(DockerfileTarget.parse("Dockerfile", df));
+    List<Finding> f = DockerfileRules.linter().lint(DockerfileTarget.parse("Dockerfile", df));
     assertThat(f).extracting(Finding::ruleId).contains("BW-D001", "BW-D002", "BW-D003");
     assertThat(f).filteredOn(x -> x.severity() == Severity.CRITICAL).hasSize(1);
   }

@@ -1,5 +1,12 @@
 package dev.bulwark.lint;
 
+import dev.bulwark.core.Finding;
+import dev.bulwark.lint.rules.DockerfileRules;
+import dev.bulwark.core.Linter;
+import dev.bulwark.core.Rule;
+
+import dev.bulwark.core.LintConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.dockerfile.model.BuildModel;
@@ -74,14 +81,14 @@ class RuleCasesTest {
   }
 
   private static void run(Case c) throws Exception {
-    Rule rule = RuleCatalog.rules().stream().filter(r -> r.info().id().equals(c.rule())).findFirst().orElseThrow();
+    Rule<DockerfileTarget> rule = DockerfileRules.all().stream().filter(r -> r.info().id().equals(c.rule())).findFirst().orElseThrow();
     LintConfig config = c.config() == null ? LintConfig.DEFAULT : LintConfig.parse(c.config(), "case");
     DockerfileTarget target = new DockerfileTarget("Dockerfile", BuildModel.of(DockerfileParser.parse(c.dockerfile())), config, "Dockerfile");
-    target.asOf(java.time.LocalDate.parse("2026-11-23")); // EOL cases are judged on a fixed date
+    target = target.asOf(java.time.LocalDate.parse("2026-11-23")); // EOL cases are judged on a fixed date
     if (c.context() != null) {
-      target.withContext(context(c.context()));
+      target = target.withContext(context(c.context()));
     }
-    List<Finding> found = new Linter(List.of(rule)).lint(target).stream().filter(f -> f.ruleId().equals(c.rule())).toList();
+    List<Finding> found = new Linter<>(List.of(rule)).lint(target).stream().filter(f -> f.ruleId().equals(c.rule())).toList();
     if (!c.fail()) {
       assertThat(found).as("%s should not report on:%n%s", c.rule(), c.dockerfile()).isEmpty();
     } else if (c.count() >= 0) {
@@ -106,7 +113,7 @@ class RuleCasesTest {
 
   @Test
   void everyRuleHasThreePositiveAndThreeNegativeCases() throws IOException {
-    for (Rule r : RuleCatalog.rules()) {
+    for (Rule<DockerfileTarget> r : DockerfileRules.all()) {
       Path f = DIR.resolve(r.info().id() + ".cases");
       assertThat(f).as("cases for " + r.info().id()).exists();
       List<Case> cases = load(f);

@@ -1,5 +1,11 @@
 package dev.bulwark.lint;
 
+import dev.bulwark.lint.rules.DockerfileRules;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +19,7 @@ class SuppressionsAndConfigTest {
 
   private static List<String> ids(String dockerfile, LintConfig config, String relativePath) {
     DockerfileTarget t = new DockerfileTarget("Dockerfile", BuildModel.of(DockerfileParser.parse(dockerfile)), config, relativePath);
-    return Linter.withDefaultRules().lint(t).stream().map(Finding::ruleId).toList();
+    return DockerfileRules.linter().lint(t).stream().map(Finding::ruleId).toList();
   }
 
   private static List<String> ids(String dockerfile) {
@@ -66,7 +72,7 @@ class SuppressionsAndConfigTest {
         """, ".bulwark.yaml");
     String df = "FROM alpine:latest\nCMD [\"x\"]\n";
     DockerfileTarget t = new DockerfileTarget("legacy/a/Dockerfile", BuildModel.of(DockerfileParser.parse(df)), c, "legacy/a/Dockerfile");
-    List<Finding> f = Linter.withDefaultRules().lint(t);
+    List<Finding> f = DockerfileRules.linter().lint(t);
     assertThat(f).extracting(Finding::ruleId).doesNotContain("BW-D002", "BW-D066");
     assertThat(f).filteredOn(x -> x.ruleId().equals("BW-D001")).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.LOW));
     assertThat(c.failOn()).isEqualTo(Severity.MEDIUM);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.bulwark.lint.Finding;
+import dev.bulwark.core.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public record Baseline(Set<String> fingerprints) {
     for (FileReport f : report.files()) {
       Map<Finding, String> fp = Fingerprints.of(f);
       List<Finding> kept = f.findings().stream().filter(x -> !fingerprints.contains(fp.get(x))).toList();
-      files.add(new FileReport(f.path(), kept, f.source(), f.error()));
+      files.add(f.withFindings(kept));
     }
     return new ScanReport(files);
   }

@@ -1,19 +1,37 @@
 package dev.bulwark.report;
 
-import dev.bulwark.lint.Finding;
+import dev.bulwark.core.Finding;
 import java.util.List;
 
 /**
- * The outcome for one scanned file: its findings, or the error that kept it from being read.
- * {@code source} is the file text (for showing the offending line), null when unread.
+ * The outcome for one scanned target (a file, or a built image): its findings, or the error that
+ * kept it from being read. {@code source} is the file text (for showing the offending line), null
+ * when unread or when the target is not text.
  */
-public record FileReport(String path, List<Finding> findings, String source, String error) {
+public record FileReport(String path, Kind kind, List<Finding> findings, String source, String error) {
+
+  /** What was scanned: summaries count "files scanned" or "images". */
+  public enum Kind {
+    FILE, IMAGE
+  }
+
+  public FileReport {
+    findings = List.copyOf(findings);
+  }
 
   public static FileReport of(String path, List<Finding> findings, String source) {
-    return new FileReport(path, List.copyOf(findings), source, null);
+    return new FileReport(path, Kind.FILE, findings, source, null);
+  }
+
+  public static FileReport ofImage(String reference, List<Finding> findings) {
+    return new FileReport(reference, Kind.IMAGE, findings, null, null);
   }
 
   public static FileReport failed(String path, String error) {
-    return new FileReport(path, List.of(), null, error);
+    return new FileReport(path, Kind.FILE, List.of(), null, error);
+  }
+
+  public FileReport withFindings(List<Finding> kept) {
+    return new FileReport(path, kind, kept, source, error);
   }
 }

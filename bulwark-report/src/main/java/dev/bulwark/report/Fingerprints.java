@@ -1,7 +1,8 @@
 package dev.bulwark.report;
 
-import dev.bulwark.dockerfile.syntax.SourceText;
-import dev.bulwark.lint.Finding;
+import dev.bulwark.core.text.SourceText;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,8 +25,9 @@ public final class Fingerprints {
     Map<String, Integer> seen = new HashMap<>();
     SourceText text = file.source() == null ? null : new SourceText(file.source());
     for (Finding f : file.findings()) {
-      String line = "";
-      int ln = f.span().startLine();
+      // text findings are keyed by their line's text (so they survive moves), others by where they are
+      String line = f.location() instanceof Location.Text ? "" : Where.detail(f.location());
+      int ln = f.line();
       if (text != null && ln >= 1 && ln <= text.lineCount()) {
         line = text.text().substring(text.lineStart(ln), text.lineEnd(ln)).strip().replaceAll("\\s+", " ");
       }

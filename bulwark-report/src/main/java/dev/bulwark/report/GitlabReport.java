@@ -2,8 +2,9 @@ package dev.bulwark.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Severity;
 import java.io.IOException;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public final class GitlabReport implements ReportWriter {
           g.writeStartObject();
           g.writeStringField("type", "issue");
           g.writeStringField("check_name", x.ruleId());
-          g.writeStringField("description", x.ruleId() + ": " + x.message());
+          g.writeStringField("description", x.ruleId() + ": " + x.message() + Where.suffix(x.location()));
           g.writeArrayFieldStart("categories");
           g.writeString("Security");
           g.writeEndArray();
@@ -41,8 +42,9 @@ public final class GitlabReport implements ReportWriter {
           g.writeObjectFieldStart("location");
           g.writeStringField("path", SarifReport.uri(f.path()).replace("%20", " "));
           g.writeObjectFieldStart("lines");
-          g.writeNumberField("begin", x.span().startLine());
-          g.writeNumberField("end", x.span().endLine());
+          // Code Quality requires lines; an image finding has none, so it is reported at the image's first line
+          g.writeNumberField("begin", x.location() instanceof Location.Text t ? t.span().startLine() : 1);
+          g.writeNumberField("end", x.location() instanceof Location.Text t ? t.span().endLine() : 1);
           g.writeEndObject();
           g.writeEndObject();
           g.writeEndObject();

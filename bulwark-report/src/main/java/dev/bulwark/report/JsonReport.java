@@ -2,8 +2,9 @@ package dev.bulwark.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Severity;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -19,6 +20,39 @@ public final class JsonReport implements ReportWriter {
 
   public JsonReport(String toolVersion) {
     this.toolVersion = toolVersion;
+  }
+
+  /** Text findings keep the flat line/column fields of schema 1; image findings say which config field or layer file. */
+  private static void writeLocation(JsonGenerator g, Location location) throws IOException {
+    switch (location) {
+      case Location.Text t -> {
+        g.writeNumberField("line", t.span().startLine());
+        g.writeNumberField("column", t.span().startColumn());
+        g.writeNumberField("endLine", t.span().endLine());
+        g.writeNumberField("endColumn", t.span().endColumn());
+      }
+      case Location.ImageConfig c -> {
+        g.writeObjectFieldStart("location");
+        g.writeStringField("kind", "image-config");
+        g.writeStringField("field", c.field());
+        g.writeEndObject();
+      }
+      case Location.LayerFile f -> {
+        g.writeObjectFieldStart("location");
+        g.writeStringField("kind", "layer-file");
+        g.writeNumberField("layer", f.layer());
+        g.writeStringField("diffId", f.diffId());
+        g.writeStringField("path", "/" + f.path());
+        g.writeEndObject();
+      }
+      case Location.Package p -> {
+        g.writeObjectFieldStart("location");
+        g.writeStringField("kind", "package");
+        g.writeStringField("purl", p.purl());
+        g.writeStringField("path", p.path());
+        g.writeEndObject();
+      }
+    }
   }
 
   @Override
@@ -54,10 +88,7 @@ public final class JsonReport implements ReportWriter {
           g.writeStringField("severity", x.severity().label());
           g.writeStringField("title", x.rule().title());
           g.writeStringField("message", x.message());
-          g.writeNumberField("line", x.span().startLine());
-          g.writeNumberField("column", x.span().startColumn());
-          g.writeNumberField("endLine", x.span().endLine());
-          g.writeNumberField("endColumn", x.span().endColumn());
+          writeLocation(g, x.location());
           g.writeStringField("stage", x.stage());
           g.writeArrayFieldStart("aliases");
           for (String a : x.rule().aliases()) {

@@ -1,6 +1,7 @@
 package dev.bulwark.report;
 
-import dev.bulwark.lint.Finding;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Location;
 import java.io.IOException;
 
 /** A Markdown summary for pull-request comments and job summaries. */
@@ -24,7 +25,7 @@ public final class MarkdownReport implements ReportWriter {
       }
       out.append("\n### `").append(f.path()).append("`\n\n| Severity | Rule | Line | Finding | Fix |\n|---|---|---|---|---|\n");
       for (Finding x : f.findings()) {
-        out.append("| ").append(x.severity().label()).append(" | ").append(x.ruleId()).append(" | ").append(String.valueOf(x.span().startLine()))
+        out.append("| ").append(x.severity().label()).append(" | ").append(x.ruleId()).append(" | ").append(x.location() instanceof Location.Text t ? String.valueOf(t.span().startLine()) : cell(Where.detail(x.location())))
             .append(" | ").append(cell(x.message())).append(" | ").append(cell(x.rule().fix())).append(" |\n");
       }
     }

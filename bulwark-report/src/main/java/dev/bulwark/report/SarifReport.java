@@ -2,9 +2,10 @@ package dev.bulwark.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.RuleInfo;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.RuleInfo;
+import dev.bulwark.core.Severity;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,13 +127,24 @@ public final class SarifReport implements ReportWriter {
             g.writeStringField("uriBaseId", "%SRCROOT%");
           }
           g.writeEndObject();
-          g.writeObjectFieldStart("region");
-          g.writeNumberField("startLine", x.span().startLine());
-          g.writeNumberField("startColumn", x.span().startColumn());
-          g.writeNumberField("endLine", x.span().endLine());
-          g.writeNumberField("endColumn", Math.max(x.span().endColumn(), x.span().startColumn() + (x.span().endLine() > x.span().startLine() ? 0 : 1)));
-          g.writeEndObject();
-          g.writeEndObject();
+          if (x.location() instanceof Location.Text t) {
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", t.span().startLine());
+            g.writeNumberField("startColumn", t.span().startColumn());
+            g.writeNumberField("endLine", t.span().endLine());
+            g.writeNumberField("endColumn", Math.max(t.span().endColumn(), t.span().startColumn() + (t.span().endLine() > t.span().startLine() ? 0 : 1)));
+            g.writeEndObject();
+            g.writeEndObject();
+          } else {
+            // no region in an image: the config field or layer file is a logical location
+            g.writeEndObject();
+            g.writeArrayFieldStart("logicalLocations");
+            g.writeStartObject();
+            g.writeStringField("fullyQualifiedName", Where.detail(x.location()));
+            g.writeStringField("kind", x.location() instanceof Location.ImageConfig ? "property" : "resource");
+            g.writeEndObject();
+            g.writeEndArray();
+          }
           g.writeEndObject();
           g.writeEndArray();
           g.writeObjectFieldStart("partialFingerprints");

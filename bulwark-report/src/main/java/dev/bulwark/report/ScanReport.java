@@ -1,7 +1,7 @@
 package dev.bulwark.report;
 
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,6 +40,15 @@ public record ScanReport(List<FileReport> files) {
   /** True when any finding is at or above {@code threshold}. */
   public boolean failsAt(Severity threshold) {
     return files.stream().flatMap(f -> f.findings().stream()).anyMatch(f -> f.severity().atLeast(threshold));
+  }
+
+  /** What was scanned, for the summary: {@code 3 files scanned}, {@code 1 image}. */
+  public String scanned() {
+    int n = files.size();
+    if (n > 0 && files.stream().allMatch(f -> f.kind() == FileReport.Kind.IMAGE)) {
+      return n + (n == 1 ? " image" : " images");
+    }
+    return n + (n == 1 ? " file scanned" : " files scanned");
   }
 
   public boolean hasErrors() {

@@ -1,13 +1,15 @@
 package dev.bulwark.report;
 
-import dev.bulwark.dockerfile.syntax.SourceText;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.text.SourceText;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Severity;
 import java.io.IOException;
 
 /**
  * The human format: findings grouped by file, each with its source line and a caret under the
- * exact column, then a summary line ({@code 1 critical, 2 high}) and the number of files.
+ * exact column (image findings: the config field, or the file and its layer), then a summary line
+ * ({@code 1 critical, 2 high}) and what was scanned.
  */
 public final class TtyReport implements ReportWriter {
   private static final String RESET = "\u001b[0m";
@@ -30,18 +32,18 @@ public final class TtyReport implements ReportWriter {
       out.append(paint(f.path(), "\u001b[1m")).append('\n');
       SourceText text = f.source() == null ? null : new SourceText(f.source());
       for (Finding x : f.findings()) {
-        out.append("  ").append(String.format("%-7s", x.span().startLine() + ":" + x.span().startColumn()))
+        out.append("  ").append(String.format("%-7s", Where.column(x.location())))
             .append(' ').append(paint(String.format("%-8s", x.severity().label()), colorOf(x.severity())))
             .append(' ').append(x.ruleId()).append("  ").append(x.message()).append('\n');
-        if (text != null && x.span().startLine() <= text.lineCount()) {
+        if (!(x.location() instanceof Location.Text)) {
+          out.append(paint(String.format("%6s | ", ""), "\u001b[2m")).append(Where.detail(x.location())).append('\n');
+        } else if (text != null && x.span().startLine() <= text.lineCount()) {
           sourceLine(text, x, out);
         }
       }
       out.append('\n');
     }
-    int n = report.files().size();
-    out.append(paint(report.summary(), "\u001b[1m")).append(" in ").append(String.valueOf(n))
-        .append(n == 1 ? " file scanned" : " files scanned").append('\n');
+    out.append(paint(report.summary(), "\u001b[1m")).append(" in ").append(report.scanned()).append('\n');
   }
 
   private void sourceLine(SourceText text, Finding x, Appendable out) throws IOException {

@@ -1,7 +1,8 @@
 package dev.bulwark.report;
 
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
@@ -38,7 +39,8 @@ public final class XmlReports {
   }
 
   static String location(FileReport f, Finding x) {
-    return f.path() + ":" + x.span().startLine() + ":" + x.span().startColumn();
+    return x.location() instanceof Location.Text t ? f.path() + ":" + t.span().startLine() + ":" + t.span().startColumn()
+        : f.path() + " (" + Where.detail(x.location()) + ")";
   }
 
   /** JUnit XML: a test suite per file, a failing test case per finding, a passing one for clean files. */
@@ -124,10 +126,13 @@ public final class XmlReports {
           for (Finding fi : f.findings()) {
             x.writeCharacters("\n    ");
             x.writeEmptyElement("error");
-            x.writeAttribute("line", String.valueOf(fi.span().startLine()));
-            x.writeAttribute("column", String.valueOf(fi.span().startColumn()));
+            // Checkstyle requires a line; an image finding has none, so it is at line 1 and the message says where
+            x.writeAttribute("line", String.valueOf(fi.location() instanceof Location.Text t ? t.span().startLine() : 1));
+            if (fi.location() instanceof Location.Text t) {
+              x.writeAttribute("column", String.valueOf(t.span().startColumn()));
+            }
             x.writeAttribute("severity", severity(fi.severity()));
-            x.writeAttribute("message", fi.message());
+            x.writeAttribute("message", fi.message() + Where.suffix(fi.location()));
             x.writeAttribute("source", "bulwark." + fi.ruleId());
           }
           x.writeCharacters("\n  ");

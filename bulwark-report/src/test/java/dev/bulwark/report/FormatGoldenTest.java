@@ -3,7 +3,8 @@ package dev.bulwark.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Linter;
+import dev.bulwark.core.Linter;
+import dev.bulwark.lint.rules.DockerfileRules;
 import dev.bulwark.lint.rules.LatestBaseImage;
 import dev.bulwark.lint.rules.RootUser;
 import dev.bulwark.lint.rules.SingleStageBuildTools;
@@ -24,7 +25,7 @@ class FormatGoldenTest {
   private static final String DF = "FROM alpine:latest\nRUN apk add --no-cache go git\nUSER root\nCMD [\"/app\"]\n";
 
   static ScanReport fixed() {
-    Linter seed = new Linter(List.of(new RootUser(), new LatestBaseImage(), new SingleStageBuildTools()));
+    Linter<DockerfileTarget> seed = new Linter<>(List.of(new RootUser(), new LatestBaseImage(), new SingleStageBuildTools()));
     return new ScanReport(List.of(
         FileReport.of("api/Dockerfile", seed.lint(DockerfileTarget.parse("api/Dockerfile", DF)), DF),
         FileReport.of("web/Dockerfile", List.of(), "FROM nginx:1.27\n"),

@@ -10,7 +10,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Linter;
+import dev.bulwark.core.Linter;
+import dev.bulwark.lint.rules.DockerfileRules;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class FormatsTest {
 
   static ScanReport report() {
     DockerfileTarget t = DockerfileTarget.parse("svc/a b/Dockerfile", DF);
-    return new ScanReport(List.of(FileReport.of("svc/a b/Dockerfile", Linter.withDefaultRules().lint(t), DF), FileReport.failed("x/Dockerfile", "permission denied")));
+    return new ScanReport(List.of(FileReport.of("svc/a b/Dockerfile", DockerfileRules.linter().lint(t), DF), FileReport.failed("x/Dockerfile", "permission denied")));
   }
 
   static String render(ReportWriter w, ScanReport r) throws IOException {
@@ -107,7 +108,7 @@ class FormatsTest {
     assertThat(b.filter(before).findingCount()).isZero();
     String shifted = "# a new comment line\n" + DF + "USER root\n";
     ScanReport after = new ScanReport(List.of(FileReport.of("svc/a b/Dockerfile",
-        Linter.withDefaultRules().lint(DockerfileTarget.parse("svc/a b/Dockerfile", shifted)), shifted)));
+        DockerfileRules.linter().lint(DockerfileTarget.parse("svc/a b/Dockerfile", shifted)), shifted)));
     ScanReport fresh = b.filter(after);
     assertThat(fresh.files().getFirst().findings()).extracting(f -> f.message()).allMatch(m -> m.contains("USER root") || m.contains("root"));
     assertThat(fresh.findingCount()).isLessThan(after.findingCount());

@@ -3,7 +3,8 @@ package dev.bulwark.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Linter;
+import dev.bulwark.core.Linter;
+import dev.bulwark.lint.rules.DockerfileRules;
 import dev.bulwark.lint.rules.LatestBaseImage;
 import dev.bulwark.lint.rules.RootUser;
 import dev.bulwark.lint.rules.SingleStageBuildTools;
@@ -16,7 +17,7 @@ class ReportWritersTest {
   private static final String DF = "FROM alpine:latest\nRUN apk add --no-cache go\nCMD /app\n";
 
   /** A fixed rule set, so new rules in the catalog do not change these golden outputs. */
-  private static final Linter SEED_RULES = new Linter(List.of(new RootUser(), new LatestBaseImage(), new SingleStageBuildTools()));
+  private static final Linter<DockerfileTarget> SEED_RULES = new Linter<>(List.of(new RootUser(), new LatestBaseImage(), new SingleStageBuildTools()));
 
   private static ScanReport report() {
     DockerfileTarget t = DockerfileTarget.parse("app/Dockerfile", DF);

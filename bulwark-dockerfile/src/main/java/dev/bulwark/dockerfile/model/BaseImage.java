@@ -1,5 +1,7 @@
 package dev.bulwark.dockerfile.model;
 
+import dev.bulwark.core.ref.ImageReference;
+
 /** What a stage is built FROM. */
 public sealed interface BaseImage {
 

@@ -1,5 +1,7 @@
 package dev.bulwark.dockerfile.model;
 
+import dev.bulwark.core.ref.ImageReference;
+
 import dev.bulwark.dockerfile.syntax.Diagnostic;
 import dev.bulwark.dockerfile.syntax.Dockerfile;
 import dev.bulwark.dockerfile.syntax.Instruction;

@@ -1,5 +1,7 @@
 package dev.bulwark.dockerfile.model;
 
+import dev.bulwark.core.ref.ImageReference;
+
 import java.util.List;
 import java.util.Optional;
 

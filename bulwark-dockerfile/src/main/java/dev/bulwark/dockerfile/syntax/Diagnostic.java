@@ -1,5 +1,7 @@
 package dev.bulwark.dockerfile.syntax;
 
+import dev.bulwark.core.text.Span;
+
 /** A problem found while parsing: errors are what BuildKit would refuse to build. */
 public record Diagnostic(Level level, String message, Span span) {
 

@@ -1,5 +1,7 @@
 package dev.bulwark.dockerfile.syntax;
 
+import dev.bulwark.core.text.SourceText;
+
 import java.util.List;
 
 /**

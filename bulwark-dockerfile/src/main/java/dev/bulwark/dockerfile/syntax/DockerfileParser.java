@@ -1,5 +1,8 @@
 package dev.bulwark.dockerfile.syntax;
 
+import dev.bulwark.core.text.SourceText;
+import dev.bulwark.core.text.Span;
+
 import dev.bulwark.dockerfile.expand.ExpansionException;
 import dev.bulwark.dockerfile.expand.WordProcessor;
 import java.nio.ByteBuffer;

@@ -1,5 +1,7 @@
 package dev.bulwark.dockerfile.syntax;
 
+import dev.bulwark.core.text.Span;
+
 /**
  * A here-document attached to RUN, COPY or ADD. {@code content} is the body as written, line
  * terminators included; {@code chomp} is {@code <<-} (leading tabs stripped); {@code expand} is

@@ -1,5 +1,8 @@
 package dev.bulwark.dockerfile.syntax;
 
+import dev.bulwark.core.text.SourceText;
+import dev.bulwark.core.text.Span;
+
 import java.util.List;
 
 /**

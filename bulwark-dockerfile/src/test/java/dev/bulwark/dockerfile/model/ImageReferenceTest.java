@@ -1,5 +1,7 @@
 package dev.bulwark.dockerfile.model;
 
+import dev.bulwark.core.ref.ImageReference;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

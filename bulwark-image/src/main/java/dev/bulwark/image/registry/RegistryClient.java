@@ -2,7 +2,7 @@ package dev.bulwark.image.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.image.Digest;
 import dev.bulwark.image.HostileImageException;
 import dev.bulwark.image.ImageException;

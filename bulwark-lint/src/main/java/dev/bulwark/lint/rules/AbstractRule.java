@@ -1,15 +1,18 @@
 package dev.bulwark.lint.rules;
 
+import dev.bulwark.core.Messages;
+
 import dev.bulwark.dockerfile.model.Stage;
-import dev.bulwark.dockerfile.syntax.Span;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Rule;
-import dev.bulwark.lint.RuleInfo;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.text.Span;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Rule;
+import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.core.RuleInfo;
+import dev.bulwark.core.Severity;
 import java.util.List;
 
 /** A rule whose metadata is given once in the constructor. */
-abstract class AbstractRule implements Rule {
+abstract class AbstractRule implements Rule<DockerfileTarget> {
   private final RuleInfo info;
 
   AbstractRule(String id, String title, Severity severity, String category, String rationale, String fix, List<String> aliases,
@@ -20,13 +23,6 @@ abstract class AbstractRule implements Rule {
   @Override
   public final RuleInfo info() {
     return info;
-  }
-
-  /** The first five items and how many more: messages stay one line however much was found. */
-  static String listSome(java.util.Collection<String> items) {
-    List<String> all = List.copyOf(items);
-    List<String> shown = all.size() > 5 ? all.subList(0, 5) : all;
-    return String.join(", ", shown) + (all.size() > 5 ? " and " + (all.size() - 5) + " more" : "");
   }
 
   Finding finding(String message, Span span, Stage stage) {

@@ -1,9 +1,11 @@
 package dev.bulwark.lint.rules;
 
+import dev.bulwark.core.Messages;
+
 import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
 import dev.bulwark.lint.context.BuildContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +72,7 @@ final class ContextRules {
           }
         }
         if (!leaked.isEmpty()) {
-          report.accept(finding("COPY of the whole context includes " + AbstractRule.listSome(leaked), s.copy().instruction().span(), null));
+          report.accept(finding("COPY of the whole context includes " + Messages.listSome(leaked), s.copy().instruction().span(), null));
         }
       });
     }
@@ -126,7 +128,7 @@ final class ContextRules {
           }
         }
         if (!missing.isEmpty()) {
-          report.accept(finding("COPY of the whole context includes " + AbstractRule.listSome(missing), s.copy().instruction().span(), null));
+          report.accept(finding("COPY of the whole context includes " + Messages.listSome(missing), s.copy().instruction().span(), null));
         }
       });
     }

@@ -1,16 +1,16 @@
 package dev.bulwark.lint.rules;
 
-import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.dockerfile.shell.Invocation;
 import dev.bulwark.dockerfile.shell.ShellFact;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageOperation;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.EolCatalog;
-import dev.bulwark.lint.LintConfig;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.eol.EolCatalog;
+import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,15 +2,15 @@ package dev.bulwark.lint.rules;
 
 import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.dockerfile.model.CommandLine;
-import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.PortSpec;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageManager;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageOperation;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

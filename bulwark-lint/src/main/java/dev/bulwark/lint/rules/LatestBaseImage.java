@@ -1,17 +1,17 @@
 package dev.bulwark.lint.rules;
 
-import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Rule;
-import dev.bulwark.lint.RuleInfo;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Rule;
+import dev.bulwark.core.RuleInfo;
+import dev.bulwark.core.Severity;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** A stage built FROM an image with {@code :latest} or no tag at all (which means latest). */
-public final class LatestBaseImage implements Rule {
+public final class LatestBaseImage implements Rule<DockerfileTarget> {
   static final RuleInfo INFO = new RuleInfo(
       "BW-D002",
       "Base image uses :latest or no tag",

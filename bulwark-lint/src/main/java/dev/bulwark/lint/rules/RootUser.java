@@ -2,13 +2,13 @@ package dev.bulwark.lint.rules;
 
 import dev.bulwark.dockerfile.model.BaseImage;
 import dev.bulwark.dockerfile.model.Command;
-import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Rule;
-import dev.bulwark.lint.RuleInfo;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Rule;
+import dev.bulwark.core.RuleInfo;
+import dev.bulwark.core.Severity;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * The final stage runs as root: no USER (and a base image that does not set a non-root user),
  * or a last USER of root / 0. CIS Docker Benchmark 4.1: create a user for the container.
  */
-public final class RootUser implements Rule {
+public final class RootUser implements Rule<DockerfileTarget> {
   static final RuleInfo INFO = new RuleInfo(
       "BW-D001",
       "Container runs as root",

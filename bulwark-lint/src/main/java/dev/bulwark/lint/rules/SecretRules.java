@@ -6,8 +6,9 @@ import dev.bulwark.dockerfile.model.KeyValue;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.dockerfile.syntax.Instruction;
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.secrets.Secrets;
+import dev.bulwark.core.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,18 +20,7 @@ import java.util.regex.Pattern;
 final class SecretRules {
   private SecretRules() {}
 
-  static final String SECRET_FIX = "Pass secrets at build time with `RUN --mount=type=secret,id=token,env=TOKEN ...`"
-      + " (`docker build --secret id=token,env=TOKEN`) and at run time from the orchestrator's secret store; never as"
-      + " ARG/ENV, which stay in the image config and `docker history`.";
 
-  /** BuildKit's SecretsUsedInArgOrEnv token rule, with its allow-list. */
-  private static final Pattern SECRET_NAME =
-      Pattern.compile("(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
-  private static final Pattern ALLOWED_NAME = Pattern.compile("(?i)(?:_|^)(?:public|file|version)(?:_|$)");
-
-  static boolean isSecretName(String name) {
-    return SECRET_NAME.matcher(name).find() && !ALLOWED_NAME.matcher(name).find();
-  }
 
   /** BW-D040: ARG/ENV named like a secret. */
   static final class SecretNameInArgOrEnv extends AbstractRule {
@@ -38,7 +28,7 @@ final class SecretRules {
       super("BW-D040", "Secret passed through ARG or ENV", Severity.HIGH, "secrets",
           "ARG values are recorded in the image history and ENV values in its config: anyone who can pull the image can"
               + " read them, for as long as the image exists.",
-          SECRET_FIX, List.of("SecretsUsedInArgOrEnv", "DL3064", "DS031"));
+          Secrets.SECRET_FIX, List.of("SecretsUsedInArgOrEnv", "DL3064", "DS031"));
     }
 
     @Override
@@ -55,7 +45,7 @@ final class SecretRules {
           }
         }
         for (String n : names) {
-          if (isSecretName(n)) {
+          if (Secrets.isSecretName(n)) {
             report.accept(finding(in.keyword().toUpperCase(Locale.ROOT) + " " + n + " looks like a secret; it is stored in the image",
                 in.locate(n), stageAt(target, in)));
           }
@@ -64,74 +54,13 @@ final class SecretRules {
     }
   }
 
-  /** Credential-shaped values: provider token formats, key headers, JWTs. */
-  private static final List<Pattern> CREDENTIALS = List.of(
-      Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
-      Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b"),
-      Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{50,}\\b"),
-      Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
-      Pattern.compile("\\bxox[baprs]-[A-Za-z0-9-]{10,}\\b"),
-      Pattern.compile("-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----"),
-      Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\b"),
-      Pattern.compile("\\bsk_live_[A-Za-z0-9]{20,}\\b"),
-      Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"),
-      Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"));
-
-  /** Substrings every credential pattern needs; text without any of them is skipped cheaply. */
-  private static final List<String> CREDENTIAL_HINTS =
-      List.of("AKIA", "ASIA", "gh", "github_pat_", "glpat-", "xox", "PRIVATE KEY", "eyJ", "sk_live_", "AIza", "npm_");
-
-  static String credentialIn(String text) {
-    boolean hint = false;
-    for (String h : CREDENTIAL_HINTS) {
-      if (text.contains(h)) {
-        hint = true;
-        break;
-      }
-    }
-    if (!hint) {
-      return null;
-    }
-    for (Pattern p : CREDENTIALS) {
-      Matcher m = p.matcher(text);
-      if (m.find()) {
-        return m.group();
-      }
-    }
-    return null;
-  }
-
-  /** Shannon entropy in bits per char; random 20+ char tokens score above 4. */
-  static double entropy(String s) {
-    int[] counts = new int[128];
-    int n = 0;
-    for (char c : s.toCharArray()) {
-      if (c < 128) {
-        counts[c]++;
-        n++;
-      }
-    }
-    double h = 0;
-    for (int c : counts) {
-      if (c > 0) {
-        double p = (double) c / n;
-        h -= p * (Math.log(p) / Math.log(2));
-      }
-    }
-    return h;
-  }
-
-  static String mask(String secret) {
-    return secret.length() <= 8 ? "****" : secret.substring(0, 4) + "…" + secret.substring(secret.length() - 2);
-  }
-
   /** BW-D041: a real-looking credential written into the Dockerfile. */
   static final class CredentialValue extends AbstractRule {
     CredentialValue() {
       super("BW-D041", "Credential written in the Dockerfile", Severity.CRITICAL, "secrets",
           "A live credential in the Dockerfile is in version control, in every image layer or config, and in every registry"
               + " and cache the image reaches; treat it as leaked.",
-          "Revoke and rotate the credential, then " + Character.toLowerCase(SECRET_FIX.charAt(0)) + SECRET_FIX.substring(1),
+          "Revoke and rotate the credential, then " + Character.toLowerCase(Secrets.SECRET_FIX.charAt(0)) + Secrets.SECRET_FIX.substring(1),
           List.of("DS031"));
     }
 
@@ -139,22 +68,22 @@ final class SecretRules {
     public void check(DockerfileTarget target, Consumer<Finding> report) {
       for (Instruction in : target.file().instructions()) {
         String text = in.original();
-        String found = credentialIn(text);
+        String found = Secrets.credentialIn(text);
         for (var h : in.heredocs()) {
           if (found == null) {
-            found = credentialIn(h.content());
+            found = Secrets.credentialIn(h.content());
           }
         }
         if (found != null) {
-          report.accept(finding("credential-shaped value " + mask(found) + " in " + in.keyword().toUpperCase(Locale.ROOT),
+          report.accept(finding("credential-shaped value " + Secrets.mask(found) + " in " + in.keyword().toUpperCase(Locale.ROOT),
               in.locate(found), stageAt(target, in)));
           continue;
         }
         if (in.command().equals("env") || in.command().equals("arg")) {
           for (KeyValue kv : pairs(in)) {
             String v = kv.value().replaceAll("^[\"']|[\"']$", "");
-            if (isSecretName(kv.key()) && v.length() >= 16 && !v.contains("$") && !v.contains("/") && entropy(v) >= 3.5) {
-              report.accept(finding(kv.key() + " holds a high-entropy value " + mask(v), in.locate(kv.value()), stageAt(target, in)));
+            if (Secrets.isSecretName(kv.key()) && v.length() >= 16 && !v.contains("$") && !v.contains("/") && Secrets.entropy(v) >= 3.5) {
+              report.accept(finding(kv.key() + " holds a high-entropy value " + Secrets.mask(v), in.locate(kv.value()), stageAt(target, in)));
             }
           }
         }
@@ -219,7 +148,7 @@ final class SecretRules {
       super("BW-D043", "Credentials in a URL", Severity.HIGH, "secrets",
           "user:password@ in a URL ends up in the Dockerfile, the build log, the image history and often in a config file"
               + " inside the image.",
-          SECRET_FIX, List.of());
+          Secrets.SECRET_FIX, List.of());
     }
 
     @Override

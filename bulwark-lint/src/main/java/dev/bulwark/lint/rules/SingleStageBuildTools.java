@@ -1,16 +1,16 @@
 package dev.bulwark.lint.rules;
 
 import dev.bulwark.dockerfile.model.Command;
-import dev.bulwark.dockerfile.model.ImageReference;
+import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.dockerfile.shell.Invocation;
 import dev.bulwark.dockerfile.shell.ShellFact;
 import dev.bulwark.dockerfile.shell.ShellFacts;
 import dev.bulwark.lint.DockerfileTarget;
-import dev.bulwark.lint.Finding;
-import dev.bulwark.lint.Rule;
-import dev.bulwark.lint.RuleInfo;
-import dev.bulwark.lint.Severity;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Rule;
+import dev.bulwark.core.RuleInfo;
+import dev.bulwark.core.Severity;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** One stage that both builds the software and runs it, so compilers and toolchains ship. */
-public final class SingleStageBuildTools implements Rule {
+public final class SingleStageBuildTools implements Rule<DockerfileTarget> {
   static final RuleInfo INFO = new RuleInfo(
       "BW-D003",
       "No multi-stage build while build tools are installed",

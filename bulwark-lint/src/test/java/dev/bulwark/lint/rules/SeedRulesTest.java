@@ -3,7 +3,7 @@ package dev.bulwark.lint.rules;
 import static dev.bulwark.lint.RuleTesting.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.lint.Finding;
+import dev.bulwark.core.Finding;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,0 +1,47 @@
+package dev.bulwark.core;
+
+import dev.bulwark.core.text.Span;
+import java.util.Comparator;
+
+/**
+ * Where a finding is, in the terms of its target. The target itself (a Dockerfile's path, an
+ * image reference) is named by the report the finding belongs to; a location says where inside it.
+ */
+public sealed interface Location {
+
+  /** A range of a text target: a Dockerfile, a .dockerignore, a YAML file. */
+  record Text(Span span) implements Location {}
+
+  /** A field of an image's config ({@code User}, {@code Env}, {@code ExposedPorts}, {@code history}…), or the whole config. */
+  record ImageConfig(String field) implements Location {}
+
+  /**
+   * A file of an image's filesystem: the index of the layer that last wrote it (0 = bottom), that
+   * layer's uncompressed digest when the manifest gives one (null otherwise), and its path without a
+   * leading slash.
+   */
+  record LayerFile(int layer, String diffId, String path) implements Location {}
+
+  /** A package of a software bill of materials, by purl, with the file that records it (may be null). */
+  record Package(String purl, String path) implements Location {}
+
+  /** The order reports list findings in: by text position; image config before files, files by layer then path. */
+  Comparator<Location> ORDER = Comparator.comparingInt(Location::kindOrder)
+      .thenComparingInt(l -> l instanceof Text t ? t.span().startLine() : l instanceof LayerFile f ? f.layer() : 0)
+      .thenComparingInt(l -> l instanceof Text t ? t.span().startColumn() : 0)
+      .thenComparing(l -> switch (l) {
+        case Text t -> "";
+        case ImageConfig c -> c.field();
+        case LayerFile f -> f.path();
+        case Package p -> p.purl();
+      });
+
+  private static int kindOrder(Location l) {
+    return switch (l) {
+      case Text t -> 0;
+      case ImageConfig c -> 1;
+      case LayerFile f -> 2;
+      case Package p -> 3;
+    };
+  }
+}

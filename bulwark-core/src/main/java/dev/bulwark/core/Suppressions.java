@@ -1,0 +1,31 @@
+package dev.bulwark.core;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Which findings a target's own pragmas silence. */
+@FunctionalInterface
+public interface Suppressions {
+
+  Suppressions NONE = f -> false;
+
+  boolean suppresses(Finding f);
+
+  /** Trivy writes AVD-DS-0002, DS-0002 or DS002 for the same check; aliases use DS002. */
+  static String normalizeTrivy(String id) {
+    String s = id.toUpperCase(Locale.ROOT);
+    if (s.startsWith("AVD-")) {
+      s = s.substring(4);
+    }
+    Matcher m = TrivyIds.NUMBERED.matcher(s);
+    return m.matches() ? String.format("DS%03d", Integer.parseInt(m.group(1))) : s;
+  }
+
+  /** Holds the compiled pattern (interfaces cannot have private static fields). */
+  final class TrivyIds {
+    private static final Pattern NUMBERED = Pattern.compile("^DS-?0*(\\d+)$");
+
+    private TrivyIds() {}
+  }
+}

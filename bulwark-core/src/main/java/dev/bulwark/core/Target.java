@@ -1,0 +1,21 @@
+package dev.bulwark.core;
+
+/** What rules are run over: a Dockerfile, a built image, a Compose file… with the settings that apply to it. */
+public interface Target {
+
+  /** The name reports show: a file's path or an image reference. */
+  String path();
+
+  /** The project settings for this target. */
+  LintConfig config();
+
+  /** The path per-path settings match against: relative to the config file's directory. */
+  default String relativePath() {
+    return path();
+  }
+
+  /** Ignore pragmas written in the target itself (comments in a Dockerfile); none by default. */
+  default Suppressions suppressions() {
+    return Suppressions.NONE;
+  }
+}

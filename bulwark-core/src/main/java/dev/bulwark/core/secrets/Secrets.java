@@ -1,0 +1,89 @@
+package dev.bulwark.core.secrets;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Secret detection shared by every target: names that say "secret" (BuildKit's
+ * SecretsUsedInArgOrEnv tokens and allow-list), credential-shaped values (provider token formats,
+ * private key headers, JWTs), entropy, and masking for messages.
+ */
+public final class Secrets {
+  private Secrets() {}
+
+  /** How to pass a secret instead, for every rule that finds one. */
+  public static final String SECRET_FIX = "Pass secrets at build time with `RUN --mount=type=secret,id=token,env=TOKEN ...`"
+      + " (`docker build --secret id=token,env=TOKEN`) and at run time from the orchestrator's secret store; never as"
+      + " ARG/ENV, which stay in the image config and `docker history`.";
+
+  /** BuildKit's SecretsUsedInArgOrEnv token rule, with its allow-list. */
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
+  private static final Pattern ALLOWED_NAME = Pattern.compile("(?i)(?:_|^)(?:public|file|version)(?:_|$)");
+
+  public static boolean isSecretName(String name) {
+    return SECRET_NAME.matcher(name).find() && !ALLOWED_NAME.matcher(name).find();
+  }
+
+  /** Credential-shaped values: provider token formats, key headers, JWTs. */
+  private static final List<Pattern> CREDENTIALS = List.of(
+      Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
+      Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b"),
+      Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{50,}\\b"),
+      Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}\\b"),
+      Pattern.compile("\\bxox[baprs]-[A-Za-z0-9-]{10,}\\b"),
+      Pattern.compile("-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----"),
+      Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\b"),
+      Pattern.compile("\\bsk_live_[A-Za-z0-9]{20,}\\b"),
+      Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"),
+      Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"));
+
+  /** Substrings every credential pattern needs; text without any of them is skipped cheaply. */
+  private static final List<String> CREDENTIAL_HINTS =
+      List.of("AKIA", "ASIA", "gh", "github_pat_", "glpat-", "xox", "PRIVATE KEY", "eyJ", "sk_live_", "AIza", "npm_");
+
+  public static String credentialIn(String text) {
+    boolean hint = false;
+    for (String h : CREDENTIAL_HINTS) {
+      if (text.contains(h)) {
+        hint = true;
+        break;
+      }
+    }
+    if (!hint) {
+      return null;
+    }
+    for (Pattern p : CREDENTIALS) {
+      Matcher m = p.matcher(text);
+      if (m.find()) {
+        return m.group();
+      }
+    }
+    return null;
+  }
+
+  /** Shannon entropy in bits per char; random 20+ char tokens score above 4. */
+  public static double entropy(String s) {
+    int[] counts = new int[128];
+    int n = 0;
+    for (char c : s.toCharArray()) {
+      if (c < 128) {
+        counts[c]++;
+        n++;
+      }
+    }
+    double h = 0;
+    for (int c : counts) {
+      if (c > 0) {
+        double p = (double) c / n;
+        h -= p * (Math.log(p) / Math.log(2));
+      }
+    }
+    return h;
+  }
+
+  public static String mask(String secret) {
+    return secret.length() <= 8 ? "****" : secret.substring(0, 4) + "…" + secret.substring(secret.length() - 2);
+  }
+}

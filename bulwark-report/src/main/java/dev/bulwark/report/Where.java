@@ -1,0 +1,39 @@
+package dev.bulwark.report;
+
+import dev.bulwark.core.Location;
+
+/** How each format names a finding's location when it is not a line of a text file. */
+final class Where {
+  private Where() {}
+
+  /** A short label for a column of positions: {@code 3:5}, {@code config}, {@code layer 2}. */
+  static String column(Location l) {
+    return switch (l) {
+      case Location.Text t -> t.span().startLine() + ":" + t.span().startColumn();
+      case Location.ImageConfig c -> "config";
+      case Location.LayerFile f -> "layer " + f.layer();
+      case Location.Package p -> "package";
+    };
+  }
+
+  /** The whole location in words, for non-text locations: {@code image config: User}, {@code /bin/su in layer 2 (sha256:…)}. */
+  static String detail(Location l) {
+    return switch (l) {
+      case Location.Text t -> "line " + t.span().startLine() + ", column " + t.span().startColumn();
+      case Location.ImageConfig c -> "image config: " + c.field();
+      case Location.LayerFile f -> "/" + f.path() + " in layer " + f.layer() + (f.diffId() == null ? "" : " (" + shortDigest(f.diffId()) + ")");
+      case Location.Package p -> p.purl() + (p.path() == null ? "" : " in /" + p.path());
+    };
+  }
+
+  /** Nothing for text findings (formats give their line), else {@code " (image config: User)"}, for messages. */
+  static String suffix(Location l) {
+    return l instanceof Location.Text ? "" : " (" + detail(l) + ")";
+  }
+
+  /** {@code sha256:} and the first 12 hex digits, as docker prints image ids. */
+  static String shortDigest(String digest) {
+    int colon = digest.indexOf(':');
+    return digest.length() > colon + 13 ? digest.substring(0, colon + 13) : digest;
+  }
+}
