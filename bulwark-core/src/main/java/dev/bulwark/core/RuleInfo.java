@@ -8,7 +8,7 @@ import java.util.List;
  * {@code DL3002}, Trivy {@code DS002}, CIS items, BuildKit check names) and references.
  */
 public record RuleInfo(
-    String id, String title, Severity severity, String category, String rationale, String fix, List<String> aliases, List<String> references) {
+    String id, String title, Severity severity, Category category, String rationale, String fix, List<String> aliases, List<String> references) {
 
   /** True when {@code name} is this rule's id or one of its aliases (case-insensitive). */
   public boolean answersTo(String name) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import dev.bulwark.lint.context.BuildContext;
 import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.dockerfile.model.CommandLine;
+import dev.bulwark.dockerfile.model.Step;
+import dev.bulwark.dockerfile.syntax.Instruction;
 import dev.bulwark.dockerfile.shell.ShellFacts;
 import dev.bulwark.dockerfile.shell.ShellParser;
 import dev.bulwark.dockerfile.syntax.Dockerfile;
@@ -151,8 +153,11 @@ public final class DockerfileTarget implements Target {
     return model.file();
   }
 
-  /** A RUN with its stage and what its shell script does. */
-  public record RunStep(Stage stage, Command.Run run, ShellFacts facts, boolean inFinalStage) {
+  /**
+   * A RUN with its stage, what its shell script does, whether its files ship in the final image,
+   * and the variables its script sees from ARG and ENV at that step.
+   */
+  public record RunStep(Stage stage, Command.Run run, ShellFacts facts, boolean inFinalStage, Map<String, String> env) {
     /** The span of one recognized command inside the RUN (the instruction's span if unknown). */
     public Span spanOf(Invocation inv) {
       String script = script(run.command());
@@ -178,11 +183,49 @@ public final class DockerfileTarget implements Target {
     List<RunStep> out = new ArrayList<>();
     Stage last = model.finalStage().orElse(null);
     for (Stage s : model.stages()) {
-      for (Command.Run r : s.commands(Command.Run.class)) {
-        out.add(new RunStep(s, r, shell(r), s == last || inFinalImage(s)));
+      boolean ships = s == last || inFinalImage(s);
+      for (Step step : s.steps()) {
+        if (step.command() instanceof Command.Run r) {
+          out.add(new RunStep(s, r, shell(r), ships, step.state().expansionEnv()));
+        }
       }
     }
     return List.copyOf(out);
+  }
+
+  /** The RUN steps of one stage, in order. */
+  public List<RunStep> runs(Stage stage) {
+    return runs().stream().filter(r -> r.stage() == stage).toList();
+  }
+
+  /** The stage an instruction belongs to: the last FROM at or before it (null before the first FROM). */
+  public Stage stageOf(Instruction in) {
+    List<Stage> stages = model.stages();
+    int lo = 0;
+    int hi = stages.size() - 1;
+    Stage found = null;
+    while (lo <= hi) { // stages are in file order
+      int mid = (lo + hi) >>> 1;
+      if (stages.get(mid).from().instruction().startLine() <= in.startLine()) {
+        found = stages.get(mid);
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /** A COPY/ADD of the whole context and the context it sends. */
+  public record ContextCopy(Command copy, BuildContext context) {}
+
+  /** The first whole-context COPY/ADD, when the build context was listed too. */
+  public Optional<ContextCopy> contextCopy() {
+    Optional<Command> copy = wholeContextCopy();
+    if (copy.isEmpty() || context == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ContextCopy(copy.get(), context));
   }
 
   /** True when {@code stage} is the final stage or one it is built FROM (its files ship). */

@@ -97,7 +97,7 @@ public final class SarifReport implements ReportWriter {
         g.writeObjectFieldStart("properties");
         g.writeArrayFieldStart("tags");
         g.writeString("security");
-        g.writeString(r.category());
+        g.writeString(r.category().label());
         g.writeEndArray();
         g.writeStringField("security-severity", securitySeverity(r.severity()));
         g.writeStringField("precision", "high");

@@ -1,5 +1,6 @@
 package dev.bulwark.image.rules;
 
+import dev.bulwark.core.Category;
 import dev.bulwark.core.Messages;
 import dev.bulwark.image.ImageConfig;
 import dev.bulwark.image.fs.FileEntry;
@@ -43,7 +44,7 @@ public final class ImageChecks {
   abstract static class Base implements Rule<ImageTarget> {
     private final RuleInfo info;
 
-    Base(String id, String title, Severity severity, String category, String rationale, String fix, List<String> aliases) {
+    Base(String id, String title, Severity severity, Category category, String rationale, String fix, List<String> aliases) {
       this.info = new RuleInfo(id, title, severity, category, rationale, fix, aliases, List.of());
     }
 
@@ -88,7 +89,7 @@ public final class ImageChecks {
 
   static final class RootUser extends Base {
     RootUser() {
-      super("BW-M001", "Image runs as root", Severity.CRITICAL, "privilege",
+      super("BW-M001", "Image runs as root", Severity.CRITICAL, Category.PRIVILEGE,
           "The image's configured user is root (or unset, which means root): every process starts with full privileges.",
           "Rebuild with a non-root USER (numeric UID), or run with `--user 10001:10001` / `runAsNonRoot: true`.",
           List.of("CIS-DI-0001", "DS002"));
@@ -106,7 +107,7 @@ public final class ImageChecks {
 
   static final class SecretsInEnv extends Base {
     SecretsInEnv() {
-      super("BW-M002", "Secret in the image environment", Severity.HIGH, "secrets",
+      super("BW-M002", "Secret in the image environment", Severity.HIGH, Category.SECRETS,
           "Environment variables are part of the image config: anyone who can pull the image reads them.",
           Secrets.SECRET_FIX, List.of("CIS-DI-0010"));
     }
@@ -131,7 +132,7 @@ public final class ImageChecks {
 
   static final class SecretsInHistory extends Base {
     SecretsInHistory() {
-      super("BW-M003", "Secret in the image build history", Severity.HIGH, "secrets",
+      super("BW-M003", "Secret in the image build history", Severity.HIGH, Category.SECRETS,
           "Build arguments and RUN command lines are recorded in the image history (`docker history --no-trunc`).",
           Secrets.SECRET_FIX, List.of("CIS-DI-0010"));
     }
@@ -160,7 +161,7 @@ public final class ImageChecks {
 
   static final class ExposedPorts extends Base {
     ExposedPorts() {
-      super("BW-M004", "SSH or privileged port exposed", Severity.HIGH, "attack-surface",
+      super("BW-M004", "SSH or privileged port exposed", Severity.HIGH, Category.ATTACK_SURFACE,
           "Port 22 means an SSH daemon is expected; ports below 1024 need root or CAP_NET_BIND_SERVICE.",
           "Remove SSH; listen on an unprivileged port and map it at run time.", List.of("DS004"));
     }
@@ -185,7 +186,7 @@ public final class ImageChecks {
 
   static final class NoHealthcheck extends Base {
     NoHealthcheck() {
-      super("BW-M005", "Image has no health check", Severity.LOW, "runtime",
+      super("BW-M005", "Image has no health check", Severity.LOW, Category.RUNTIME,
           "Without a HEALTHCHECK, Docker and Compose cannot tell a hung process from a healthy one.",
           "Add a HEALTHCHECK to the Dockerfile, or define probes in the orchestrator.", List.of("DS026", "CIS-DI-0006"));
     }
@@ -201,7 +202,7 @@ public final class ImageChecks {
 
   static final class SetuidFiles extends Base {
     SetuidFiles() {
-      super("BW-M006", "setuid or setgid executables", Severity.MEDIUM, "privilege",
+      super("BW-M006", "setuid or setgid executables", Severity.MEDIUM, Category.PRIVILEGE,
           "Each setuid/setgid binary is a privilege-escalation path for a process that gets code execution in the container.",
           "Remove the bits in the Dockerfile (`RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} +`) or use a minimal base.",
           List.of("CIS-DI-0008"));
@@ -215,7 +216,7 @@ public final class ImageChecks {
 
   static final class WorldWritable extends Base {
     WorldWritable() {
-      super("BW-M007", "World-writable files or directories", Severity.MEDIUM, "privilege",
+      super("BW-M007", "World-writable files or directories", Severity.MEDIUM, Category.PRIVILEGE,
           "Anyone in the container can change these, including code that other processes run.",
           "Fix permissions in the Dockerfile; give ownership to the one user that writes.", List.of());
     }
@@ -232,7 +233,7 @@ public final class ImageChecks {
 
   static final class SecretFiles extends Base {
     SecretFiles() {
-      super("BW-M008", "Private keys or credential files in the image", Severity.HIGH, "secrets",
+      super("BW-M008", "Private keys or credential files in the image", Severity.HIGH, Category.SECRETS,
           "A key or credentials file in any layer can be extracted by anyone who pulls the image.",
           "Remove them from the build context (.dockerignore) and mount secrets at build or run time instead.", List.of("CIS-DI-0010"));
     }
@@ -249,7 +250,7 @@ public final class ImageChecks {
 
   static final class AttackSurface extends Base {
     AttackSurface() {
-      super("BW-M009", "Shells and package managers in the image", Severity.INFO, "attack-surface",
+      super("BW-M009", "Shells and package managers in the image", Severity.INFO, Category.ATTACK_SURFACE,
           "A shell and a package manager turn code execution into a full toolbox: install, fetch, persist. Distroless and"
               + " scratch images ship neither.",
           "Use a distroless or scratch runtime stage; copy only the artifact.", List.of());
@@ -286,7 +287,7 @@ public final class ImageChecks {
 
   static final class PackageCaches extends Base {
     PackageCaches() {
-      super("BW-M010", "Package manager caches left in the image", Severity.LOW, "attack-surface",
+      super("BW-M010", "Package manager caches left in the image", Severity.LOW, Category.ATTACK_SURFACE,
           "Indexes and downloaded archives add size and stale metadata to every layer that carries them.",
           "Clean in the same RUN, or use cache mounts (`RUN --mount=type=cache,...`).", List.of());
     }
@@ -318,7 +319,7 @@ public final class ImageChecks {
 
   static final class OsEndOfLife extends Base {
     OsEndOfLife() {
-      super("BW-M011", "Operating system past end of life", Severity.HIGH, "vulnerabilities",
+      super("BW-M011", "Operating system past end of life", Severity.HIGH, Category.VULNERABILITIES,
           "The distribution release no longer gets security updates.", "Rebuild on a supported release.", List.of());
     }
 
@@ -359,7 +360,7 @@ public final class ImageChecks {
 
   static final class ProvenanceLabels extends Base {
     ProvenanceLabels() {
-      super("BW-M012", "Image lacks provenance labels", Severity.INFO, "supply-chain",
+      super("BW-M012", "Image lacks provenance labels", Severity.INFO, Category.SUPPLY_CHAIN,
           "Without org.opencontainers.image.source and .revision, nobody can trace a running image back to the code it was built"
               + " from, which matters most for images pulled by a moving tag.",
           "Add `LABEL org.opencontainers.image.source=<repo> org.opencontainers.image.revision=<commit>` (most CI builders set them).",

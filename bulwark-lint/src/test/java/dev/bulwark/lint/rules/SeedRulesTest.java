@@ -4,6 +4,9 @@ import static dev.bulwark.lint.RuleTesting.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.core.Finding;
+import dev.bulwark.lint.rules.baseimage.LatestBaseImage;
+import dev.bulwark.lint.rules.build.SingleStageBuildTools;
+import dev.bulwark.lint.rules.privilege.RootUser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

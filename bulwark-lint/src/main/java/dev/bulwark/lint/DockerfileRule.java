@@ -1,0 +1,33 @@
+package dev.bulwark.lint;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Rule;
+import dev.bulwark.core.RuleInfo;
+import dev.bulwark.core.Severity;
+import dev.bulwark.core.text.Span;
+import dev.bulwark.dockerfile.model.Stage;
+import java.util.List;
+
+/**
+ * A Dockerfile rule: all of its metadata given once, in its constructor (id, title, severity,
+ * category, why it matters, how to fix it, other tools' ids, docs links), and its check.
+ */
+public abstract class DockerfileRule implements Rule<DockerfileTarget> {
+  private final RuleInfo info;
+
+  protected DockerfileRule(String id, String title, Severity severity, Category category, String rationale, String fix,
+      List<String> aliases, String... references) {
+    this.info = new RuleInfo(id, title, severity, category, rationale, fix, List.copyOf(aliases), List.of(references));
+  }
+
+  @Override
+  public final RuleInfo info() {
+    return info;
+  }
+
+  /** A finding of this rule at {@code span}, in {@code stage} (null: the whole file). */
+  protected final Finding finding(String message, Span span, Stage stage) {
+    return Finding.of(info, message, span, stage == null ? null : stage.displayName());
+  }
+}

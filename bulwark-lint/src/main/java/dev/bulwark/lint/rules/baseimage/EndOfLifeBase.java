@@ -1,0 +1,37 @@
+package dev.bulwark.lint.rules.baseimage;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.core.eol.EolCatalog;
+import dev.bulwark.core.ref.ImageReference;
+import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** BW-D006: base image whose distribution or runtime is past its end of life. */
+public final class EndOfLifeBase extends DockerfileRule {
+  public EndOfLifeBase() {
+    super("BW-D006", "End-of-life base image", Severity.HIGH, Category.VULNERABILITIES,
+        "Once a distribution or runtime reaches end of life, new vulnerabilities in it are no longer fixed; every scan"
+            + " from then on only grows.",
+        "Move to a supported release (see https://endoflife.date) and pin it, e.g. `python:3.12-slim` instead of `python:3.8-slim`.",
+        List.of(), "https://endoflife.date");
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (Stage stage : target.model().stages()) {
+      ImageReference ref = stage.baseImage().orElse(null);
+      if (ref == null) {
+        continue;
+      }
+      EolCatalog.get().cycleOf(ref).filter(c -> c.isEndOfLife(target.asOf())).ifPresent(c -> report.accept(finding(
+          "FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle() + " reached end of life"
+              + (c.eol() != null ? " on " + c.eol() : "") + (target.inFinalImage(stage) ? "" : " (build stage)"),
+          stage.from().instruction().locate(stage.from().image()), stage)));
+    }
+  }
+}

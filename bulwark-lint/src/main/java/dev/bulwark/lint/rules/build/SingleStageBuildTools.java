@@ -1,0 +1,105 @@
+package dev.bulwark.lint.rules.build;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.dockerfile.model.Command;
+import dev.bulwark.core.ref.ImageReference;
+import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.dockerfile.shell.Invocation;
+import dev.bulwark.dockerfile.shell.ShellFact;
+import dev.bulwark.dockerfile.shell.ShellFacts;
+import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Rule;
+import dev.bulwark.core.RuleInfo;
+import dev.bulwark.core.Severity;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** One stage that both builds the software and runs it, so compilers and toolchains ship. */
+public final class SingleStageBuildTools implements Rule<DockerfileTarget> {
+  static final RuleInfo INFO = new RuleInfo(
+      "BW-D003",
+      "No multi-stage build while build tools are installed",
+      Severity.HIGH,
+      Category.ATTACK_SURFACE,
+      "Compilers, package managers and source code left in the runtime image give an attacker who gets a foothold the"
+          + " tools to build and fetch payloads, add hundreds of packages (and their CVEs) that the app never uses at run"
+          + " time, and can leak source and build secrets.",
+      "Build in a first stage (`FROM golang:1.27 AS build`) and copy only the artifact into a minimal runtime stage"
+          + " (`FROM gcr.io/distroless/static-debian12:nonroot` + `COPY --from=build /out/app /app`).",
+      List.of(),
+      List.of("https://docs.docker.com/build/building/multi-stage/"));
+
+  /** Base images that are toolchains rather than runtimes (matched on the last path part). */
+  private static final Set<String> TOOLCHAIN_IMAGES =
+      Set.of("golang", "rust", "maven", "gradle", "gcc", "buildpack-deps", "sdk", "openjdk", "haskell", "swift", "elixir", "clojure");
+  /** Packages that only building needs. */
+  private static final Set<String> BUILD_PACKAGES = Set.of("gcc", "g++", "clang", "make", "cmake", "build-essential", "build-base",
+      "go", "golang", "rust", "cargo", "rustc", "musl-dev", "libc-dev", "libc6-dev", "maven", "gradle", "git", "autoconf", "automake",
+      "libtool", "pkg-config", "pkgconf", "python3-dev", "python-dev", "nodejs-dev", "gcc-c++");
+  /** Commands that compile or package software. */
+  private static final Set<String> BUILD_COMMANDS = Set.of("gcc", "g++", "cc", "clang", "make", "cmake", "mvn", "mvnw", "gradle",
+      "gradlew", "javac", "rustc", "tsc", "ninja", "dotnet");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    if (target.model().isMultiStage() || target.model().stages().isEmpty()) {
+      return;
+    }
+    Stage stage = target.model().stages().getFirst();
+    Set<String> evidence = new LinkedHashSet<>();
+    stage.baseImage().ifPresent(ref -> {
+      if (isToolchainImage(ref)) {
+        evidence.add("base image " + ref.familiarName());
+      }
+    });
+    for (Command.Run run : stage.commands(Command.Run.class)) {
+      ShellFacts facts = target.shell(run);
+      for (ShellFact.PackageOperation op : facts.facts(ShellFact.PackageOperation.class)) {
+        if (op.isInstall() && op.manager().isOsPackageManager()) {
+          for (ShellFact.PackageSpec p : op.packages()) {
+            if (BUILD_PACKAGES.contains(p.name()) || p.name().endsWith("-dev") || p.name().endsWith("-devel")) {
+              evidence.add(p.name());
+            }
+          }
+        }
+      }
+      for (ShellFact.Compile c : facts.facts(ShellFact.Compile.class)) {
+        evidence.add(c.tool() + " build");
+      }
+      for (Invocation inv : facts.invocations()) {
+        if (BUILD_COMMANDS.contains(inv.name())) {
+          evidence.add(inv.name());
+        }
+        if (List.of("npm", "yarn", "pnpm").contains(inv.name()) && inv.args().size() >= 2 && inv.args().get(0).equals("run")
+            && inv.args().get(1).startsWith("build")) {
+          evidence.add(inv.name() + " run build");
+        }
+      }
+    }
+    if (evidence.isEmpty()) {
+      return;
+    }
+    report.accept(new Finding(INFO, INFO.severity(),
+        "Single-stage build ships its build tools (" + String.join(", ", evidence) + ") in the final image",
+        stage.from().instruction().span(), stage.displayName()));
+  }
+
+  static boolean isToolchainImage(ImageReference ref) {
+    String repo = ref.repository();
+    String last = repo.substring(repo.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    String tag = ref.tag() == null ? "" : ref.tag();
+    if (TOOLCHAIN_IMAGES.contains(last)) {
+      return !(last.equals("openjdk") && tag.contains("jre"));
+    }
+    return (last.equals("eclipse-temurin") || last.equals("amazoncorretto")) && !tag.contains("jre");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.bulwark.lint.rules.context;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Messages;
+import dev.bulwark.core.Severity;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** BW-I004: dependency and build directories of the detected language are not excluded. */
+public final class BuildDirsSent extends DockerfileRule {
+  public BuildDirsSent() {
+    super("BW-I004", "Dependency or build directories not excluded", Severity.LOW, Category.RELIABILITY,
+        "Local node_modules, virtualenvs, __pycache__ or target/ directories are built for the developer's machine; copied"
+            + " into the image they override what the Dockerfile installs, bloat layers and break cache reuse.",
+        "Exclude them in .dockerignore: `node_modules`, `**/__pycache__`, `.venv`, `venv`, `target`.", List.of());
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    target.contextCopy().ifPresent(s -> {
+      List<String> entries = s.context().entries();
+      List<String> wanted = new ArrayList<>();
+      if (entries.contains("package.json")) {
+        wanted.add("node_modules");
+      }
+      if (entries.stream().anyMatch(e -> e.endsWith(".py") || e.equals("requirements.txt") || e.equals("pyproject.toml"))) {
+        wanted.addAll(List.of("__pycache__", ".venv", "venv"));
+      }
+      if (entries.contains("pom.xml") || entries.contains("Cargo.toml")) {
+        wanted.add("target");
+      }
+      List<String> missing = new ArrayList<>();
+      for (String dir : wanted) {
+        boolean present = entries.stream().anyMatch(e -> e.equals(dir + "/") || e.endsWith("/" + dir + "/"));
+        if (present && !s.context().excludes(dir)) {
+          missing.add(dir);
+        }
+      }
+      if (!missing.isEmpty()) {
+        report.accept(finding("COPY of the whole context includes " + Messages.listSome(missing), s.copy().instruction().span(), null));
+      }
+    });
+  }
+}

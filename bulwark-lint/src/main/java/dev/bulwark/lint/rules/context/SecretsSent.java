@@ -1,0 +1,45 @@
+package dev.bulwark.lint.rules.context;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Messages;
+import dev.bulwark.core.Severity;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** BW-I002: secret-looking files that the ignore file lets through into the image. */
+public final class SecretsSent extends DockerfileRule {
+  private static final Pattern SECRET = Pattern.compile(
+      "(?i)(?:^|/)(?:\\.env(?:\\.[\\w.-]+)?|[^/]*\\.pem|[^/]*\\.key|id_(?:rsa|dsa|ecdsa|ed25519)(?:\\.pub)?|\\.npmrc|\\.pypirc|\\.netrc|"
+          + "\\.git-credentials|\\.aws/credentials|\\.docker/config\\.json|[^/]*\\.p12|[^/]*\\.pfx|\\.htpasswd|[^/]*\\.tfstate)$");
+
+  private static final Pattern EXAMPLE = Pattern.compile("(?i)(example|sample|template|dist)$");
+
+  public SecretsSent() {
+    super("BW-I002", "Secret files in the build context are copied into the image", Severity.HIGH, Category.SECRETS,
+        "These files are not excluded by .dockerignore, so `COPY . .` puts them in a layer, readable by anyone who can"
+            + " pull the image.",
+        "Exclude them in .dockerignore (`.env*`, `**/*.pem`, `**/*.key`, `**/id_rsa*`, `.npmrc`), and pass what the build"
+            + " needs with `RUN --mount=type=secret`.",
+        List.of());
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    target.contextCopy().ifPresent(s -> {
+      List<String> leaked = new ArrayList<>();
+      for (String e : s.context().sent()) {
+        if (!e.endsWith("/") && SECRET.matcher(e).find() && !EXAMPLE.matcher(e).find()) {
+          leaked.add(e);
+        }
+      }
+      if (!leaked.isEmpty()) {
+        report.accept(finding("COPY of the whole context includes " + Messages.listSome(leaked), s.copy().instruction().span(), null));
+      }
+    });
+  }
+}

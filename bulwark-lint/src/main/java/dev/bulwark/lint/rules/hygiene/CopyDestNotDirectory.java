@@ -1,0 +1,34 @@
+package dev.bulwark.lint.rules.hygiene;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.model.Command;
+import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** BW-D082: COPY of several sources to a destination without a trailing slash. */
+public final class CopyDestNotDirectory extends DockerfileRule {
+  public CopyDestNotDirectory() {
+    super("BW-D082", "COPY of several sources to a destination not ending in /", Severity.MEDIUM, Category.RELIABILITY,
+        "With more than one source the destination must be a directory; BuildKit fails the build otherwise.",
+        "End the destination with a slash: `COPY a b /app/`.", List.of("DL3021", "DS011"));
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (Stage stage : target.model().stages()) {
+      for (Command c : stage.commands()) {
+        List<String> src = c instanceof Command.Copy cp ? cp.sources() : c instanceof Command.Add a ? a.sources() : List.of();
+        String dest = c instanceof Command.Copy cp ? cp.destination() : c instanceof Command.Add a ? a.destination() : "";
+        String rawDest = c.instruction().args().isEmpty() ? "" : c.instruction().args().getLast();
+        if (src.size() > 1 && !dest.endsWith("/") && !rawDest.contains("$")) {
+          report.accept(finding("several sources but " + dest + " does not end in /", c.instruction().locate(dest), stage));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.bulwark.lint.rules.hygiene;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.dockerfile.syntax.Instruction;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** BW-D100: FROM uses an ARG that is not declared before it. */
+public final class UndefinedArgInFrom extends DockerfileRule {
+  private static final Pattern VAR_REF = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+  private static final Set<String> PREDEFINED_ARGS = Set.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM",
+      "TARGETOS", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE", "BUILDKIT_SYNTAX", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY",
+      "ALL_PROXY", "http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "all_proxy");
+
+  public UndefinedArgInFrom() {
+    super("BW-D100", "FROM uses an undeclared ARG", Severity.MEDIUM, Category.RELIABILITY,
+        "An undeclared variable expands to nothing, so FROM resolves to a different image than intended (or fails).",
+        "Declare it before the first FROM: `ARG BASE=alpine:3.23`.", List.of("UndefinedArgInFrom"));
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    Set<String> declared = new HashSet<>();
+    target.model().globalArgs().forEach(a -> declared.add(a.name()));
+    for (Stage stage : target.model().stages()) {
+      Instruction in = stage.from().instruction();
+      List<String> texts = new ArrayList<>(in.args().isEmpty() ? List.of() : List.of(in.args().getFirst()));
+      if (in.flag("platform") != null) {
+        texts.add(in.flag("platform"));
+      }
+      for (String text : texts) {
+        Matcher m = VAR_REF.matcher(text);
+        while (m.find()) {
+          String v = m.group(1);
+          if (!declared.contains(v) && !PREDEFINED_ARGS.contains(v)) {
+            report.accept(finding("FROM uses $" + v + ", which no ARG before the first FROM declares", in.locate(m.group()), stage));
+          }
+        }
+      }
+    }
+  }
+}

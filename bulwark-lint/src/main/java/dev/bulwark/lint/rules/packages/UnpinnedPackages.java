@@ -1,0 +1,59 @@
+package dev.bulwark.lint.rules.packages;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.shell.ShellFact.PackageManager;
+import dev.bulwark.dockerfile.shell.ShellFact.PackageOperation;
+import dev.bulwark.dockerfile.shell.ShellFact.PackageSpec;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget.RunStep;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** BW-D020: packages installed without a version (hadolint DL3008/DL3018/DL3013/...). */
+public final class UnpinnedPackages extends DockerfileRule {
+  /** The hadolint id for "not pinned" per manager (hadolint's pin semantics are followed). */
+  private static final Map<PackageManager, String> PIN_ALIAS = Map.of(
+      PackageManager.APT_GET, "DL3008", PackageManager.APT, "DL3008", PackageManager.APK, "DL3018", PackageManager.PIP, "DL3013",
+      PackageManager.NPM, "DL3016", PackageManager.YARN, "DL3016", PackageManager.PNPM, "DL3016", PackageManager.GEM, "DL3028",
+      PackageManager.YUM, "DL3033", PackageManager.GO, "DL3062");
+
+  public UnpinnedPackages() {
+    super("BW-D020", "Packages installed without a version pin", Severity.LOW, Category.SUPPLY_CHAIN,
+        "Unpinned packages make every build pull whatever version is current: builds stop being reproducible, and a"
+            + " compromised or broken release flows straight into the image.",
+        "Pin versions (`apt-get install curl=8.5.0-2`, `pip install flask==3.0.3`, `npm install express@4.19.2`) or install"
+            + " from a lock file (`pip install -r requirements.txt` with hashes, `npm ci`).",
+        List.of("DL3008", "DL3018", "DL3013", "DL3016", "DL3028", "DL3033", "DL3037", "DL3041", "DL3062"));
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (RunStep step : target.runs()) {
+      for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
+        if (!op.isInstall() || op.action().equals("ci")) {
+          continue;
+        }
+        List<String> loose = new ArrayList<>();
+        for (PackageSpec p : op.packages()) {
+          if (!p.isPinned() && !p.name().contains("$")) {
+            loose.add(p.name());
+          }
+        }
+        if (!loose.isEmpty()) {
+          String alias = switch (op.manager()) {
+            case ZYPPER -> "DL3037";
+            case DNF, MICRODNF -> "DL3041";
+            default -> PIN_ALIAS.getOrDefault(op.manager(), "DL3008");
+          };
+          report.accept(finding(op.manager().command() + " installs without a version: " + String.join(", ", loose),
+              step.spanOf(op.invocation()), step.stage()).withAliases(List.of(alias)));
+        }
+      }
+    }
+  }
+}

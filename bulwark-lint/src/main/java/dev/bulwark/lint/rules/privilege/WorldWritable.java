@@ -1,0 +1,63 @@
+package dev.bulwark.lint.rules.privilege;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.model.Command;
+import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.dockerfile.shell.ShellFact.PermissionChange;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget.RunStep;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** BW-D061: chmod 777 and friends. */
+public final class WorldWritable extends DockerfileRule {
+  /** Octal or symbolic modes that let everyone write. */
+  private static boolean worldWritable(String mode) {
+    if (mode.matches("[0-7]{3,4}")) {
+      int others = mode.charAt(mode.length() - 1) - '0';
+      return (others & 2) != 0;
+    }
+    for (String clause : mode.split(",")) {
+      if (clause.matches("[ugoa]*[+=][rwxXst]*w[rwxXst]*") && (clause.startsWith("o") || clause.startsWith("a") || clause.matches("[+=].*")
+          || clause.matches("[ug]*o[ug]*[+=].*"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public WorldWritable() {
+    super("BW-D061", "World-writable permissions", Severity.HIGH, Category.PRIVILEGE,
+        "Files any user can write let a compromised low-privilege process replace binaries, configs or scripts that"
+            + " other (possibly privileged) processes run.",
+        "Give ownership to the user that needs to write (`COPY --chown=app:app`, `chown app:app /data`) with 755/644 modes.",
+        List.of());
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (RunStep step : target.runs()) {
+      for (PermissionChange pc : step.facts().facts(PermissionChange.class)) {
+        if (pc.invocation().name().equals("chmod") && worldWritable(pc.mode()) && !onlyTmp(pc.paths())) {
+          report.accept(finding("chmod " + pc.mode() + " makes " + String.join(" ", pc.paths()) + " writable by every user",
+              step.spanOf(pc.invocation()), step.stage()));
+        }
+      }
+    }
+    for (Stage stage : target.model().stages()) {
+      for (Command c : stage.commands()) {
+        String mode = c instanceof Command.Copy cp ? cp.chmod() : c instanceof Command.Add a ? a.chmod() : null;
+        if (mode != null && worldWritable(mode)) {
+          report.accept(finding("--chmod=" + mode + " makes the copied files writable by every user", c.instruction().locate(mode), stage));
+        }
+      }
+    }
+  }
+
+  private static boolean onlyTmp(List<String> paths) {
+    return !paths.isEmpty() && paths.stream().allMatch(p -> p.equals("/tmp") || p.equals("/var/tmp"));
+  }
+}

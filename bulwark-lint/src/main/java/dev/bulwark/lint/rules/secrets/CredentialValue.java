@@ -1,0 +1,68 @@
+package dev.bulwark.lint.rules.secrets;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.core.secrets.Secrets;
+import dev.bulwark.dockerfile.model.KeyValue;
+import dev.bulwark.dockerfile.syntax.Instruction;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** BW-D041: a real-looking credential written into the Dockerfile. */
+public final class CredentialValue extends DockerfileRule {
+  public CredentialValue() {
+    super("BW-D041", "Credential written in the Dockerfile", Severity.CRITICAL, Category.SECRETS,
+        "A live credential in the Dockerfile is in version control, in every image layer or config, and in every registry"
+            + " and cache the image reaches; treat it as leaked.",
+        "Revoke and rotate the credential, then " + Character.toLowerCase(Secrets.SECRET_FIX.charAt(0)) + Secrets.SECRET_FIX.substring(1),
+        List.of("DS031"));
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (Instruction in : target.file().instructions()) {
+      String text = in.original();
+      String found = Secrets.credentialIn(text);
+      for (var h : in.heredocs()) {
+        if (found == null) {
+          found = Secrets.credentialIn(h.content());
+        }
+      }
+      if (found != null) {
+        report.accept(finding("credential-shaped value " + Secrets.mask(found) + " in " + in.keyword().toUpperCase(Locale.ROOT),
+            in.locate(found), target.stageOf(in)));
+        continue;
+      }
+      if (in.command().equals("env") || in.command().equals("arg")) {
+        for (KeyValue kv : pairs(in)) {
+          String v = kv.value().replaceAll("^[\"']|[\"']$", "");
+          if (Secrets.isSecretName(kv.key()) && v.length() >= 16 && !v.contains("$") && !v.contains("/") && Secrets.entropy(v) >= 3.5) {
+            report.accept(finding(kv.key() + " holds a high-entropy value " + Secrets.mask(v), in.locate(kv.value()), target.stageOf(in)));
+          }
+        }
+      }
+    }
+  }
+
+  private static List<KeyValue> pairs(Instruction in) {
+    List<KeyValue> out = new ArrayList<>();
+    if (in.command().equals("env")) {
+      for (int i = 0; i + 1 < in.args().size(); i += 2) {
+        out.add(new KeyValue(in.args().get(i), in.args().get(i + 1)));
+      }
+    } else {
+      for (String w : in.args()) {
+        int eq = w.indexOf('=');
+        if (eq > 0) {
+          out.add(new KeyValue(w.substring(0, eq), w.substring(eq + 1)));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.bulwark.lint.rules.secrets;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.model.Command;
+import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** BW-D042: secret files copied into a layer. */
+public final class SecretFileCopied extends DockerfileRule {
+  private static final Pattern SECRET_FILE = Pattern.compile(
+      "(?i)(?:^|/)(?:\\.env(?:\\.[\\w.-]+)?|[^/]*\\.pem|[^/]*\\.key|id_(?:rsa|dsa|ecdsa|ed25519)[^/]*|\\.npmrc|\\.pypirc|\\.netrc|"
+          + "\\.git-credentials|\\.dockercfg|\\.docker/config\\.json|credentials(?:\\.json)?|[^/]*\\.p12|[^/]*\\.pfx|\\.htpasswd|"
+          + "\\.aws/credentials|secrets?\\.(?:ya?ml|json|env))$");
+
+  public SecretFileCopied() {
+    super("BW-D042", "Secret file copied into the image", Severity.HIGH, Category.SECRETS,
+        "A key or credentials file copied into a layer stays in that layer even if a later RUN deletes it; anyone with"
+            + " the image can extract it.",
+        "Mount it only for the step that needs it: `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci`; and list"
+            + " such files in .dockerignore.",
+        List.of("DS031"));
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (Stage stage : target.model().stages()) {
+      for (Command c : stage.commands()) {
+        List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
+            : c instanceof Command.Add add ? add.sources() : List.of();
+        for (String src : sources) {
+          if (SECRET_FILE.matcher(src.replaceAll("/+$", "")).find()) {
+            report.accept(finding(src + " is a secret file; it stays in the layer", c.instruction().locate(src), stage));
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.bulwark.lint.rules.secrets;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.core.secrets.Secrets;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** BW-D040: ARG/ENV named like a secret. */
+public final class SecretNameInArgOrEnv extends DockerfileRule {
+  public SecretNameInArgOrEnv() {
+    super("BW-D040", "Secret passed through ARG or ENV", Severity.HIGH, Category.SECRETS,
+        "ARG values are recorded in the image history and ENV values in its config: anyone who can pull the image can"
+            + " read them, for as long as the image exists.",
+        Secrets.SECRET_FIX, List.of("SecretsUsedInArgOrEnv", "DL3064", "DS031"));
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (var in : target.file().instructions()) {
+      List<String> names = new ArrayList<>();
+      if (in.command().equals("arg")) {
+        for (String w : in.args()) {
+          names.add(w.contains("=") ? w.substring(0, w.indexOf('=')) : w);
+        }
+      } else if (in.command().equals("env")) {
+        for (int i = 0; i < in.args().size(); i += 2) {
+          names.add(in.args().get(i));
+        }
+      }
+      for (String n : names) {
+        if (Secrets.isSecretName(n)) {
+          report.accept(finding(in.keyword().toUpperCase(Locale.ROOT) + " " + n + " looks like a secret; it is stored in the image",
+              in.locate(n), target.stageOf(in)));
+        }
+      }
+    }
+  }
+}

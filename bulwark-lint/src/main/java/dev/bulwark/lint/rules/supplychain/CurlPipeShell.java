@@ -1,0 +1,35 @@
+package dev.bulwark.lint.rules.supplychain;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.shell.ShellFact.Download;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget.RunStep;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** BW-D030: a downloaded script piped into an interpreter. */
+public final class CurlPipeShell extends DockerfileRule {
+  public CurlPipeShell() {
+    super("BW-D030", "Downloaded script piped into a shell", Severity.HIGH, Category.SUPPLY_CHAIN,
+        "Whatever the server (or anyone between it and the build) returns runs as root in the build, unreviewed and"
+            + " unverifiable; a truncated download runs half a script.",
+        "Download to a file, verify a pinned checksum or signature, then run it: `curl -fsSLo /tmp/i.sh URL && echo 'SHA256"
+            + "  /tmp/i.sh' | sha256sum -c - && sh /tmp/i.sh`; better, install a packaged version.",
+        List.of());
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (RunStep step : target.runs()) {
+      for (Download d : step.facts().facts(Download.class)) {
+        if (d.pipedInto() != null) {
+          report.accept(finding(d.invocation().name() + " output is run by " + d.pipedInto() + " without verification",
+              step.spanOf(d.invocation()), step.stage()));
+        }
+      }
+    }
+  }
+}

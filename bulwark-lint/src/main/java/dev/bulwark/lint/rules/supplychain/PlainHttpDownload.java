@@ -1,0 +1,50 @@
+package dev.bulwark.lint.rules.supplychain;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.model.Command;
+import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.dockerfile.shell.ShellFact.Download;
+import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.DockerfileTarget.RunStep;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** BW-D034: downloads over plain HTTP. */
+public final class PlainHttpDownload extends DockerfileRule {
+  public PlainHttpDownload() {
+    super("BW-D034", "Download over plain HTTP", Severity.MEDIUM, Category.SUPPLY_CHAIN,
+        "Plain HTTP can be read and rewritten by anyone on the network path; the image gets whatever they serve.",
+        "Use https:// URLs (and verify a checksum).", List.of());
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (RunStep step : target.runs()) {
+      for (Download d : step.facts().facts(Download.class)) {
+        for (String url : d.urls()) {
+          if (url.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(url)) {
+            report.accept(finding(d.invocation().name() + " fetches " + url + " over plain HTTP", step.spanOf(d.invocation()), step.stage()));
+          }
+        }
+      }
+    }
+    for (Stage stage : target.model().stages()) {
+      for (Command.Add add : stage.commands(Command.Add.class)) {
+        for (String src : add.sources()) {
+          if (src.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(src)) {
+            report.accept(finding("ADD fetches " + src + " over plain HTTP", add.instruction().locate(src), stage));
+          }
+        }
+      }
+    }
+  }
+
+  static boolean isLocal(String url) {
+    String host = url.substring("http://".length()).split("[/:]", 2)[0];
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+  }
+}

@@ -1,0 +1,64 @@
+package dev.bulwark.lint.rules.syntax;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Rule;
+import dev.bulwark.core.RuleInfo;
+import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.syntax.Diagnostic;
+import dev.bulwark.lint.DockerfileTarget;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The parser's own verdicts as findings: BW-P001 where BuildKit refuses the file, BW-P002 where it warns. */
+public final class ParseDiagnostics implements Rule<DockerfileTarget> {
+  /** BuildKit would refuse the file. */
+  static final RuleInfo PARSE_ERROR = new RuleInfo(
+      "BW-P001",
+      "Dockerfile does not parse",
+      Severity.HIGH,
+      Category.SYNTAX,
+      "BuildKit refuses this Dockerfile, so the image cannot be built as written; other findings may be incomplete.",
+      "Fix the syntax error at the reported line.",
+      List.of("DL1000"),
+      List.of("https://docs.docker.com/reference/dockerfile/"));
+
+  /** BuildKit accepts the file but warns. */
+  static final RuleInfo PARSE_WARNING = new RuleInfo(
+      "BW-P002",
+      "Dockerfile parser warning",
+      Severity.LOW,
+      Category.SYNTAX,
+      "BuildKit builds this but warns; such constructs are deprecated or likely mistakes.",
+      "Follow the message, e.g. remove empty lines inside a continued instruction.",
+      List.of("NoEmptyContinuation"),
+      List.of("https://docs.docker.com/reference/build-checks/"));
+
+  private final boolean errors;
+
+  private ParseDiagnostics(boolean errors) {
+    this.errors = errors;
+  }
+
+  public static ParseDiagnostics errors() {
+    return new ParseDiagnostics(true);
+  }
+
+  public static ParseDiagnostics warnings() {
+    return new ParseDiagnostics(false);
+  }
+
+  @Override
+  public RuleInfo info() {
+    return errors ? PARSE_ERROR : PARSE_WARNING;
+  }
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    for (Diagnostic d : target.model().diagnostics()) {
+      if (d.isError() == errors) {
+        report.accept(Finding.of(info(), d.message(), d.span(), null));
+      }
+    }
+  }
+}
