@@ -1,0 +1,67 @@
+package dev.bulwark.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module layering (core <- dockerfile <- lint; core <- image; reports on core) and no package
+ * cycles anywhere, checked over the production classes of every module (this module sees them all).
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    // test classes, including the image module's test jar this module's tests use, are not checked
+    ImportOption productionOnly = location -> !location.contains("/test-classes/") && !location.contains("-tests.jar");
+    classes = new ClassFileImporter().withImportOption(productionOnly).importPackages("dev.bulwark");
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("dev.bulwark.(**)").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void coreKnowsNoTarget() {
+    noClasses().that().resideInAPackage("dev.bulwark.core..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
+            "dev.bulwark.report..", "dev.bulwark.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void dockerfileKnowsOnlyCore() {
+    noClasses().that().resideInAPackage("dev.bulwark.dockerfile..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.lint..", "dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void dockerfileRulesDoNotKnowImages() {
+    // a user who lints Dockerfiles does not load the image reader (nor its native jars)
+    noClasses().that().resideInAPackage("dev.bulwark.lint..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void imagesDoNotKnowDockerfiles() {
+    noClasses().that().resideInAPackage("dev.bulwark.image..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.report..", "dev.bulwark.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void reportsKnowFindingsNotRules() {
+    noClasses().that().resideInAPackage("dev.bulwark.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.cli..")
+        .check(classes);
+  }
+}
