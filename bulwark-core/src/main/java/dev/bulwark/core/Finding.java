@@ -2,21 +2,36 @@ package dev.bulwark.core;
 
 import dev.bulwark.core.text.Span;
 import java.util.Comparator;
+import dev.bulwark.core.fix.Fix;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One problem found: which rule, how severe, a message specific to this occurrence, where it is in
  * its target, the scope it is in (a Dockerfile stage's name; null when it concerns the whole target),
- * and the other tools' ids for this very occurrence ({@code aliases}: for a rule covering several
- * package managers, only the one that applies, e.g. DL3008 for apt-get), used by suppressions.
+ * the other tools' ids for this very occurrence ({@code aliases}: for a rule covering several
+ * package managers, only the one that applies, e.g. DL3008 for apt-get), used by suppressions, and
+ * the edits that would fix it in place, when the rule knows them.
  */
-public record Finding(RuleInfo rule, Severity severity, String message, Location location, String stage, List<String> aliases) {
+public record Finding(RuleInfo rule, Severity severity, String message, Location location, String stage, List<String> aliases,
+    Optional<Fix> fix) {
 
-  /** The order every linter returns findings in: by location, then rule id. */
-  public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location, Location.ORDER).thenComparing(Finding::ruleId);
+  /**
+   * The order every linter returns findings in: by location; findings in a text file at one position
+   * by rule id (as hadolint lists them), image and package findings (which have no position to read
+   * in order) most severe first, then by rule id.
+   */
+  public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location, Location.ORDER)
+      .thenComparingInt(f -> f.location() instanceof Location.Text ? 0 : f.severity().ordinal())
+      .thenComparing(Finding::ruleId);
 
   public Finding {
     aliases = List.copyOf(aliases);
+    java.util.Objects.requireNonNull(fix, "fix (Optional.empty() for none)");
+  }
+
+  public Finding(RuleInfo rule, Severity severity, String message, Location location, String stage, List<String> aliases) {
+    this(rule, severity, message, location, stage, aliases, Optional.empty());
   }
 
   public Finding(RuleInfo rule, Severity severity, String message, Span span, String stage) {
@@ -54,11 +69,16 @@ public record Finding(RuleInfo rule, Severity severity, String message, Location
   }
 
   public Finding withSeverity(Severity s) {
-    return new Finding(rule, s, message, location, stage, aliases);
+    return new Finding(rule, s, message, location, stage, aliases, fix);
   }
 
   public Finding withAliases(List<String> specific) {
-    return new Finding(rule, severity, message, location, stage, specific);
+    return new Finding(rule, severity, message, location, stage, specific, fix);
+  }
+
+  /** This finding with the edits that fix it. */
+  public Finding withFix(Fix f) {
+    return new Finding(rule, severity, message, location, stage, aliases, Optional.of(f));
   }
 
   /** True when {@code name} is this finding's rule id or one of its aliases (case-insensitive). */

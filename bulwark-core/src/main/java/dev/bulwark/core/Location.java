@@ -25,23 +25,21 @@ public sealed interface Location {
   /** A package of a software bill of materials, by purl, with the file that records it (may be null). */
   record Package(String purl, String path) implements Location {}
 
-  /** The order reports list findings in: by text position; image config before files, files by layer then path. */
+  /**
+   * The order reports list findings in: text findings by position; image and package findings
+   * compare equal (a config field or a file path is no position to read in order), so the finding
+   * order ({@link Finding#ORDER}) falls through to severity for them.
+   */
   Comparator<Location> ORDER = Comparator.comparingInt(Location::kindOrder)
-      .thenComparingInt(l -> l instanceof Text t ? t.span().startLine() : l instanceof LayerFile f ? f.layer() : 0)
-      .thenComparingInt(l -> l instanceof Text t ? t.span().startColumn() : 0)
-      .thenComparing(l -> switch (l) {
-        case Text t -> "";
-        case ImageConfig c -> c.field();
-        case LayerFile f -> f.path();
-        case Package p -> p.purl();
-      });
+      .thenComparingInt(l -> l instanceof Text t ? t.span().startLine() : 0)
+      .thenComparingInt(l -> l instanceof Text t ? t.span().startColumn() : 0);
 
   private static int kindOrder(Location l) {
     return switch (l) {
       case Text t -> 0;
       case ImageConfig c -> 1;
-      case LayerFile f -> 2;
-      case Package p -> 3;
+      case LayerFile f -> 1;
+      case Package p -> 2;
     };
   }
 }
