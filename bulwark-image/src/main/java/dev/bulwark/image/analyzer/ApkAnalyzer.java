@@ -16,18 +16,8 @@ final class ApkAnalyzer implements DatabaseAnalyzer {
   private static final String INSTALLED = "lib/apk/db/installed";
 
   @Override
-  public String name() {
-    return "apk";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.APK;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("apk", Ecosystem.APK, 1);
   }
 
   @Override

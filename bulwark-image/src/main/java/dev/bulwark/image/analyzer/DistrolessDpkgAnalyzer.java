@@ -12,18 +12,8 @@ final class DistrolessDpkgAnalyzer implements DatabaseAnalyzer {
   private static final String DIR = "var/lib/dpkg/status.d";
 
   @Override
-  public String name() {
-    return "dpkg-status.d";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.DEB;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("dpkg-status.d", Ecosystem.DEB, 1);
   }
 
   @Override

@@ -18,18 +18,8 @@ final class DpkgAnalyzer implements DatabaseAnalyzer {
   static final String STATUS = "var/lib/dpkg/status";
 
   @Override
-  public String name() {
-    return "dpkg";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.DEB;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("dpkg", Ecosystem.DEB, 1);
   }
 
   @Override

@@ -14,18 +14,8 @@ import java.util.Map;
 final class GoBinaryAnalyzer implements StreamAnalyzer {
 
   @Override
-  public String name() {
-    return "go-binary";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.GOLANG;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("go-binary", Ecosystem.GOLANG, 1);
   }
 
   @Override

@@ -9,18 +9,8 @@ import java.util.List;
 final class JavaArchiveAnalyzer implements FileAnalyzer {
 
   @Override
-  public String name() {
-    return "java-archive";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.MAVEN;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("java-archive", Ecosystem.MAVEN, 1);
   }
 
   @Override

@@ -10,18 +10,8 @@ import java.util.List;
 final class NodeLockAnalyzer implements FileAnalyzer {
 
   @Override
-  public String name() {
-    return "node-lock";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.NPM;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("node-lock", Ecosystem.NPM, 1);
   }
 
   @Override

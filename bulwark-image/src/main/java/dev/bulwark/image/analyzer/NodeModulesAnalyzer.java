@@ -9,18 +9,8 @@ import java.util.List;
 final class NodeModulesAnalyzer implements FileAnalyzer {
 
   @Override
-  public String name() {
-    return "node-modules";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.NPM;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("node-modules", Ecosystem.NPM, 1);
   }
 
   @Override

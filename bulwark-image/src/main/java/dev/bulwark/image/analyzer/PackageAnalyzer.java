@@ -22,10 +22,22 @@ import dev.bulwark.sbom.Ecosystem;
  */
 public sealed interface PackageAnalyzer permits DatabaseAnalyzer, FileAnalyzer, StreamAnalyzer {
 
+  /** Which analyzer this is: name, ecosystem and version. */
+  AnalyzerId id();
+
   /** A short name for messages and tests: {@code dpkg}, {@code go-binary}. */
-  String name();
+  default String name() {
+    return id().name();
+  }
 
-  Ecosystem ecosystem();
+  default Ecosystem ecosystem() {
+    return id().ecosystem();
+  }
 
-  int version();
+  default int version() {
+    return id().version();
+  }
+
+  /** A short name ({@code dpkg}, {@code go-binary}), the ecosystem reported, and a version bumped when results change. */
+  record AnalyzerId(String name, Ecosystem ecosystem, int version) {}
 }

@@ -10,18 +10,8 @@ import java.util.List;
 final class PythonAnalyzer implements FileAnalyzer {
 
   @Override
-  public String name() {
-    return "python";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.PYPI;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("python", Ecosystem.PYPI, 1);
   }
 
   @Override

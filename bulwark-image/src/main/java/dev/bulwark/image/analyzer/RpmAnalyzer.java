@@ -24,18 +24,8 @@ import java.util.TreeSet;
 final class RpmAnalyzer implements DatabaseAnalyzer {
 
   @Override
-  public String name() {
-    return "rpm";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.RPM;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("rpm", Ecosystem.RPM, 1);
   }
 
   @Override

@@ -13,18 +13,8 @@ import java.util.Map;
 final class RustBinaryAnalyzer implements StreamAnalyzer {
 
   @Override
-  public String name() {
-    return "rust-binary";
-  }
-
-  @Override
-  public Ecosystem ecosystem() {
-    return Ecosystem.CARGO;
-  }
-
-  @Override
-  public int version() {
-    return 1;
+  public AnalyzerId id() {
+    return new AnalyzerId("rust-binary", Ecosystem.CARGO, 1);
   }
 
   @Override
