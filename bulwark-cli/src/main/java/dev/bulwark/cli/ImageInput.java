@@ -2,8 +2,8 @@ package dev.bulwark.cli;
 
 import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.image.Image;
-import dev.bulwark.image.ImageException;
-import dev.bulwark.image.ImageLimits;
+import dev.bulwark.image.source.ImageException;
+import dev.bulwark.image.source.ImageLimits;
 import dev.bulwark.image.registry.Credentials;
 import dev.bulwark.image.registry.RegistryClient;
 import java.io.IOException;

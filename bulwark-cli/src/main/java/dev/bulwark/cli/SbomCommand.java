@@ -1,7 +1,7 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.image.pkg.Sbom;
-import dev.bulwark.report.sbom.SbomWriters;
+import dev.bulwark.sbom.Sbom;
+import dev.bulwark.sbom.SbomWriters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -54,7 +54,7 @@ final class SbomCommand implements Callable<Integer> {
 
   static int run(Options o, PrintWriter out, PrintWriter err) throws IOException {
     ImageInput.Opened opened = ImageInput.open(o.image(), o.platform(), o.insecure());
-    Sbom sbom = Sbom.of(opened.name(), opened.image());
+    Sbom sbom = opened.image().sbom(opened.name());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String version = BulwarkCommand.Version.get();
     out.print(switch (o.format()) {

@@ -1,37 +1,44 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.ImageException;
+import dev.bulwark.image.source.ImageLimits;
+import dev.bulwark.image.analyzer.AnalysisContext;
+import dev.bulwark.image.analyzer.Analyzers;
+import dev.bulwark.image.analyzer.Findings;
 import dev.bulwark.image.fs.FileTree;
 import dev.bulwark.image.fs.LayerReader;
-import dev.bulwark.image.pkg.GoBuildInfo;
-import dev.bulwark.image.pkg.RustAuditInfo;
+import dev.bulwark.image.pkg.OsInfo;
 import dev.bulwark.image.source.BlobStore;
-import dev.bulwark.image.source.ManifestReader;
+import dev.bulwark.image.ManifestReader;
 import java.io.IOException;
+import dev.bulwark.sbom.Package;
+import dev.bulwark.sbom.Sbom;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A container image read without a daemon from a docker-save tarball or an OCI image layout
- * (directory or tar): manifest, config, merged filesystem metadata, the captured contents of the
- * files package detection needs, and per-layer figures.
+ * (directory or tar): manifest, config, merged filesystem metadata, the kept contents of the
+ * files the registered package analyzers want, per-layer figures, and the packages analyzers
+ * found in files as they streamed past (by path).
  */
 public record Image(
     ImageManifest manifest,
     FileTree files,
     Map<String, List<LayerReader.FileVersion>> history,
     List<LayerReader.LayerStats> layers,
-    Map<String, GoBuildInfo.Info> goBinaries,
-    Map<String, List<RustAuditInfo.Crate>> rustBinaries) {
+    Map<String, List<Package>> streamed) {
 
-  /** Files whose contents are kept: OS identification and package databases. */
-  static final Set<String> CAPTURED = Set.of("etc/os-release", "usr/lib/os-release", "etc/alpine-release", "etc/debian_version",
-      "var/lib/dpkg/status", "lib/apk/db/installed");
+  public Image {
+    streamed = Map.copyOf(streamed);
+  }
 
-  static boolean captured(String path) {
-    return CAPTURED.contains(path) || (path.startsWith("var/lib/dpkg/status.d/") && !path.endsWith(".md5sums"))
-        || dev.bulwark.image.pkg.LanguagePackages.wanted(path) || dev.bulwark.image.pkg.RpmDatabase.wanted(path);
+  /** The software bill of materials of this image, named {@code name}: every registered analyzer's packages. */
+  public Sbom sbom(String name) {
+    OsInfo os = OsInfo.detect(files).orElse(null);
+    Findings found = Analyzers.analyze(Analyzers.all(), new AnalysisContext(files, history, os), streamed);
+    return new Sbom(name, manifest.format(), manifest.config().architecture(), os == null ? null : os.toSbom(), found.packages(), found.gaps());
   }
 
   /**
@@ -60,8 +67,8 @@ public record Image(
   public static Image open(Path path, String refName, String platform, ImageLimits limits) throws IOException, ImageException {
     try (BlobStore store = BlobStore.open(path)) {
       ImageManifest manifest = new ManifestReader(store, limits).read(refName, platform);
-      LayerReader.Result r = new LayerReader(store, limits, Image::captured).read(manifest.layers());
-      return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers(), r.goBinaries(), r.rustBinaries());
+      LayerReader.Result r = new LayerReader(store, limits, Analyzers.interest(Analyzers.all())).read(manifest.layers());
+      return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers(), r.streamed());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.Digest;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.Layer;
 import java.util.List;
 
 /** What an image archive describes: its layout, tags, layers in order and config. */

@@ -61,4 +61,20 @@ class GoBuildInfoTest {
     assertThat(GoBuildInfo.scan(new ByteArrayInputStream("#!/bin/sh\necho hi\n".getBytes()))).isEmpty();
     assertThat(GoBuildInfo.scan(new ByteArrayInputStream(new byte[] {0x7f, 'E', 'L', 'F', 1, 2, 3}))).isEmpty();
   }
+
+  /** The layer reader pushes whatever the tar stream returns: the magic may be split across chunks of any size. */
+  @Test
+  void scanner_findsTheMagicSplitAcrossChunksOfAnySize() {
+    byte[] bin = binary("go1.22.5", "path\tx\nmod\tx\tv1.0.0\t\n", 4096 + 32);
+    for (int chunk : new int[] {1, 3, 7, 13, 14, 15, 16, 17, 4099, 1 << 16}) {
+      GoBuildInfo.Scanner s = new GoBuildInfo.Scanner();
+      for (int off = 0; off < bin.length && s.accept(bin, off, Math.min(chunk, bin.length - off)); off += chunk) {
+        // pushed until it needs no more
+      }
+      assertThat(s.finish()).as("chunks of %d", chunk).hasValueSatisfying(i -> assertThat(i.mainVersion()).isEqualTo("v1.0.0"));
+    }
+    GoBuildInfo.Scanner script = new GoBuildInfo.Scanner();
+    assertThat(script.accept("#!".getBytes(), 0, 2)).isFalse(); // not ELF: stops asking at once
+    assertThat(script.finish()).isEmpty();
+  }
 }

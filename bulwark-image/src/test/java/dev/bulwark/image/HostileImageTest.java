@@ -1,5 +1,8 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.ImageException;
+import dev.bulwark.image.source.HostileImageException;
+import dev.bulwark.image.source.ImageLimits;
 import static dev.bulwark.image.TestImages.Entry.file;
 import static dev.bulwark.image.TestImages.Entry.hardlink;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.ImageException;
+import dev.bulwark.image.source.ImageLimits;
 import static dev.bulwark.image.TestImages.Entry.dir;
 import static dev.bulwark.image.TestImages.Entry.file;
 import static dev.bulwark.image.TestImages.Entry.symlink;

@@ -1,12 +1,13 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.ImageLimits;
 import static dev.bulwark.image.TestImages.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.bulwark.image.pkg.InstalledPackage;
+import dev.bulwark.sbom.Package;
 import dev.bulwark.image.pkg.LanguagePackages;
-import dev.bulwark.image.pkg.Sbom;
+import dev.bulwark.sbom.Sbom;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +83,8 @@ class LanguagePackagesTest {
     TestImages.Builder b = new TestImages.Builder()
         .layer(file("usr/lib/python3/site-packages/requests-2.32.3.dist-info/METADATA", "Metadata-Version: 2.1\nName: requests\nVersion: 2.32.3\n"))
         .layer(file("app/node_modules/@types/node/package.json", "{\"name\":\"@types/node\",\"version\":\"20.11.0\",\"license\":\"MIT\"}"));
-    Sbom s = Sbom.of("app", Image.open(TestImages.writeDir(b.oci(), tmp.resolve("i")), "linux/amd64", ImageLimits.DEFAULT));
-    assertThat(s.packages()).extracting(InstalledPackage::purl, InstalledPackage::layer).containsExactlyInAnyOrder(
+    Sbom s = Image.open(TestImages.writeDir(b.oci(), tmp.resolve("i")), "linux/amd64", ImageLimits.DEFAULT).sbom("app");
+    assertThat(s.packages()).extracting(Package::purlString, (Package p) -> p.location().layer()).containsExactlyInAnyOrder(
         org.assertj.core.groups.Tuple.tuple("pkg:pypi/requests@2.32.3", 0), org.assertj.core.groups.Tuple.tuple("pkg:npm/%40types/node@20.11.0", 1));
   }
 }

@@ -1,12 +1,13 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.ImageLimits;
 import static dev.bulwark.image.TestImages.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.image.pkg.InstalledPackage;
+import dev.bulwark.sbom.Package;
 import dev.bulwark.image.pkg.LanguagePackages;
 import dev.bulwark.image.pkg.NodeLockFiles;
-import dev.bulwark.image.pkg.Sbom;
+import dev.bulwark.sbom.Sbom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -75,11 +76,11 @@ class NodeLockFilesTest {
         file("srv/api/package-lock.json", new String(fixture("package-lock-v3.json"), StandardCharsets.UTF_8)),
         file("srv/web/yarn.lock", new String(fixture("yarn-v1.lock"), StandardCharsets.UTF_8)),
         file("srv/web/node_modules/left-pad/package.json", "{\"name\": \"left-pad\", \"version\": \"1.3.0\", \"license\": \"WTFPL\"}"));
-    Sbom sbom = Sbom.of("node", Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT));
-    assertThat(sbom.packages()).filteredOn(p -> p.foundIn().startsWith("srv/web")).singleElement()
-        .extracting(InstalledPackage::foundIn).isEqualTo("srv/web/node_modules/left-pad/package.json");
-    assertThat(sbom.packages()).filteredOn(p -> p.foundIn().equals("srv/api/package-lock.json")).hasSize(7)
-        .extracting(InstalledPackage::purl).contains("pkg:npm/%40acme/logger@1.4.2", "pkg:npm/express@4.21.1");
+    Sbom sbom = Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT).sbom("node");
+    assertThat(sbom.packages()).filteredOn(p -> p.location().path().startsWith("srv/web")).singleElement()
+        .extracting((Package p) -> p.location().path()).isEqualTo("srv/web/node_modules/left-pad/package.json");
+    assertThat(sbom.packages()).filteredOn(p -> p.location().path().equals("srv/api/package-lock.json")).hasSize(7)
+        .extracting(Package::purlString).contains("pkg:npm/%40acme/logger@1.4.2", "pkg:npm/express@4.21.1");
     assertThat(LanguagePackages.wanted("srv/api/package-lock.json")).isTrue();
   }
 }

@@ -1,13 +1,14 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.ImageLimits;
 import static dev.bulwark.image.TestImages.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulwark.image.pkg.ApkInstalled;
 import dev.bulwark.image.pkg.DpkgStatus;
-import dev.bulwark.image.pkg.InstalledPackage;
-import dev.bulwark.image.pkg.Sbom;
+import dev.bulwark.sbom.Package;
+import dev.bulwark.sbom.Sbom;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,11 +69,11 @@ class PackagesTest {
         .layer(file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n"), file("var/lib/dpkg/status", base))
         .layer(file("var/lib/dpkg/status", more));
     Image img = Image.open(TestImages.writeDir(b.oci(), tmp.resolve("d")), "linux/amd64", ImageLimits.DEFAULT);
-    Sbom sbom = Sbom.of("test", img);
+    Sbom sbom = img.sbom("test");
     assertThat(sbom.os().id()).isEqualTo("debian");
-    assertThat(sbom.packages()).extracting(InstalledPackage::name, InstalledPackage::layer)
+    assertThat(sbom.packages()).extracting(Package::name, (Package p) -> p.location().layer())
         .containsExactly(org.assertj.core.groups.Tuple.tuple("base-files", 0), org.assertj.core.groups.Tuple.tuple("libssl3", 1));
-    assertThat(sbom.packages().get(1).purl()).isEqualTo("pkg:deb/debian/libssl3@3.0.15-1~deb12u1?arch=amd64&distro=debian-12&upstream=openssl");
+    assertThat(sbom.packages().get(1).purlString()).isEqualTo("pkg:deb/debian/libssl3@3.0.15-1~deb12u1?arch=amd64&distro=debian-12&upstream=openssl");
     assertThat(sbom.gaps()).isEmpty();
   }
 
@@ -80,19 +81,19 @@ class PackagesTest {
   void debianTesting_withoutVersionId_getsNoDistroQualifier() throws Exception {
     TestImages.Builder b = new TestImages.Builder().layer(file("etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux trixie/sid\"\nID=debian\n"),
         file("var/lib/dpkg/status", "Package: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.37-1\n"));
-    Sbom sbom = Sbom.of("sid", Image.open(TestImages.writeDir(b.oci(), tmp.resolve("sid")), "linux/amd64", ImageLimits.DEFAULT));
-    assertThat(sbom.packages()).singleElement().extracting(InstalledPackage::purl).isEqualTo("pkg:deb/debian/bash@5.2.37-1?arch=amd64");
+    Sbom sbom = Image.open(TestImages.writeDir(b.oci(), tmp.resolve("sid")), "linux/amd64", ImageLimits.DEFAULT).sbom("sid");
+    assertThat(sbom.packages()).singleElement().extracting(Package::purlString).isEqualTo("pkg:deb/debian/bash@5.2.37-1?arch=amd64");
   }
 
   @Test
   void unreadableRpmDatabases_areReportedAsGaps_notSilentlySkipped() throws Exception {
     TestImages.Builder fedora = new TestImages.Builder().layer(file("etc/os-release", "ID=fedora\nVERSION_ID=41\n"),
         file("usr/lib/sysimage/rpm/rpmdb.sqlite", "SQLite format 3\u0000"));
-    Sbom f = Sbom.of("f", Image.open(TestImages.writeDir(fedora.oci(), tmp.resolve("f")), "linux/amd64", ImageLimits.DEFAULT));
+    Sbom f = Image.open(TestImages.writeDir(fedora.oci(), tmp.resolve("f")), "linux/amd64", ImageLimits.DEFAULT).sbom("f");
     assertThat(f.gaps()).singleElement().asString().contains("/usr/lib/sysimage/rpm/rpmdb.sqlite", "SQLite", "could not be read");
 
     TestImages.Builder centos7 = new TestImages.Builder().layer(file("var/lib/rpm/Packages", "\u0000\u0006\u0015\u0061"));
-    Sbom c = Sbom.of("c", Image.open(TestImages.writeDir(centos7.oci(), tmp.resolve("c")), "linux/amd64", ImageLimits.DEFAULT));
+    Sbom c = Image.open(TestImages.writeDir(centos7.oci(), tmp.resolve("c")), "linux/amd64", ImageLimits.DEFAULT).sbom("c");
     assertThat(c.gaps()).singleElement().asString().contains("BerkeleyDB", "too short");
   }
 
@@ -100,17 +101,17 @@ class PackagesTest {
   void sbom_alpineAndDistroless() throws Exception {
     TestImages.Builder alpine = new TestImages.Builder().layer(file("etc/alpine-release", "3.20.3\n"),
         file("lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\no:musl\nL:MIT\n\nP:busybox\nV:1.36.1-r29\nA:x86_64\nL:GPL-2.0-only\n"));
-    Sbom a = Sbom.of("a", Image.open(TestImages.writeDir(alpine.oci(), tmp.resolve("a")), "linux/amd64", ImageLimits.DEFAULT));
+    Sbom a = Image.open(TestImages.writeDir(alpine.oci(), tmp.resolve("a")), "linux/amd64", ImageLimits.DEFAULT).sbom("a");
     assertThat(a.os().id()).isEqualTo("alpine");
-    assertThat(a.packages()).extracting(InstalledPackage::purl).contains("pkg:apk/alpine/musl@1.2.5-r0?arch=x86_64&distro=3.20.3");
+    assertThat(a.packages()).extracting(Package::purlString).contains("pkg:apk/alpine/musl@1.2.5-r0?arch=x86_64&distro=3.20.3");
     TestImages.Builder distroless = new TestImages.Builder().layer(file("etc/os-release", "PRETTY_NAME=\"Distroless\"\nID=debian\nVERSION_ID=\"12\"\n"),
         file("var/lib/dpkg/status.d/libc6", "Package: libc6\nVersion: 2.36-9+deb12u9\nArchitecture: amd64\nSource: glibc\n"),
         file("var/lib/dpkg/status.d/libc6.md5sums", "abc  lib/x\n"));
-    Sbom d = Sbom.of("d", Image.open(TestImages.writeDir(distroless.oci(), tmp.resolve("dl")), "linux/amd64", ImageLimits.DEFAULT));
+    Sbom d = Image.open(TestImages.writeDir(distroless.oci(), tmp.resolve("dl")), "linux/amd64", ImageLimits.DEFAULT).sbom("d");
     assertThat(d.packages()).singleElement().satisfies(p -> {
       assertThat(p.name()).isEqualTo("libc6");
       assertThat(p.source()).isEqualTo("glibc");
-      assertThat(p.foundIn()).isEqualTo("var/lib/dpkg/status.d/libc6");
+      assertThat(p.location().path()).isEqualTo("var/lib/dpkg/status.d/libc6");
     });
   }
 }

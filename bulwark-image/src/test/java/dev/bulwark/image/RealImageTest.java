@@ -1,10 +1,11 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.ImageLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.bulwark.image.pkg.InstalledPackage;
-import dev.bulwark.image.pkg.Sbom;
+import dev.bulwark.sbom.Package;
+import dev.bulwark.sbom.Sbom;
 import dev.bulwark.image.testing.LocalRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,28 +99,28 @@ class RealImageTest {
 
   @Test
   void ociLayout_packagesEqualDpkgQuery() throws Exception {
-    Sbom sbom = Sbom.of("debian:bookworm", Image.open(oci, "bookworm", null, ImageLimits.DEFAULT));
+    Sbom sbom = Image.open(oci, "bookworm", null, ImageLimits.DEFAULT).sbom("debian:bookworm");
     assertThat(found(sbom)).isEqualTo(dpkgQuery());
     assertThat(sbom.os().id()).isEqualTo("debian");
-    assertThat(sbom.os().versionId()).isEqualTo("12");
+    assertThat(sbom.os().version()).isEqualTo("12");
   }
 
   @Test
   void dockerArchive_packagesEqualDpkgQuery_withPurls() throws Exception {
     Image image = Image.open(dockerArchive, null, ImageLimits.DEFAULT);
-    Sbom sbom = Sbom.of("debian:app", image);
-    Set<String> os = new TreeSet<>(sbom.packages().stream().filter(pk -> pk.type().equals("deb")).map(pk -> pk.name() + "=" + pk.version()).toList());
+    Sbom sbom = image.sbom("debian:app");
+    Set<String> os = new TreeSet<>(sbom.packages().stream().filter(pk -> pk.ecosystem().displayName().equals("deb")).map(pk -> pk.name() + "=" + pk.version()).toList());
     assertThat(os).isEqualTo(dpkgQuery());
     String goVersion = new String(new ProcessBuilder("go", "env", "GOVERSION").start().getInputStream().readAllBytes(), StandardCharsets.UTF_8)
         .strip().substring(2);
     assertThat(sbom.packages()).anySatisfy(pk -> {
-      assertThat(pk.purl()).isEqualTo("pkg:golang/stdlib@" + goVersion);
-      assertThat(pk.foundIn()).isEqualTo("usr/local/bin/hello");
-      assertThat(pk.layer()).isEqualTo(1);
+      assertThat(pk.purlString()).isEqualTo("pkg:golang/stdlib@" + goVersion);
+      assertThat(pk.location().path()).isEqualTo("usr/local/bin/hello");
+      assertThat(pk.location().layer()).isEqualTo(1);
     });
-    assertThat(sbom.packages()).extracting(InstalledPackage::purl).contains("pkg:pypi/demo-pkg@1.2.0", "pkg:npm/left-pad@1.3.0");
-    List<InstalledPackage> withSource = sbom.packages().stream().filter(pk -> !pk.source().equals(pk.name())).toList();
-    assertThat(withSource).isNotEmpty().allSatisfy(pk -> assertThat(pk.purl()).contains("upstream="));
+    assertThat(sbom.packages()).extracting(Package::purlString).contains("pkg:pypi/demo-pkg@1.2.0", "pkg:npm/left-pad@1.3.0");
+    List<Package> withSource = sbom.packages().stream().filter(pk -> !pk.source().equals(pk.name())).toList();
+    assertThat(withSource).isNotEmpty().allSatisfy(pk -> assertThat(pk.purlString()).contains("upstream="));
     assertThat(image.files().get("usr/bin/passwd")).hasValueSatisfying(e -> assertThat(e.isSetuid()).isTrue());
     assertThat(image.layers()).hasSize(2).first().satisfies(l -> assertThat(l.uncompressedBytes()).isGreaterThan(100L << 20));
   }

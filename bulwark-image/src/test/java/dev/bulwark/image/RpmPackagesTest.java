@@ -1,5 +1,6 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.ImageLimits;
 import static dev.bulwark.image.TestImages.Entry.file;
 import static dev.bulwark.image.TestImages.Entry.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.bulwark.image.pkg.BerkeleyDbHash;
-import dev.bulwark.image.pkg.InstalledPackage;
+import dev.bulwark.sbom.Package;
 import dev.bulwark.image.pkg.RpmDatabase;
 import dev.bulwark.image.pkg.RpmHeader;
-import dev.bulwark.image.pkg.Sbom;
+import dev.bulwark.sbom.Sbom;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -114,16 +115,16 @@ class RpmPackagesTest {
         .layer(file("etc/os-release", "NAME=\"Red Hat Enterprise Linux\"\nID=\"rhel\"\nVERSION_ID=\"9.4\"\n"),
             symlink("var/lib/rpm", "../../usr/lib/sysimage/rpm"), file("usr/lib/sysimage/rpm/rpmdb.sqlite", first))
         .layer(file("usr/lib/sysimage/rpm/rpmdb.sqlite", second));
-    Sbom sbom = Sbom.of("ubi", Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT));
+    Sbom sbom = Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT).sbom("ubi");
     assertThat(sbom.gaps()).isEmpty();
-    assertThat(sbom.packages()).hasSize(44).allSatisfy(p -> assertThat(p.foundIn()).isEqualTo("usr/lib/sysimage/rpm/rpmdb.sqlite"));
-    InstalledPackage hello = sbom.packages().stream().filter(p -> p.name().equals("bw-hello")).findFirst().orElseThrow();
-    assertThat(hello).extracting(InstalledPackage::type, InstalledPackage::version, InstalledPackage::layer, InstalledPackage::source,
-        InstalledPackage::sourceVersion, InstalledPackage::license).containsExactly("rpm", "2:1.2.3-4.el9", 0, "bw-hello", "2:1.2.3-4.el9", "MIT and BSD");
-    assertThat(hello.purl())
+    assertThat(sbom.packages()).hasSize(44).allSatisfy(p -> assertThat(p.location().path()).isEqualTo("usr/lib/sysimage/rpm/rpmdb.sqlite"));
+    Package hello = sbom.packages().stream().filter(p -> p.name().equals("bw-hello")).findFirst().orElseThrow();
+    assertThat(hello).extracting((Package p) -> p.ecosystem().displayName(), Package::version, (Package p) -> p.location().layer(), Package::source,
+        Package::sourceVersion, Package::license).containsExactly("rpm", "2:1.2.3-4.el9", 0, "bw-hello", "2:1.2.3-4.el9", "MIT and BSD");
+    assertThat(hello.purlString())
         .isEqualTo("pkg:rpm/redhat/bw-hello@1.2.3-4.el9?arch=noarch&distro=rhel-9.4&epoch=2&upstream=bw-hello-1.2.3-4.el9.src.rpm");
     assertThat(sbom.packages()).filteredOn(p -> p.name().equals("bw-tools"))
-        .extracting(InstalledPackage::layer, InstalledPackage::source, InstalledPackage::sourceVersion, InstalledPackage::purl)
+        .extracting((Package p) -> p.location().layer(), Package::source, Package::sourceVersion, Package::purlString)
         .containsExactly(tuple(1, "bw-suite", "0.9-1",
             "pkg:rpm/redhat/bw-tools@0.9-1?arch=x86_64&distro=rhel-9.4&upstream=bw-suite-0.9-1.src.rpm"));
   }
@@ -133,9 +134,9 @@ class RpmPackagesTest {
     Path dir = rpms.berkeleyDb("bdb-image", all);
     TestImages.Builder b = new TestImages.Builder().layer(file("etc/os-release", "ID=\"centos\"\nVERSION_ID=\"7\"\n"),
         file("var/lib/rpm/Packages", Files.readAllBytes(dir.resolve("Packages"))));
-    Sbom sbom = Sbom.of("c7", Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT));
+    Sbom sbom = Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT).sbom("c7");
     assertThat(sbom.gaps()).isEmpty();
-    assertThat(sbom.packages()).hasSize(44).extracting(InstalledPackage::purl)
+    assertThat(sbom.packages()).hasSize(44).extracting(Package::purlString)
         .contains("pkg:rpm/centos/bw-big@1.0~rc1-0.1.fc41?arch=noarch&distro=centos-7&upstream=bw-big-1.0~rc1-0.1.fc41.src.rpm");
   }
 
@@ -155,7 +156,7 @@ class RpmPackagesTest {
     TestImages.Builder b = new TestImages.Builder().layer(file("var/lib/rpm/Packages", bdb),
         file("usr/lib/sysimage/rpm/rpmdb.sqlite", "this is not a database, only text that is long enough to look like one ".repeat(20)),
         file("usr/share/rpm/Packages.db", "NDB"));
-    Sbom sbom = Sbom.of("broken", Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT));
+    Sbom sbom = Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT).sbom("broken");
     assertThat(sbom.packages()).isEmpty();
     assertThat(sbom.gaps()).satisfiesExactlyInAnyOrder(
         g -> assertThat(g).contains("/var/lib/rpm/Packages", "BerkeleyDB", "could not be read", "overflow page"),

@@ -1,12 +1,13 @@
 package dev.bulwark.image;
 
+import dev.bulwark.image.source.ImageLimits;
 import static dev.bulwark.image.TestImages.Entry.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.bulwark.image.pkg.InstalledPackage;
+import dev.bulwark.sbom.Package;
 import dev.bulwark.image.pkg.RustAuditInfo;
-import dev.bulwark.image.pkg.Sbom;
+import dev.bulwark.sbom.Sbom;
 import dev.bulwark.image.testing.LocalRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -116,9 +117,9 @@ class RustAuditTest {
     TestImages.Builder b = new TestImages.Builder().layer(file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n"))
         .layer(new TestImages.Entry("usr/local/bin/web-api", org.apache.commons.compress.archivers.tar.TarArchiveEntry.LF_NORMAL, elf, null,
             0755));
-    Sbom sbom = Sbom.of("rust", Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT));
-    assertThat(sbom.packages()).filteredOn(p -> p.type().equals("cargo"))
-        .extracting(InstalledPackage::purl, InstalledPackage::layer, InstalledPackage::foundIn)
+    Sbom sbom = Image.open(TestImages.writeDir(b.oci(), tmp.resolve("img")), "linux/amd64", ImageLimits.DEFAULT).sbom("rust");
+    assertThat(sbom.packages()).filteredOn(p -> p.ecosystem().displayName().equals("cargo"))
+        .extracting(Package::purlString, (Package p) -> p.location().layer(), (Package p) -> p.location().path())
         .containsExactly(org.assertj.core.groups.Tuple.tuple("pkg:cargo/serde@1.0.210", 1, "usr/local/bin/web-api"),
             org.assertj.core.groups.Tuple.tuple("pkg:cargo/tokio@1.40.0", 1, "usr/local/bin/web-api"),
             org.assertj.core.groups.Tuple.tuple("pkg:cargo/internal-lib@0.1.0", 1, "usr/local/bin/web-api"));

@@ -1,14 +1,12 @@
 package dev.bulwark.image.fs;
 
-import dev.bulwark.image.HostileImageException;
-import dev.bulwark.image.ImageException;
-import dev.bulwark.image.ImageLimits;
-import dev.bulwark.image.Layer;
+import dev.bulwark.image.source.HostileImageException;
+import dev.bulwark.image.source.ImageException;
+import dev.bulwark.image.source.ImageLimits;
+import dev.bulwark.image.source.Layer;
 import dev.bulwark.image.io.ObservingInputStream;
-import dev.bulwark.image.pkg.GoBuildInfo;
-import dev.bulwark.image.pkg.LanguagePackages;
-import dev.bulwark.image.pkg.RustAuditInfo;
 import dev.bulwark.image.source.BlobStore;
+import dev.bulwark.sbom.Package;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -24,7 +21,8 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
 
 /**
  * Streams each layer once, in order, into a {@link FileTree}: gzip, zstd or plain tar, whiteouts and
- * opaque directories applied as the OCI image spec says, small files of interest kept. Every
+ * opaque directories applied as the OCI image spec says, the files a {@link FileInterest} asks for
+ * kept or shown to its watchers on the way (no analyzer is named here). Every
  * layer's compressed digest (when the manifest names one) and uncompressed digest (the config's
  * diff_id) are verified; paths that climb out of the root, links that do, and layers that expand
  * beyond the limits are refused. Nothing is written to disk.
@@ -39,23 +37,23 @@ public final class LayerReader {
   /** One version of a captured file, and the layer that wrote it. */
   public record FileVersion(int layer, byte[] content) {}
 
-  /** The outcome: merged tree, every version of the captured files, per-layer stats, Go build info by path. */
-  public record Result(
-      FileTree tree, Map<String, List<FileVersion>> history, List<LayerStats> layers, Map<String, GoBuildInfo.Info> goBinaries,
-      Map<String, List<RustAuditInfo.Crate>> rustBinaries) {}
+  /**
+   * The outcome: merged tree, every version of the files kept with history, per-layer stats, and
+   * the packages watchers found in files as they streamed past, by path (files still in the tree only).
+   */
+  public record Result(FileTree tree, Map<String, List<FileVersion>> history, List<LayerStats> layers, Map<String, List<Package>> streamed) {}
 
   private final BlobStore store;
   private final ImageLimits limits;
-  private final Predicate<String> capture;
+  private final FileInterest interest;
   private long capturedBytes;
   private final byte[] drain = new byte[256 << 10];
-  private final Map<String, GoBuildInfo.Info> goBinaries = new HashMap<>();
-  private final Map<String, List<RustAuditInfo.Crate>> rustBinaries = new HashMap<>();
+  private final Map<String, List<Package>> streamed = new HashMap<>();
 
-  public LayerReader(BlobStore store, ImageLimits limits, Predicate<String> capture) {
+  public LayerReader(BlobStore store, ImageLimits limits, FileInterest interest) {
     this.store = store;
     this.limits = limits;
-    this.capture = capture;
+    this.interest = interest;
   }
 
   public Result read(List<Layer> layers) throws IOException, ImageException {
@@ -66,7 +64,7 @@ public final class LayerReader {
     for (Layer layer : layers) {
       stats.add(readLayer(layer, tree, history, entries));
     }
-    return new Result(tree, history, List.copyOf(stats), stillFiles(goBinaries, tree), stillFiles(rustBinaries, tree));
+    return new Result(tree, history, List.copyOf(stats), stillFiles(streamed, tree));
   }
 
   /** What was found in binaries that are still regular files in the merged tree (not whited out or replaced by a link or directory). */
@@ -187,29 +185,46 @@ public final class LayerReader {
       tree.whiteout(path, layer);
     }
     byte[] content = null;
-    goBinaries.remove(path); // whatever a lower layer had here is replaced
-    rustBinaries.remove(path);
-    if (type == FileEntry.Type.FILE && capture.test(path) && e.getSize() <= limits.maxCapturedFileBytes()
+    streamed.remove(path); // whatever a lower layer had here is replaced
+    FileEntry entry = new FileEntry(path, type, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(), e.getSize(), link, layer);
+    FileInterest.Keep keep = type == FileEntry.Type.FILE || type == FileEntry.Type.HARDLINK ? interest.keep(path) : FileInterest.Keep.NONE;
+    List<ByteWatcher> watchers = List.of();
+    if (type == FileEntry.Type.FILE && keep != FileInterest.Keep.NONE && e.getSize() <= limits.maxCapturedFileBytes()
         && capturedBytes + e.getSize() <= limits.maxCapturedTotalBytes()) {
       content = tar.readNBytes((int) e.getSize());
       capturedBytes += content.length;
-      if (!LanguagePackages.wanted(path)) {
+      if (keep == FileInterest.Keep.EVERY_VERSION) {
         // package databases keep every version, to tell which layer introduced each package; application files need only the last
         history.computeIfAbsent(path, k -> new ArrayList<>()).add(new FileVersion(layer, content));
       }
-    } else if (type == FileEntry.Type.HARDLINK && capture.test(path)) {
+    } else if (type == FileEntry.Type.HARDLINK && keep != FileInterest.Keep.NONE) {
       content = tree.content(link).orElse(null);
-    } else if (type == FileEntry.Type.FILE && (e.getMode() & 0111) != 0 && e.getSize() > 1024) {
-      // executables are streamed past anyway: look for Go module build info and Rust audit data on the way
-      RustAuditInfo.Sniffer rust = new RustAuditInfo.Sniffer(tar);
-      GoBuildInfo.scan(rust).ifPresent(info -> goBinaries.put(path, info));
-      rust.crates().ifPresent(crates -> rustBinaries.put(path, crates));
+    } else if (type == FileEntry.Type.FILE) {
+      watchers = interest.watch(entry);
     }
-    tree.put(new FileEntry(path, type, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(), e.getSize(), link, layer), content);
-    // Drain what no one read in large reads: the tar stream's own skip goes 8 KiB at a time through
-    // every stream below it, which a short-lived JVM pays for in call overhead.
-    while (tar.read(drain) > 0) {
-      // discarded; the digests and limits below still see every byte
+    tree.put(entry, content);
+    // Drain what no one read in large reads (the tar stream's own skip goes 8 KiB at a time through
+    // every stream below it, which a short-lived JVM pays for in call overhead), showing the bytes
+    // to the watchers on the way: a file streams past once, however many watch it.
+    boolean[] done = new boolean[watchers.size()];
+    int active = watchers.size();
+    int n;
+    while ((n = tar.read(drain)) > 0) {
+      for (int i = 0; active > 0 && i < done.length; i++) {
+        if (!done[i] && !watchers.get(i).accept(drain, 0, n)) {
+          done[i] = true;
+          active--;
+        }
+      }
+    }
+    if (!watchers.isEmpty()) {
+      List<Package> found = new ArrayList<>();
+      for (ByteWatcher w : watchers) {
+        found.addAll(w.finish()); // in the order the interest listed them
+      }
+      if (!found.isEmpty()) {
+        streamed.put(path, List.copyOf(found));
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.image.pkg;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +12,15 @@ import java.util.Optional;
 /**
  * The module build information Go (1.18+) embeds in binaries: the {@code \xff Go buildinf:}
  * header followed by two varint-prefixed strings, the Go version and the module info
- * ({@code path}, {@code mod}, {@code dep}, {@code =>} and {@code build} lines). Read from a
- * stream in one pass, without keeping the binary.
+ * ({@code path}, {@code mod}, {@code dep}, {@code =>} and {@code build} lines). Found in bytes
+ * pushed past a {@link Scanner} in one pass, without keeping the binary.
  */
 public final class GoBuildInfo {
   private static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
   private static final int HEADER = 32;
   private static final int MAX_STRING = 1 << 20;
   private static final int ALIGN = 16;
+  private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
 
   private GoBuildInfo() {}
 
@@ -30,30 +32,107 @@ public final class GoBuildInfo {
 
   /** Scans {@code in} (an executable's bytes) for the build info; empty for non-Go or pre-1.18 binaries. */
   public static Optional<Info> scan(InputStream in) throws IOException {
-    byte[] head = in.readNBytes(4);
-    if (head.length < 4 || head[0] != 0x7f || head[1] != 'E' || head[2] != 'L' || head[3] != 'F') {
-      return Optional.empty(); // ELF only; the rest of the stream is left for the caller to drain
-    }
-    // The build info sits at a 16-byte aligned file offset (its section is 16-aligned and ELF
-    // keeps offsets congruent to addresses), so only aligned positions are compared: this scan
-    // runs over every executable of an image and must keep up with decompression.
-    // Reads of a multiple of ALIGN keep slots aligned, and a 14-byte magic never spans two reads.
+    Scanner s = new Scanner();
     byte[] buf = new byte[1 << 16];
-    System.arraycopy(head, 0, buf, 0, head.length);
-    int len = head.length + in.readNBytes(buf, head.length, buf.length - head.length);
-    while (len > 0) {
-      for (int i = 0; i + MAGIC.length <= len; i += ALIGN) {
-        if (buf[i] == MAGIC[0] && Arrays.equals(buf, i, i + MAGIC.length, MAGIC, 0, MAGIC.length)) {
-          byte[] more = in.readNBytes(2 * MAX_STRING);
-          byte[] all = new byte[len - i + more.length];
-          System.arraycopy(buf, i, all, 0, len - i);
-          System.arraycopy(more, 0, all, len - i, more.length);
-          return parse(all);
+    int n;
+    while (s.accept(buf, 0, 0) && (n = in.read(buf)) >= 0) {
+      s.accept(buf, 0, n);
+    }
+    return s.finish();
+  }
+
+  /**
+   * Looks for the build info in bytes pushed to it in order, in chunks of any size, so it can
+   * watch an executable stream past with other watchers. ELF only. The build info sits at a
+   * 16-byte aligned file offset (its section is 16-aligned and ELF keeps offsets congruent to
+   * addresses), so only aligned positions are compared: this runs over every executable of an
+   * image and must keep up with decompression.
+   */
+  public static final class Scanner {
+    /** The header, two varints and two strings at most: parse needs no more than this. */
+    private static final int NEEDED = HEADER + 2 * (MAX_STRING + 16);
+
+    private long offset;
+    /** The last bytes before {@link #offset} (fewer than the magic), for a magic split across two chunks. */
+    private final byte[] tail = new byte[MAGIC.length - 1];
+    private int tailLength;
+    private ByteArrayOutputStream found;
+    private boolean done;
+
+    /** Takes the next bytes; false once it needs no more. */
+    public boolean accept(byte[] b, int off, int len) {
+      if (done || len == 0) {
+        return !done;
+      }
+      if (found != null) {
+        collect(b, off, len);
+        return !done;
+      }
+      if (offset < 4 && !elfSoFar(b, off, len)) {
+        done = true; // ELF only
+        return false;
+      }
+      int split = splitMagic(b, off, len);
+      if (split >= 0) {
+        found = new ByteArrayOutputStream();
+        found.write(tail, tailLength - split, split);
+        collect(b, off, len);
+        return !done;
+      }
+      int first = off + (int) ((ALIGN - offset % ALIGN) % ALIGN);
+      for (int i = first; i + MAGIC.length <= off + len; i += ALIGN) {
+        if (b[i] == MAGIC[0] && Arrays.equals(b, i, i + MAGIC.length, MAGIC, 0, MAGIC.length)) {
+          found = new ByteArrayOutputStream();
+          collect(b, i, off + len - i);
+          return !done;
         }
       }
-      len = len < buf.length ? 0 : in.readNBytes(buf, 0, buf.length);
+      keepTail(b, off, len);
+      offset += len;
+      return true;
     }
-    return Optional.empty();
+
+    /** The build info, once the whole file went by (or the scanner stopped asking). */
+    public Optional<Info> finish() {
+      done = true;
+      return found == null ? Optional.empty() : parse(found.toByteArray());
+    }
+
+    private boolean elfSoFar(byte[] b, int off, int len) {
+      for (int i = 0; i < len && offset + i < 4; i++) {
+        if (b[off + i] != ELF[(int) offset + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** How many tail bytes start a magic that this chunk completes at an aligned offset; -1 when none does. */
+    private int splitMagic(byte[] b, int off, int len) {
+      for (int k = tailLength; k > 0; k--) {
+        long at = offset - k;
+        if (at % ALIGN != 0 || MAGIC.length - k > len) {
+          continue;
+        }
+        if (Arrays.equals(tail, tailLength - k, tailLength, MAGIC, 0, k) && Arrays.equals(b, off, off + MAGIC.length - k, MAGIC, k, MAGIC.length)) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
+    private void keepTail(byte[] b, int off, int len) {
+      int keep = Math.min(tail.length, len);
+      int fromOld = Math.min(tail.length - keep, tailLength);
+      System.arraycopy(tail, tailLength - fromOld, tail, 0, fromOld);
+      System.arraycopy(b, off + len - keep, tail, fromOld, keep);
+      tailLength = fromOld + keep;
+    }
+
+    private void collect(byte[] b, int off, int len) {
+      found.write(b, off, Math.min(len, NEEDED - found.size()));
+      done = found.size() >= NEEDED;
+    }
   }
 
   static Optional<Info> parse(byte[] b) {

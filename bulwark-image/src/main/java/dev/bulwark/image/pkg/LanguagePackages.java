@@ -38,8 +38,21 @@ public final class LanguagePackages {
 
   /** True for files whose content the detectors need. */
   public static boolean wanted(String path) {
-    return path.endsWith(".dist-info/METADATA") || path.endsWith(".egg-info/PKG-INFO") || NODE_MODULE.matcher(path).find()
-        || path.endsWith(".jar") || path.endsWith(".war") || path.endsWith(".ear") || NodeLockFiles.wanted(path);
+    return pythonMetadata(path) || nodeModule(path) || javaArchive(path) || NodeLockFiles.wanted(path);
+  }
+
+  /** An installed Python distribution's core metadata. */
+  public static boolean pythonMetadata(String path) {
+    return path.endsWith(".dist-info/METADATA") || path.endsWith(".egg-info/PKG-INFO");
+  }
+
+  /** The package.json of an installed Node package (the suffix test first: this runs for every file of an image). */
+  public static boolean nodeModule(String path) {
+    return path.endsWith("package.json") && NODE_MODULE.matcher(path).find();
+  }
+
+  public static boolean javaArchive(String path) {
+    return path.endsWith(".jar") || path.endsWith(".war") || path.endsWith(".ear");
   }
 
   public static List<Found> parse(String path, byte[] content) {
@@ -52,6 +65,11 @@ public final class LanguagePackages {
     if (path.endsWith("package.json")) {
       return npm(content);
     }
+    return java(path, content);
+  }
+
+  /** The packages of a Java archive at {@code path}. */
+  public static List<Found> java(String path, byte[] content) {
     return java(fileName(path), content, 0);
   }
 
@@ -60,7 +78,7 @@ public final class LanguagePackages {
   }
 
   /** Core metadata headers (RFC 822); the body after the first blank line is ignored. */
-  static List<Found> python(String text) {
+  public static List<Found> python(String text) {
     Map<String, String> h = new LinkedHashMap<>();
     for (String line : text.split("\n")) {
       if (line.isBlank()) {
@@ -81,7 +99,7 @@ public final class LanguagePackages {
         license == null || license.equals("UNKNOWN") || license.length() > 100 ? null : license));
   }
 
-  static List<Found> npm(byte[] content) {
+  public static List<Found> npm(byte[] content) {
     try {
       JsonNode n = JSON.readTree(content);
       String name = n.path("name").asText(null);

@@ -1,13 +1,18 @@
 package dev.bulwark.image.pkg;
 
 import dev.bulwark.image.fs.FileTree;
+import dev.bulwark.sbom.OperatingSystem;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The operating system of an image, from /etc/os-release and the distribution release files. */
 public record OsInfo(String id, String versionId, String prettyName, String codename) {
+
+  /** The files {@link #detect} reads: the layer reader keeps them. */
+  public static final Set<String> FILES = Set.of("etc/os-release", "usr/lib/os-release", "etc/alpine-release", "etc/debian_version");
 
   public static Optional<OsInfo> detect(FileTree files) {
     Optional<byte[]> osRelease = files.content("etc/os-release").or(() -> files.content("usr/lib/os-release"));
@@ -38,6 +43,11 @@ public record OsInfo(String id, String versionId, String prettyName, String code
    */
   public String purlDistro() {
     return versionId == null ? null : id + "-" + versionId;
+  }
+
+  /** The OS as an SBOM records it. */
+  public OperatingSystem toSbom() {
+    return new OperatingSystem(id, versionId, prettyName);
   }
 
   /** os-release: KEY=value lines, values optionally quoted with shell-style escapes. */

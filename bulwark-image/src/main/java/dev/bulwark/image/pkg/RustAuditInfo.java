@@ -20,7 +20,7 @@ import java.util.zip.Inflater;
  * The crates of a Rust executable built with cargo-auditable: its {@code .dep-v0} section holds
  * the dependency tree as zlib-compressed JSON ({@code {"packages":[{"name","version","source",
  * "kind","root"}]}}). Executables are streamed past, not stored, and the section table of an
- * ELF file sits at its end, after the section itself; so instead of seeking, the {@link Sniffer}
+ * ELF file sits at its end, after the section itself; so instead of seeking, the {@link Scanner}
  * watches the bytes go by for a zlib stream that inflates to that JSON. Candidates are rare
  * (a zlib header is two specific bytes) and each costs one small inflate call.
  */
@@ -61,11 +61,30 @@ public final class RustAuditInfo {
     return Optional.of(out);
   }
 
-  /**
-   * Watches the bytes read through it for the audit data. Bytes are kept in a small window so a
-   * candidate near the end of one read is examined with the bytes of the next.
-   */
+  /** Watches the bytes read through it for the audit data (see {@link Scanner}). */
   public static final class Sniffer extends ObservingInputStream {
+    private final Scanner scanner = new Scanner();
+
+    public Sniffer(InputStream in) {
+      super(in);
+    }
+
+    /** The crates, once the whole executable went through (empty for non-auditable binaries). */
+    public Optional<List<Crate>> crates() {
+      return scanner.crates();
+    }
+
+    @Override
+    protected void observe(byte[] b, int off, int len) {
+      scanner.accept(b, off, len);
+    }
+  }
+
+  /**
+   * Looks for the audit data in bytes pushed to it in order, in chunks of any size. Bytes are kept
+   * in a small window so a candidate near the end of one chunk is examined with the bytes of the next.
+   */
+  public static final class Scanner {
     /** A dynamic deflate block's code tables come before the first output byte: look this far ahead. */
     private static final int LOOKAHEAD = 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -83,10 +102,6 @@ public final class RustAuditInfo {
     private List<Crate> found;
     private boolean done;
 
-    public Sniffer(InputStream in) {
-      super(in);
-    }
-
     /** The crates, once the whole executable went through (empty for non-auditable binaries). */
     public Optional<List<Crate>> crates() {
       if (inflater != null) {
@@ -96,14 +111,14 @@ public final class RustAuditInfo {
       return Optional.ofNullable(found);
     }
 
-    @Override
-    protected void observe(byte[] b, int off, int len) {
+    /** Takes the next bytes; false once it needs no more. */
+    public boolean accept(byte[] b, int off, int len) {
       if (done) {
-        return;
+        return false;
       }
       if (json != null) {
         inflateMore(b, off, len);
-        return;
+        return !done;
       }
       // window = the unexamined tail of the previous window + these bytes
       int keep = windowLength - examined;
@@ -129,11 +144,12 @@ public final class RustAuditInfo {
             json = new ByteArrayOutputStream();
             inflater.reset();
             inflateMore(window, i, windowLength - i);
-            return;
+            return !done;
           }
         }
       }
       examined = Math.max(0, last);
+      return true;
     }
 
     /** 0x78 (deflate, 32 KiB window) followed by a check byte with no preset dictionary. */

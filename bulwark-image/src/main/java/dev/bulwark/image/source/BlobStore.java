@@ -1,7 +1,5 @@
 package dev.bulwark.image.source;
 
-import dev.bulwark.image.HostileImageException;
-import dev.bulwark.image.ImageException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +36,7 @@ public abstract sealed class BlobStore implements Closeable permits BlobStore.Di
   }
 
   /** {@code a/./b/../c} to {@code a/c}; null when it climbs out of the root. */
-  static String normalize(String name) {
+  public static String normalize(String name) {
     String n = name.replace('\\', '/');
     while (n.startsWith("/")) {
       n = n.substring(1);

@@ -83,7 +83,7 @@ class ImageChecksTest {
       ImageConfig config = new ImageConfig("linux", "amd64", null, user, env, List.of(), List.of("/app"), "/", ports, labels, healthcheck,
           history, List.of());
       Image img = new Image(new ImageManifest("oci", List.of(), List.of(), config), FileTree.of(entries, contents), Map.of(),
-          List.of(new LayerReader.LayerStats(0, 1, 2 << 20, entries.size())), Map.of(), Map.of());
+          List.of(new LayerReader.LayerStats(0, 1, 2 << 20, entries.size())), Map.of());
       return new ImageTarget("img", img, dev.bulwark.image.pkg.OsInfo.detect(img.files()), LocalDate.parse("2026-11-23"), settings);
     }
   }

@@ -1,4 +1,4 @@
-package dev.bulwark.image;
+package dev.bulwark.image.source;
 
 /**
  * Bounds that keep a hostile image from exhausting memory, disk or time. Layers are streamed

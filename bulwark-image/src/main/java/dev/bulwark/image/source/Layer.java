@@ -1,4 +1,4 @@
-package dev.bulwark.image;
+package dev.bulwark.image.source;
 
 /**
  * One layer as the manifest lists it: where its blob is, the digest it must have (null for the

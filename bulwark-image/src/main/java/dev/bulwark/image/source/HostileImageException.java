@@ -1,4 +1,4 @@
-package dev.bulwark.image;
+package dev.bulwark.image.source;
 
 /**
  * An image that tries to escape or exhaust the reader: path traversal, links out of the image

@@ -1,4 +1,4 @@
-package dev.bulwark.image;
+package dev.bulwark.image.source;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,14 +1,13 @@
-package dev.bulwark.image.source;
+package dev.bulwark.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.image.Digest;
-import dev.bulwark.image.HostileImageException;
-import dev.bulwark.image.ImageConfig;
-import dev.bulwark.image.ImageException;
-import dev.bulwark.image.ImageLimits;
-import dev.bulwark.image.ImageManifest;
-import dev.bulwark.image.Layer;
+import dev.bulwark.image.source.BlobStore;
+import dev.bulwark.image.source.Digest;
+import dev.bulwark.image.source.HostileImageException;
+import dev.bulwark.image.source.ImageException;
+import dev.bulwark.image.source.ImageLimits;
+import dev.bulwark.image.source.Layer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

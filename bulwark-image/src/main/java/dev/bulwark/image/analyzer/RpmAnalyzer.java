@@ -1,8 +1,14 @@
-package dev.bulwark.image.pkg;
+package dev.bulwark.image.analyzer;
 
-import dev.bulwark.image.Image;
 import dev.bulwark.image.fs.FileEntry;
 import dev.bulwark.image.fs.LayerReader.FileVersion;
+import dev.bulwark.image.pkg.OsInfo;
+import dev.bulwark.image.pkg.RpmDatabase;
+import dev.bulwark.image.pkg.RpmHeader;
+import dev.bulwark.sbom.Ecosystem;
+import dev.bulwark.sbom.Location;
+import dev.bulwark.sbom.Package;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,16 +17,31 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The RPM packages of an image, from whichever rpm database locations it has. */
-final class RpmPackages {
-  private RpmPackages() {}
+/**
+ * RPM distributions: the rpm database in the SQLite (with its write-ahead log) and Berkeley DB
+ * formats, wherever rpm keeps it; an NDB database (SUSE) or one too large or damaged to read is a gap.
+ */
+final class RpmAnalyzer implements DatabaseAnalyzer {
+
+  @Override
+  public AnalyzerId id() {
+    return new AnalyzerId("rpm", Ecosystem.RPM, 1);
+  }
+
+  @Override
+  public boolean wants(String path) {
+    return RpmDatabase.wanted(path);
+  }
 
   /** purl namespaces (the vendor) for os-release IDs whose vendor is named differently. */
   private static final Map<String, String> NAMESPACES = Map.of(
       "rhel", "redhat", "amzn", "amazon", "ol", "oracle", "opensuse-leap", "opensuse", "opensuse-tumbleweed", "opensuse",
       "sles", "suse", "sle-micro", "suse");
 
-  static void detect(Image image, OsInfo os, List<InstalledPackage> out, List<String> gaps) {
+  @Override
+  public Findings analyze(AnalysisContext image) {
+    List<Package> out = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
     Set<String> seen = new HashSet<>(); // /var/lib/rpm is often a link to /usr/lib/sysimage/rpm: read each file once
     for (String dir : RpmDatabase.DIRECTORIES) {
       for (RpmDatabase.Format format : RpmDatabase.Format.values()) {
@@ -28,9 +49,10 @@ final class RpmPackages {
         if (entry.isEmpty() || entry.get().type() != FileEntry.Type.FILE || !seen.add(entry.get().path())) {
           continue;
         }
-        read(image, os, entry.get(), format, out, gaps);
+        read(image, entry.get(), format, out, gaps);
       }
     }
+    return new Findings(out, gaps);
   }
 
   /**
@@ -53,7 +75,8 @@ final class RpmPackages {
     }
   }
 
-  private static void read(Image image, OsInfo os, FileEntry db, RpmDatabase.Format format, List<InstalledPackage> out, List<String> gaps) {
+  private static void read(AnalysisContext image, FileEntry db, RpmDatabase.Format format, List<Package> out, List<String> gaps) {
+    OsInfo os = image.os();
     Reads reads = new Reads();
     String path = db.path();
     String what = "package database /" + path + " (RPM, " + format.label + " format)";
@@ -81,25 +104,25 @@ final class RpmPackages {
     }
   }
 
-  static InstalledPackage toInstalled(RpmHeader.Package p, String namespace, String distro, int layer, String foundIn) {
+  static Package toInstalled(RpmHeader.Package p, String namespace, String distro, int layer, String foundIn) {
     Optional<String[]> source = RpmHeader.splitSourceRpm(p.sourceRpm());
     Map<String, String> q = new HashMap<>();
     q.put("arch", p.arch());
     q.put("epoch", p.epoch() == null ? null : String.valueOf(p.epoch()));
     q.put("distro", distro);
     q.put("upstream", source.isPresent() ? p.sourceRpm() : null);
-    String purl = PackageDetector.purl("rpm", namespace, p.name(), p.version() + "-" + p.release(), q);
+    var purl = Purls.of(Ecosystem.RPM, namespace, p.name(), p.version() + "-" + p.release(), q);
     // the source package shares the binary's epoch: SOURCERPM carries none (as Trivy and Grype assume)
     String sourceVersion = source.map(s -> (p.epoch() == null ? "" : p.epoch() + ":") + s[1] + "-" + s[2]).orElse(p.evr());
-    return new InstalledPackage("rpm", p.name(), p.evr(), p.arch(), source.map(s -> s[0]).orElse(p.name()), sourceVersion, p.license(),
-        purl, layer, foundIn);
+    return new Package(Ecosystem.RPM, p.name(), p.evr(), p.arch(), source.map(s -> s[0]).orElse(p.name()), sourceVersion, p.license(),
+        purl, new Location(layer, foundIn));
   }
 
   private static String key(RpmHeader.Package p) {
     return p.name() + "@" + p.evr() + "." + p.arch();
   }
 
-  private static Optional<byte[]> wal(Image image, String path) {
+  private static Optional<byte[]> wal(AnalysisContext image, String path) {
     return path.endsWith(RpmDatabase.Format.SQLITE.fileName) ? image.files().content(path + "-wal") : Optional.empty();
   }
 
@@ -107,7 +130,7 @@ final class RpmPackages {
    * The first layer at which each package appears: the database as it stood after each layer
    * that changed it (or, for SQLite, its write-ahead log) is read in turn.
    */
-  private static Map<String, Integer> firstLayers(Image image, String path, RpmDatabase.Format format, Reads reads) {
+  private static Map<String, Integer> firstLayers(AnalysisContext image, String path, RpmDatabase.Format format, Reads reads) {
     List<FileVersion> dbVersions = image.history().getOrDefault(path, List.of());
     List<FileVersion> walVersions = format == RpmDatabase.Format.SQLITE ? image.history().getOrDefault(path + "-wal", List.of()) : List.of();
     Set<Integer> layers = new TreeSet<>();

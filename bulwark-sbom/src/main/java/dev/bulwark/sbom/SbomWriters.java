@@ -1,9 +1,7 @@
-package dev.bulwark.report.sbom;
+package dev.bulwark.sbom;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.bulwark.image.pkg.InstalledPackage;
-import dev.bulwark.image.pkg.Sbom;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +23,8 @@ public final class SbomWriters {
   /** A name-based UUID of the SBOM's content: the same image gives the same serial number. */
   static UUID contentId(Sbom sbom) {
     StringBuilder sb = new StringBuilder(sbom.name());
-    for (InstalledPackage p : sbom.packages()) {
-      sb.append('\n').append(p.purl());
+    for (Package p : sbom.packages()) {
+      sb.append('\n').append(p.purlString());
     }
     return UUID.nameUUIDFromBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
@@ -73,25 +71,26 @@ public final class SbomWriters {
         g.writeStringField("type", "operating-system");
         g.writeStringField("bom-ref", "os");
         g.writeStringField("name", sbom.os().id());
-        if (sbom.os().versionId() != null) {
-          g.writeStringField("version", sbom.os().versionId());
+        if (sbom.os().version() != null) {
+          g.writeStringField("version", sbom.os().version());
         }
-        g.writeStringField("description", sbom.os().prettyName());
+        g.writeStringField("description", sbom.os().name());
         g.writeEndObject();
       }
       Set<String> refs = new HashSet<>();
-      for (InstalledPackage p : sbom.packages()) {
-        String ref = p.purl() == null ? p.type() + ":" + p.name() + "@" + p.version() : p.purl();
+      for (Package p : sbom.packages()) {
+        String purl = p.purlString();
+        String ref = purl == null ? p.ecosystem().displayName() + ":" + p.name() + "@" + p.version() : purl;
         for (int n = 2; !refs.add(ref); n++) {
-          ref = p.purl() + "#" + n;
+          ref = purl + "#" + n;
         }
         g.writeStartObject();
         g.writeStringField("type", "library");
         g.writeStringField("bom-ref", ref);
         g.writeStringField("name", p.name());
         g.writeStringField("version", p.version());
-        if (p.purl() != null) {
-          g.writeStringField("purl", p.purl());
+        if (purl != null) {
+          g.writeStringField("purl", purl);
         }
         if (p.license() != null && !p.license().isBlank()) {
           g.writeArrayFieldStart("licenses");
@@ -103,9 +102,9 @@ public final class SbomWriters {
           g.writeEndArray();
         }
         g.writeArrayFieldStart("properties");
-        property(g, "bulwark:package:type", p.type());
-        property(g, "bulwark:layer:index", String.valueOf(p.layer()));
-        property(g, "bulwark:location", p.foundIn());
+        property(g, "bulwark:package:type", p.ecosystem().displayName());
+        property(g, "bulwark:layer:index", String.valueOf(p.location().layer()));
+        property(g, "bulwark:location", p.location().path());
         if (p.source() != null && !p.source().equals(p.name())) {
           property(g, "bulwark:package:source", p.source() + "@" + p.sourceVersion());
         }
@@ -147,8 +146,8 @@ public final class SbomWriters {
       g.writeArrayFieldStart("packages");
       spdxPackage(g, "SPDXRef-Image", sbom.name(), null, null);
       int i = 0;
-      for (InstalledPackage p : sbom.packages()) {
-        spdxPackage(g, "SPDXRef-Package-" + (++i), p.name(), p.version(), p.purl());
+      for (Package p : sbom.packages()) {
+        spdxPackage(g, "SPDXRef-Package-" + (++i), p.name(), p.version(), p.purlString());
       }
       g.writeEndArray();
       g.writeArrayFieldStart("relationships");
@@ -207,23 +206,23 @@ public final class SbomWriters {
       if (sbom.os() != null) {
         g.writeObjectFieldStart("os");
         g.writeStringField("id", sbom.os().id());
-        g.writeStringField("version", sbom.os().versionId());
-        g.writeStringField("name", sbom.os().prettyName());
+        g.writeStringField("version", sbom.os().version());
+        g.writeStringField("name", sbom.os().name());
         g.writeEndObject();
       }
       g.writeArrayFieldStart("packages");
-      for (InstalledPackage p : sbom.packages()) {
+      for (Package p : sbom.packages()) {
         g.writeStartObject();
-        g.writeStringField("type", p.type());
+        g.writeStringField("type", p.ecosystem().displayName());
         g.writeStringField("name", p.name());
         g.writeStringField("version", p.version());
         g.writeStringField("arch", p.arch());
         g.writeStringField("source", p.source());
         g.writeStringField("sourceVersion", p.sourceVersion());
         g.writeStringField("license", p.license());
-        g.writeStringField("purl", p.purl());
-        g.writeNumberField("layer", p.layer());
-        g.writeStringField("location", p.foundIn());
+        g.writeStringField("purl", p.purlString());
+        g.writeNumberField("layer", p.location().layer());
+        g.writeStringField("location", p.location().path());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -241,17 +240,17 @@ public final class SbomWriters {
   public static String table(Sbom sbom) {
     StringBuilder sb = new StringBuilder();
     sb.append(sbom.name()).append(" (").append(sbom.format()).append(", ")
-        .append(sbom.os() == null ? "unknown OS" : sbom.os().prettyName()).append(")\n");
+        .append(sbom.os() == null ? "unknown OS" : sbom.os().name()).append(")\n");
     int nw = 4;
     int vw = 7;
-    for (InstalledPackage p : sbom.packages()) {
+    for (Package p : sbom.packages()) {
       nw = Math.max(nw, p.name().length());
       vw = Math.max(vw, p.version().length());
     }
     String fmt = "%-" + nw + "s  %-" + vw + "s  %-4s  %5s%n";
     sb.append(String.format(fmt, "NAME", "VERSION", "TYPE", "LAYER"));
-    for (InstalledPackage p : sbom.packages()) {
-      sb.append(String.format(fmt, p.name(), p.version(), p.type(), p.layer()));
+    for (Package p : sbom.packages()) {
+      sb.append(String.format(fmt, p.name(), p.version(), p.ecosystem().displayName(), p.location().layer()));
     }
     sb.append(sbom.packages().size()).append(sbom.packages().size() == 1 ? " package\n" : " packages\n");
     for (String gap : sbom.gaps()) {

@@ -1,4 +1,4 @@
-package dev.bulwark.image;
+package dev.bulwark.image.source;
 
 /** An image that cannot be read as given: a clear, one-line reason. */
 public class ImageException extends Exception {

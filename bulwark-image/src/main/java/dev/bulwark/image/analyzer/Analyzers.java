@@ -1,0 +1,114 @@
+package dev.bulwark.image.analyzer;
+
+import dev.bulwark.image.fs.ByteWatcher;
+import dev.bulwark.image.fs.FileEntry;
+import dev.bulwark.image.fs.FileInterest;
+import dev.bulwark.image.pkg.OsInfo;
+import dev.bulwark.sbom.Package;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The registry of package analyzers, in the order their packages are reported: OS databases,
+ * then application files, then binaries. A new ecosystem is one class and one line here.
+ */
+public final class Analyzers {
+  private Analyzers() {}
+
+  private static final List<PackageAnalyzer> ALL = List.of(
+      new DpkgAnalyzer(), new DistrolessDpkgAnalyzer(), new ApkAnalyzer(), new RpmAnalyzer(),
+      new PythonAnalyzer(), new NodeModulesAnalyzer(), new NodeLockAnalyzer(), new JavaArchiveAnalyzer(),
+      new GoBinaryAnalyzer(), new RustBinaryAnalyzer());
+
+  public static List<PackageAnalyzer> all() {
+    return ALL;
+  }
+
+  /** What the layer reader keeps and watches for these analyzers (and OS detection). */
+  public static FileInterest interest(List<PackageAnalyzer> analyzers) {
+    return new Interest(only(analyzers, DatabaseAnalyzer.class), only(analyzers, FileAnalyzer.class), only(analyzers, StreamAnalyzer.class));
+  }
+
+  /**
+   * Runs the analyzers over an image whose layers were read with their {@link #interest}:
+   * databases one after the other, application files in path order (each by the first analyzer
+   * that wants it), then what each binary analyzer found in the files streamed past, by path.
+   */
+  public static Findings analyze(List<PackageAnalyzer> analyzers, AnalysisContext image, Map<String, List<Package>> streamed) {
+    List<Package> out = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
+    for (DatabaseAnalyzer d : only(analyzers, DatabaseAnalyzer.class)) {
+      Findings f = d.analyze(image);
+      out.addAll(f.packages());
+      gaps.addAll(f.gaps());
+    }
+    List<FileAnalyzer> files = only(analyzers, FileAnalyzer.class);
+    for (String path : image.files().captured()) {
+      for (FileAnalyzer f : files) {
+        if (f.wants(path)) {
+          out.addAll(f.analyze(image, path, image.files().content(path).orElse(new byte[0])));
+          break;
+        }
+      }
+    }
+    Map<String, List<Package>> byPath = new TreeMap<>(streamed);
+    for (StreamAnalyzer s : only(analyzers, StreamAnalyzer.class)) {
+      // a watcher's packages are of its analyzer's ecosystem, and each ecosystem has one binary analyzer (checked below)
+      byPath.values().forEach(found -> found.stream().filter(p -> p.ecosystem() == s.ecosystem()).forEach(out::add));
+    }
+    return new Findings(out, gaps);
+  }
+
+  private static <T extends PackageAnalyzer> List<T> only(List<PackageAnalyzer> analyzers, Class<T> kind) {
+    return analyzers.stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  static {
+    Set<Object> ecosystems = new HashSet<>();
+    for (StreamAnalyzer s : only(ALL, StreamAnalyzer.class)) {
+      if (!ecosystems.add(s.ecosystem())) {
+        throw new IllegalStateException("two binary analyzers report " + s.ecosystem() + ": their findings could not be told apart");
+      }
+    }
+  }
+
+  /** Arrays, not streams: both questions are asked for every file of every layer. */
+  private record Interest(DatabaseAnalyzer[] databases, FileAnalyzer[] files, StreamAnalyzer[] streams) implements FileInterest {
+    Interest(List<DatabaseAnalyzer> databases, List<FileAnalyzer> files, List<StreamAnalyzer> streams) {
+      this(databases.toArray(DatabaseAnalyzer[]::new), files.toArray(FileAnalyzer[]::new), streams.toArray(StreamAnalyzer[]::new));
+    }
+
+    @Override
+    public Keep keep(String path) {
+      if (OsInfo.FILES.contains(path)) {
+        return Keep.EVERY_VERSION;
+      }
+      for (DatabaseAnalyzer d : databases) {
+        if (d.wants(path)) {
+          return Keep.EVERY_VERSION;
+        }
+      }
+      for (FileAnalyzer f : files) {
+        if (f.wants(path)) {
+          return Keep.LAST;
+        }
+      }
+      return Keep.NONE;
+    }
+
+    @Override
+    public List<ByteWatcher> watch(FileEntry file) {
+      List<ByteWatcher> out = null;
+      for (StreamAnalyzer s : streams) {
+        if (s.wants(file)) {
+          (out == null ? out = new ArrayList<>(streams.length) : out).add(s.watch(file));
+        }
+      }
+      return out == null ? List.of() : out;
+    }
+  }
+}
