@@ -86,40 +86,40 @@ final class FastPath {
 
   /** The options of a plain scan command line, or empty when picocli must handle it. */
   static Optional<ScanOptions> parse(String[] args) {
-    Plain p = Plain.split(args, "scan", Set.of("--format", "--fail-on", "--config", "--baseline", "--write-baseline", "--exclude"),
-        Set.of("--no-fail", "--no-color"));
-    if (p == null || p.anyRepeated("--fail-on", "--config", "--baseline", "--write-baseline")) {
+    Plain p = Plain.split(args, "scan", Set.of(Opt.FORMAT, Opt.FAIL_ON, Opt.CONFIG, Opt.BASELINE, Opt.WRITE_BASELINE, Opt.EXCLUDE),
+        Set.of(Opt.NO_FAIL, Opt.NO_COLOR));
+    if (p == null || p.anyRepeated(Opt.FAIL_ON, Opt.CONFIG, Opt.BASELINE, Opt.WRITE_BASELINE)) {
       return Optional.empty();
     }
-    return Optional.of(new ScanOptions(p.positionals().stream().map(Path::of).toList(), p.all("--exclude"), p.all("--format"),
-        p.one("--fail-on"), p.path("--config"), p.path("--baseline"), p.path("--write-baseline"), p.flags().contains("--no-fail"),
-        p.flags().contains("--no-color")));
+    return Optional.of(new ScanOptions(p.positionals().stream().map(Path::of).toList(), p.all(Opt.EXCLUDE), p.all(Opt.FORMAT),
+        p.one(Opt.FAIL_ON), p.path(Opt.CONFIG), p.path(Opt.BASELINE), p.path(Opt.WRITE_BASELINE), p.flags().contains(Opt.NO_FAIL),
+        p.flags().contains(Opt.NO_COLOR)));
   }
 
   /** The options of a plain sbom command line: one IMAGE, --format, --platform, --insecure, each at most once. */
   static Optional<SbomCommand.Options> parseSbom(String[] args) {
-    Plain p = Plain.split(args, "sbom", Set.of("--format", "--platform"), Set.of("--insecure"));
-    if (p == null || p.positionals().size() != 1 || p.anyRepeated("--format", "--platform")) {
+    Plain p = Plain.split(args, "sbom", Set.of(Opt.FORMAT, Opt.PLATFORM), Set.of(Opt.INSECURE));
+    if (p == null || p.positionals().size() != 1 || p.anyRepeated(Opt.FORMAT, Opt.PLATFORM)) {
       return Optional.empty(); // picocli reports extra arguments and repetitions
     }
-    String format = p.one("--format") == null ? "table" : p.one("--format");
+    String format = p.one(Opt.FORMAT) == null ? Opt.SBOM_FORMAT_DEFAULT : p.one(Opt.FORMAT);
     if (Stream.of(SbomCommand.Format.values()).noneMatch(f -> f.name().equals(format))) {
       return Optional.empty(); // picocli words the bad value
     }
-    return Optional.of(new SbomCommand.Options(p.positionals().getFirst(), SbomCommand.Format.valueOf(format), p.one("--platform"),
-        p.flags().contains("--insecure")));
+    return Optional.of(new SbomCommand.Options(p.positionals().getFirst(), SbomCommand.Format.valueOf(format), p.one(Opt.PLATFORM),
+        p.flags().contains(Opt.INSECURE)));
   }
 
   /** The options of a plain image command line. */
   static Optional<ImageCommand.Options> parseImage(String[] args) {
-    Plain p = Plain.split(args, "image", Set.of("--format", "--fail-on", "--platform", "--config"),
-        Set.of("--no-fail", "--no-color", "--insecure"));
-    if (p == null || p.positionals().size() != 1 || p.anyRepeated("--fail-on", "--platform", "--config")) {
+    Plain p = Plain.split(args, "image", Set.of(Opt.FORMAT, Opt.FAIL_ON, Opt.PLATFORM, Opt.CONFIG),
+        Set.of(Opt.NO_FAIL, Opt.NO_COLOR, Opt.INSECURE));
+    if (p == null || p.positionals().size() != 1 || p.anyRepeated(Opt.FAIL_ON, Opt.PLATFORM, Opt.CONFIG)) {
       return Optional.empty();
     }
-    return Optional.of(new ImageCommand.Options(p.positionals().getFirst(), p.all("--format"),
-        p.one("--fail-on") == null ? "high" : p.one("--fail-on"), p.flags().contains("--no-fail"), p.flags().contains("--no-color"),
-        p.one("--platform"), p.path("--config"), p.flags().contains("--insecure")));
+    return Optional.of(new ImageCommand.Options(p.positionals().getFirst(), p.all(Opt.FORMAT),
+        p.one(Opt.FAIL_ON) == null ? Opt.IMAGE_FAIL_ON_DEFAULT : p.one(Opt.FAIL_ON), p.flags().contains(Opt.NO_FAIL), p.flags().contains(Opt.NO_COLOR),
+        p.one(Opt.PLATFORM), p.path(Opt.CONFIG), p.flags().contains(Opt.INSECURE)));
   }
 
   /** Runs scan, sbom or image when the command line is plain; empty means "let picocli handle it". */

@@ -1,18 +1,9 @@
 package dev.bulwark.cli;
 
-import dev.bulwark.image.Image;
-import dev.bulwark.core.Finding;
-import dev.bulwark.image.rules.ImageChecks;
-import dev.bulwark.image.rules.ImageTarget;
-import dev.bulwark.core.LintConfig;
 import dev.bulwark.core.Severity;
-import dev.bulwark.report.FileReport;
-import dev.bulwark.report.ScanReport;
+import dev.bulwark.scan.Scanner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,21 +21,21 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ImageCommand implements Callable<Integer> {
   @Parameters(paramLabel = "IMAGE", description = "docker-save .tar, OCI layout directory or .tar, or a registry reference.") String image;
 
-  @Option(names = "--insecure", description = "Plain HTTP or unverified TLS (self-signed certificates) for this registry, as Docker's insecure-registries; loopback registries always are.") boolean insecure;
+  @Option(names = Opt.INSECURE, description = "Plain HTTP or unverified TLS (self-signed certificates) for this registry, as Docker's insecure-registries; loopback registries always are.") boolean insecure;
 
-  @Option(names = "--format", paramLabel = "NAME[=FILE]", description = "tty, json, sarif, junit, gitlab, checkstyle or markdown (repeatable).")
+  @Option(names = Opt.FORMAT, paramLabel = "NAME[=FILE]", description = Opt.FORMATS + " (repeatable).")
   List<String> formats = new ArrayList<>();
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", description = "Default: ${DEFAULT-VALUE}.")
+  @Option(names = Opt.FAIL_ON, paramLabel = "SEVERITY", defaultValue = Opt.IMAGE_FAIL_ON_DEFAULT, description = "Default: ${DEFAULT-VALUE}.")
   String failOn;
 
-  @Option(names = "--no-fail", description = "Always exit 0 when the check itself worked.") boolean noFail;
+  @Option(names = Opt.NO_FAIL, description = "Always exit 0 when the check itself worked.") boolean noFail;
 
-  @Option(names = "--no-color", description = "Plain output.") boolean noColor;
+  @Option(names = Opt.NO_COLOR, description = "Plain output.") boolean noColor;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]") String platform;
+  @Option(names = Opt.PLATFORM, paramLabel = "OS/ARCH[/VARIANT]") String platform;
 
-  @Option(names = "--config", paramLabel = "FILE", description = ".bulwark.yaml whose ignore and severity settings apply.") Path config;
+  @Option(names = Opt.CONFIG, paramLabel = "FILE", description = ".bulwark.yaml whose ignore and severity settings apply.") Path config;
 
   @Spec CommandSpec spec;
 
@@ -66,33 +57,10 @@ final class ImageCommand implements Callable<Integer> {
   }
 
   static int run(Options o, PrintWriter out) throws IOException, UsageException {
-    Severity threshold;
-    try {
-      threshold = Severity.parse(o.failOn());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    List<OutputTarget> outputs = OutputTarget.parseAll(o.formats());
-    LintConfig settings;
-    try {
-      settings = o.config() == null ? LintConfig.DEFAULT : ConfigFinder.load(o.config()).config();
-    } catch (LintConfig.ConfigException e) {
-      throw new IOException(e.getMessage());
-    }
-    Image img = ImageInput.open(o.image(), o.platform(), o.insecure()).image();
-    List<Finding> findings = ImageChecks.linter().lint(ImageTarget.of(o.image(), img, settings));
-    ScanReport report = new ScanReport(List.of(FileReport.ofImage(o.image(), findings)));
-    for (OutputTarget target : outputs) {
-      var writer = Scan.writerFor(target, o.noColor());
-      if (target.file() == null) {
-        writer.write(report, out);
-        out.flush();
-      } else {
-        try (Writer w = Files.newBufferedWriter(target.file(), StandardCharsets.UTF_8)) {
-          writer.write(report, w);
-        }
-      }
-    }
-    return !o.noFail() && report.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    Severity threshold = Scan.threshold(o.failOn(), "");
+    List<Scanner.Output> outputs = OutputTarget.parseAll(o.formats());
+    Scanner.Result result = new Scanner().scan(new Scanner.ImageScan(o.image(), o.platform(), o.insecure(), o.config()));
+    Scanner.write(result.report(), outputs, BulwarkCommand.Version.get(), !o.noColor() && Terminal.colorsWanted(), out);
+    return !o.noFail() && result.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }

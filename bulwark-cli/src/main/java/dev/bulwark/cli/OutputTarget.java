@@ -1,29 +1,34 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.scan.OutputFormat;
+import dev.bulwark.scan.Scanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** One {@code --format NAME[=FILE]}: a format and where it goes (null file = stdout). */
-record OutputTarget(String format, Path file) {
-  static final Set<String> FORMATS = Set.of("tty", "json", "sarif", "junit", "gitlab", "checkstyle", "markdown");
+/** Parses {@code --format NAME[=FILE]} values: a format and where it goes (no file = stdout). */
+final class OutputTarget {
+  private OutputTarget() {}
 
-  static List<OutputTarget> parseAll(List<String> specs) throws UsageException {
-    List<OutputTarget> out = new ArrayList<>();
+  static List<Scanner.Output> parseAll(List<String> specs) throws UsageException {
+    List<Scanner.Output> out = new ArrayList<>();
     for (String s : specs) {
       int eq = s.indexOf('=');
       String name = eq < 0 ? s : s.substring(0, eq);
-      if (!FORMATS.contains(name)) {
-        throw new UsageException("--format: unknown format '" + name + "' (expected one of tty, json, sarif, junit, gitlab, checkstyle, markdown)");
+      Optional<OutputFormat> format = OutputFormat.of(name);
+      if (format.isEmpty()) {
+        throw new UsageException(Opt.FORMAT + ": unknown format '" + name + "' (expected one of " + Opt.FORMATS + ")");
       }
-      out.add(new OutputTarget(name, eq < 0 ? null : Path.of(s.substring(eq + 1))));
+      out.add(new Scanner.Output(format.get(), eq < 0 ? null : Path.of(s.substring(eq + 1))));
     }
     if (out.isEmpty()) {
-      out.add(new OutputTarget("tty", null));
+      out.add(new Scanner.Output(OutputFormat.TTY, null));
     }
     if (out.stream().filter(o -> o.file() == null).count() > 1) {
-      throw new UsageException("--format: only one format can go to standard output; give the others =FILE");
+      throw new UsageException(Opt.FORMAT + ": only one format can go to standard output; give the others =FILE");
     }
     return out;
   }

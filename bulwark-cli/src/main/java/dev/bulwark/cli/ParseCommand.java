@@ -1,5 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.scan.InputFiles;
+
 import dev.bulwark.dockerfile.json.ParseJson;
 import dev.bulwark.dockerfile.model.BuildModel;
 import dev.bulwark.dockerfile.syntax.BuildKitDump;

@@ -1,5 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.scan.ImageInput;
+
 import dev.bulwark.sbom.Sbom;
 import dev.bulwark.sbom.SbomWriters;
 import java.io.IOException;
@@ -29,13 +31,13 @@ final class SbomCommand implements Callable<Integer> {
   @Parameters(paramLabel = "IMAGE", description = "docker-save .tar, OCI layout directory or .tar, or a registry reference (pulled, no daemon).")
   String image;
 
-  @Option(names = "--insecure", description = "Plain HTTP or unverified TLS (self-signed certificates) for this registry, as Docker's insecure-registries; loopback registries always are.")
+  @Option(names = Opt.INSECURE, description = "Plain HTTP or unverified TLS (self-signed certificates) for this registry, as Docker's insecure-registries; loopback registries always are.")
   boolean insecure;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, json, cyclonedx (1.6 JSON) or spdx (2.3 JSON). Default: ${DEFAULT-VALUE}.")
+  @Option(names = Opt.FORMAT, defaultValue = Opt.SBOM_FORMAT_DEFAULT, description = "table, json, cyclonedx (1.6 JSON) or spdx (2.3 JSON). Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Which image of a multi-platform index. Default: the host's.")
+  @Option(names = Opt.PLATFORM, paramLabel = "OS/ARCH[/VARIANT]", description = "Which image of a multi-platform index. Default: the host's.")
   String platform;
 
   @Spec CommandSpec spec;

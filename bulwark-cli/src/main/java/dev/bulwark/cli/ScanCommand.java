@@ -19,31 +19,31 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
   List<Path> paths;
 
-  @Option(names = "--exclude", paramLabel = "PATTERN", description = "Skip paths matching this .gitignore-style pattern (repeatable).")
+  @Option(names = Opt.EXCLUDE, paramLabel = "PATTERN", description = "Skip paths matching this .gitignore-style pattern (repeatable).")
   List<String> excludes = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "NAME[=FILE]",
-      description = "Output format: tty, json, sarif, junit, gitlab, checkstyle or markdown; with =FILE, written to FILE (repeatable). Default: tty.")
+  @Option(names = Opt.FORMAT, paramLabel = "NAME[=FILE]",
+      description = "Output format: " + Opt.FORMATS + "; with =FILE, written to FILE (repeatable). Default: tty.")
   List<String> formats = new ArrayList<>();
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+  @Option(names = Opt.FAIL_ON, paramLabel = "SEVERITY",
       description = "Exit 1 when a finding is at least this severe: critical, high, medium, low, info. Default: failOn from the config file, else high.")
   String failOn;
 
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(names = Opt.CONFIG, paramLabel = "FILE",
       description = "Settings file (.bulwark.yaml, or a .hadolint.yaml). Default: the nearest .bulwark.yaml, else .hadolint.yaml, above each file.")
   Path config;
 
-  @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings that are not in this baseline.")
+  @Option(names = Opt.BASELINE, paramLabel = "FILE", description = "Report only findings that are not in this baseline.")
   Path baseline;
 
-  @Option(names = "--write-baseline", paramLabel = "FILE", description = "Record the current findings as accepted, in FILE.")
+  @Option(names = Opt.WRITE_BASELINE, paramLabel = "FILE", description = "Record the current findings as accepted, in FILE.")
   Path writeBaseline;
 
-  @Option(names = "--no-fail", description = "Always exit 0 when the scan itself worked.")
+  @Option(names = Opt.NO_FAIL, description = "Always exit 0 when the scan itself worked.")
   boolean noFail;
 
-  @Option(names = "--no-color", description = "Plain output even on a terminal (NO_COLOR is honoured too).")
+  @Option(names = Opt.NO_COLOR, description = "Plain output even on a terminal (NO_COLOR is honoured too).")
   boolean noColor;
 
   @Spec CommandSpec spec;

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module layering (core <- dockerfile <- lint; core <- image; reports on core) and no package
- * cycles anywhere, checked over the production classes of every module (this module sees them all).
+ * The module layering (core <- dockerfile <- lint; core, sbom <- image; reports on core; the scan
+ * library over all of them, the CLI on top) and no package cycles anywhere, checked over the production classes of every module (this module sees them all).
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -24,6 +24,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void sbomKnowsOnlyItself() {
+    // an SBOM read from a CycloneDX or SPDX file needs no image reader
+    noClasses().that().resideInAPackage("dev.bulwark.sbom..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.core..", "dev.bulwark.dockerfile..", "dev.bulwark.lint..",
+            "dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void theLibraryApiKnowsNoCommandLine() {
+    noClasses().that().resideInAPackage("dev.bulwark.scan..").should().dependOnClassesThat().resideInAPackage("dev.bulwark.cli..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.bulwark.scan..").should().dependOnClassesThat().resideInAPackage("picocli..")
+        .check(classes);
+  }
+
+  @Test
   void noPackageCycles() {
     slices().matching("dev.bulwark.(**)").should().beFreeOfCycles().check(classes);
   }
@@ -32,14 +49,14 @@ class ArchitectureTest {
   void coreKnowsNoTarget() {
     noClasses().that().resideInAPackage("dev.bulwark.core..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
-            "dev.bulwark.report..", "dev.bulwark.cli..")
+            "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
 
   @Test
   void dockerfileKnowsOnlyCore() {
     noClasses().that().resideInAPackage("dev.bulwark.dockerfile..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.lint..", "dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.lint..", "dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
 
@@ -47,21 +64,21 @@ class ArchitectureTest {
   void dockerfileRulesDoNotKnowImages() {
     // a user who lints Dockerfiles does not load the image reader (nor its native jars)
     noClasses().that().resideInAPackage("dev.bulwark.lint..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
 
   @Test
   void imagesDoNotKnowDockerfiles() {
     noClasses().that().resideInAPackage("dev.bulwark.image..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.report..", "dev.bulwark.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
 
   @Test
   void reportsKnowFindingsNotRules() {
     noClasses().that().resideInAPackage("dev.bulwark.report..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
 }

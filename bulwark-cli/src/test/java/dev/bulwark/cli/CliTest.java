@@ -1,5 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.scan.InputFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.scan;
 
 import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.image.Image;
@@ -18,13 +18,13 @@ import java.util.stream.Stream;
  * or tar) or else a registry reference, pulled into a temporary directory that is removed when
  * the analysis is done.
  */
-final class ImageInput {
+public final class ImageInput {
   private ImageInput() {}
 
   /** The image and a display name. */
-  record Opened(Image image, String name) {}
+  public record Opened(Image image, String name) {}
 
-  static Opened open(String arg, String platform, boolean insecure) throws IOException {
+  public static Opened open(String arg, String platform, boolean insecure) throws IOException {
     Path local = Path.of(arg);
     try {
       if (Files.exists(local)) {

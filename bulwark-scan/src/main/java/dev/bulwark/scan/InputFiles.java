@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.scan;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,13 +8,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reading input files with a size bound, and turning I/O failures into one clear line. */
-final class InputFiles {
+public final class InputFiles {
   /** Real Dockerfiles are kilobytes; anything past this is refused rather than read into memory. */
-  static final long MAX_BYTES = 64L * 1024 * 1024;
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
 
   private InputFiles() {}
 
-  static byte[] read(Path file) throws IOException {
+  public static byte[] read(Path file) throws IOException {
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes((int) MAX_BYTES + 1);
@@ -25,7 +25,7 @@ final class InputFiles {
     return bytes;
   }
 
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file or directory";
     }

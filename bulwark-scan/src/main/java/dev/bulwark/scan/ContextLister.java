@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.scan;
 
 import dev.bulwark.lint.context.BuildContext;
 import dev.bulwark.lint.context.DockerIgnore;
@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * context's {@code .dockerignore}. Bounded: big dependency directories are listed but not
  * entered, symlinks are not followed, and the listing stops at {@link #MAX_ENTRIES}.
  */
-final class ContextLister {
+public final class ContextLister {
   static final int MAX_ENTRIES = 20_000;
   private static final Set<String> NOT_ENTERED = Set.of(".git", "node_modules", ".venv", "venv", "target", "__pycache__", ".gradle", ".m2");
 

@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.scan;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -18,7 +18,7 @@ import java.util.Set;
  * scanned whatever its name; directories are searched for Dockerfile-named files, without
  * following symlinks and skipping {@code .git}.
  */
-final class DockerfileFinder {
+public final class DockerfileFinder {
   private final ExcludeMatcher excludes;
 
   DockerfileFinder(ExcludeMatcher excludes) {

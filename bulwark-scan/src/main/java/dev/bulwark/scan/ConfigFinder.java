@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.scan;
 
 import dev.bulwark.core.LintConfig;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code .bulwark.yaml}/{@code .bulwark.yml} walking up from the file's directory, otherwise the
  * nearest {@code .hadolint.yaml}/{@code .hadolint.yml}. Results are cached per directory.
  */
-final class ConfigFinder {
+public final class ConfigFinder {
   private static final List<String> BULWARK = List.of(".bulwark.yaml", ".bulwark.yml");
   private static final List<String> HADOLINT = List.of(".hadolint.yaml", ".hadolint.yml");
 

@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.scan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * the pattern at the scan root, a trailing {@code /} matches directories only, {@code !}
  * re-includes, and the last matching pattern wins.
  */
-final class ExcludeMatcher {
+public final class ExcludeMatcher {
   private record Entry(Pattern pattern, boolean negated, boolean dirOnly) {}
 
   private final List<Entry> entries;

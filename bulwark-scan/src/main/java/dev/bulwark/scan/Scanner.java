@@ -1,0 +1,180 @@
+package dev.bulwark.scan;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Linter;
+import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Severity;
+import dev.bulwark.image.Image;
+import dev.bulwark.image.rules.ImageChecks;
+import dev.bulwark.image.rules.ImageTarget;
+import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.rules.DockerfileRules;
+import dev.bulwark.report.Baseline;
+import dev.bulwark.report.FileReport;
+import dev.bulwark.report.ScanReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The library API every command uses: targets, settings and a baseline in; a report out; and the
+ * one loop that writes a report in each asked-for format. I/O (listing directories, reading files,
+ * pulling images) happens here, at the edge; the linters it calls are pure.
+ */
+public final class Scanner {
+  private final Linter<DockerfileTarget> dockerfileLinter;
+  private final Linter<ImageTarget> imageLinter;
+
+  public Scanner() {
+    this(DockerfileRules.linter(), ImageChecks.linter());
+  }
+
+  public Scanner(Linter<DockerfileTarget> dockerfileLinter, Linter<ImageTarget> imageLinter) {
+    this.dockerfileLinter = dockerfileLinter;
+    this.imageLinter = imageLinter;
+  }
+
+  /**
+   * Dockerfiles to find under {@code paths} (files or directories), minus {@code excludes}
+   * (.gitignore syntax); {@code config} names the settings file (null: the nearest one above each
+   * file); {@code baseline} hides accepted findings, {@code writeBaseline} records today's (either may be null).
+   */
+  public record DockerfileScan(List<Path> paths, List<String> excludes, Path config, Path baseline, Path writeBaseline) {
+    public DockerfileScan {
+      paths = List.copyOf(paths);
+      excludes = List.copyOf(excludes);
+    }
+  }
+
+  /** An image to read (a path or a registry reference), for which platform, and with which settings file (may be null). */
+  public record ImageScan(String image, String platform, boolean insecure, Path config) {}
+
+  /**
+   * The report, after the baseline, and for each of its targets the failure threshold its settings
+   * file gives (null where it gives none).
+   */
+  public record Result(ScanReport report, List<Severity> configuredFailOn) {
+    public Result {
+      configuredFailOn = java.util.Collections.unmodifiableList(new ArrayList<>(configuredFailOn));
+    }
+
+    /**
+     * True when a target has a finding at or above {@code threshold}; a null threshold means each
+     * target's configured one, else high.
+     */
+    public boolean fails(Severity threshold) {
+      for (int i = 0; i < report.files().size(); i++) {
+        Severity t = threshold != null ? threshold : configuredFailOn.get(i) != null ? configuredFailOn.get(i) : Severity.HIGH;
+        if (report.files().get(i).findings().stream().anyMatch(x -> x.severity().atLeast(t))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Where one format goes: a file, or standard output when {@code file} is null. */
+  public record Output(OutputFormat format, Path file) {}
+
+  /** Finds, parses and lints the Dockerfiles (in parallel); an unreadable file is reported, the others still scanned. */
+  public Result scan(DockerfileScan request) throws IOException {
+    ConfigFinder configs;
+    Baseline accepted = null;
+    try {
+      configs = new ConfigFinder(request.config());
+      if (request.baseline() != null) {
+        accepted = Baseline.parse(Files.readString(request.baseline(), StandardCharsets.UTF_8), request.baseline().toString());
+      }
+    } catch (LintConfig.ConfigException | Baseline.BaselineException e) {
+      throw new IOException(e.getMessage());
+    }
+    List<Path> files = new DockerfileFinder(ExcludeMatcher.of(request.excludes())).find(request.paths());
+    ContextLister contexts = new ContextLister();
+    IntStream indexes = IntStream.range(0, files.size());
+    // one file: no thread pool to start
+    List<Scanned> scanned = (files.size() > 1 ? indexes.parallel() : indexes)
+        .mapToObj(i -> scanOne(files.get(i), configs, contexts))
+        .filter(s -> s != null)
+        .toList();
+    ScanReport report = new ScanReport(scanned.stream().map(Scanned::report).toList());
+    if (request.writeBaseline() != null) {
+      Files.writeString(request.writeBaseline(), Baseline.write(report), StandardCharsets.UTF_8);
+    }
+    if (accepted != null) {
+      report = accepted.filter(report);
+    }
+    return new Result(report, scanned.stream().map(Scanned::failOn).toList());
+  }
+
+  /** Reads the image (pulling it when it is a registry reference) and runs the image checks. */
+  public Result scan(ImageScan request) throws IOException {
+    LintConfig settings;
+    try {
+      settings = request.config() == null ? LintConfig.DEFAULT : ConfigFinder.load(request.config()).config();
+    } catch (LintConfig.ConfigException e) {
+      throw new IOException(e.getMessage());
+    }
+    ImageInput.Opened opened = ImageInput.open(request.image(), request.platform(), request.insecure());
+    return new Result(new ScanReport(List.of(lint(request.image(), opened.image(), settings))), java.util.Collections.singletonList(null));
+  }
+
+  /** The image checks over an image already read. */
+  public FileReport lint(String name, Image image, LintConfig settings) {
+    return FileReport.ofImage(name, imageLinter.lint(ImageTarget.of(name, image, settings)));
+  }
+
+  /**
+   * Writes {@code report} in every format asked for: into its file, or to {@code stdout}, where
+   * tty output is coloured when {@code colorOnStdout}.
+   */
+  public static void write(ScanReport report, List<Output> outputs, String version, boolean colorOnStdout, Writer stdout) throws IOException {
+    for (Output o : outputs) {
+      if (o.file() == null) {
+        o.format().writer(version, colorOnStdout).write(report, stdout);
+        stdout.flush();
+      } else {
+        try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
+          o.format().writer(version, false).write(report, w);
+        }
+      }
+    }
+  }
+
+  /** One file's report and the failure threshold its config sets (null: none); a null Scanned is an excluded file. */
+  private record Scanned(FileReport report, Severity failOn) {}
+
+  private Scanned scanOne(Path file, ConfigFinder configs, ContextLister contexts) {
+    String display = file.toString();
+    byte[] bytes;
+    ConfigFinder.Found found;
+    try {
+      bytes = InputFiles.read(file);
+      found = configs.forFile(file);
+    } catch (IOException e) {
+      return new Scanned(FileReport.failed(display, InputFiles.describe(e)), null);
+    } catch (LintConfig.ConfigException e) {
+      return new Scanned(FileReport.failed(display, e.getMessage()), null);
+    }
+    if (found.config().excludesFile(found.relative(file))) {
+      return null; // excluded by the config file: not scanned, not reported
+    }
+    try {
+      DockerfileTarget target = DockerfileTarget.parse(display, bytes).withConfig(found.config(), found.relative(file));
+      if (target.wholeContextCopy().isPresent()) {
+        target = target.withContext(contexts.forDockerfile(file));
+      }
+      List<Finding> findings = dockerfileLinter.lint(target);
+      return new Scanned(FileReport.of(display, findings, target.file().source().text()), found.config().failOn());
+    } catch (IOException e) {
+      return new Scanned(FileReport.failed(display, "cannot list the build context: " + InputFiles.describe(e)), null);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug in a rule must not take down a scan of thousands of files; say which file.
+      return new Scanned(FileReport.failed(display, "internal error while analyzing: " + e), null);
+    }
+  }
+}

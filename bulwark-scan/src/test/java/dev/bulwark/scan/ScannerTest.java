@@ -1,0 +1,81 @@
+package dev.bulwark.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.report.FileReport;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The library API as a caller without the CLI uses it. */
+class ScannerTest {
+
+  @Test
+  void scansADirectory_appliesEachFilesConfig_andOneBadFileDoesNotStopTheOthers(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("api"));
+    Files.writeString(dir.resolve("api/Dockerfile"), "FROM alpine:3.20\nRUN apk add --no-cache curl\n");
+    Files.createDirectories(dir.resolve("legacy"));
+    Files.writeString(dir.resolve("legacy/Dockerfile"), "FROM alpine:3.20\n");
+    Files.writeString(dir.resolve("legacy/.bulwark.yaml"), "ignore: [BW-D001]\nfailOn: low\n");
+    Files.createDirectories(dir.resolve("broken"));
+    try (var f = new java.io.RandomAccessFile(dir.resolve("broken/Dockerfile").toFile(), "rw")) {
+      f.setLength(InputFiles.MAX_BYTES + 1); // sparse: nothing is written
+    }
+
+    Scanner.Result r = new Scanner().scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, null));
+
+    assertThat(r.report().files()).extracting(FileReport::path).hasSize(3);
+    FileReport api = report(r, "api");
+    FileReport legacy = report(r, "legacy");
+    assertThat(api.findings()).extracting(Finding::ruleId).contains("BW-D001");
+    assertThat(legacy.findings()).extracting(Finding::ruleId).doesNotContain("BW-D001");
+    assertThat(report(r, "broken").error()).contains("larger than 64 MiB");
+    int legacyIndex = r.report().files().indexOf(legacy);
+    assertThat(r.configuredFailOn().get(legacyIndex)).isEqualTo(Severity.LOW);
+    assertThat(r.fails(Severity.CRITICAL)).isTrue(); // api runs as root
+  }
+
+  @Test
+  void aBaselineHidesAcceptedFindings(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:latest\n");
+    Path baseline = dir.resolve("baseline.json");
+    Scanner scanner = new Scanner();
+    Scanner.Result first = scanner.scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, baseline));
+    assertThat(first.report().findingCount()).isPositive();
+    Scanner.Result second = scanner.scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, baseline, null));
+    assertThat(second.report().findingCount()).isZero();
+    assertThat(second.fails(null)).isFalse();
+  }
+
+  @Test
+  void writesEveryFormatAskedFor_toStdoutOrItsFile(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:latest\n");
+    Scanner.Result r = new Scanner().scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, null));
+    StringWriter stdout = new StringWriter();
+    Path sarif = dir.resolve("out.sarif");
+    Scanner.write(r.report(), List.of(new Scanner.Output(OutputFormat.TTY, null), new Scanner.Output(OutputFormat.SARIF, sarif)), "test",
+        false, stdout);
+    assertThat(stdout.toString()).contains("BW-D002").endsWith("in 1 file scanned\n");
+    assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"", "BW-D002");
+  }
+
+  @Test
+  void aBadConfigIsOneClearError(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, "ignor: [BW-D001]\n");
+    assertThatThrownBy(() -> new Scanner().scan(new Scanner.DockerfileScan(List.of(dir), List.of(), config, null, null)))
+        .isInstanceOf(IOException.class).hasMessageContaining("unknown key 'ignor'");
+  }
+
+  private static FileReport report(Scanner.Result r, String dir) {
+    return r.report().files().stream().filter(f -> f.path().contains("/" + dir + "/")).findFirst().orElseThrow();
+  }
+}
