@@ -20,7 +20,8 @@ final class OutputTarget {
       String name = eq < 0 ? s : s.substring(0, eq);
       Optional<OutputFormat> format = OutputFormat.of(name);
       if (format.isEmpty()) {
-        throw new UsageException(Opt.FORMAT + ": unknown format '" + name + "' (expected one of " + Opt.FORMATS + ")");
+        throw new UsageException(Opt.FORMAT + ": unknown format '" + name + "' (expected one of "
+            + Stream.of(OutputFormat.values()).map(OutputFormat::cliName).collect(Collectors.joining(", ")) + ")");
       }
       out.add(new Scanner.Output(format.get(), eq < 0 ? null : Path.of(s.substring(eq + 1))));
     }
