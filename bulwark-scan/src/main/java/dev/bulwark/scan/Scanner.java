@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -27,14 +28,16 @@ import java.util.stream.IntStream;
  * pulling images) happens here, at the edge; the linters it calls are pure.
  */
 public final class Scanner {
-  private final Linter<DockerfileTarget> dockerfileLinter;
-  private final Linter<ImageTarget> imageLinter;
+  // Suppliers: a Dockerfile scan must not load the image classes (start-up time), nor an image scan the Dockerfile rules.
+  private final Supplier<Linter<DockerfileTarget>> dockerfileLinter;
+  private final Supplier<Linter<ImageTarget>> imageLinter;
 
+  /** With every shipped rule. */
   public Scanner() {
-    this(DockerfileRules.linter(), ImageChecks.linter());
+    this(DockerfileRules::linter, ImageChecks::linter);
   }
 
-  public Scanner(Linter<DockerfileTarget> dockerfileLinter, Linter<ImageTarget> imageLinter) {
+  public Scanner(Supplier<Linter<DockerfileTarget>> dockerfileLinter, Supplier<Linter<ImageTarget>> imageLinter) {
     this.dockerfileLinter = dockerfileLinter;
     this.imageLinter = imageLinter;
   }
@@ -95,10 +98,11 @@ public final class Scanner {
     }
     List<Path> files = new DockerfileFinder(ExcludeMatcher.of(request.excludes())).find(request.paths());
     ContextLister contexts = new ContextLister();
+    Linter<DockerfileTarget> linter = dockerfileLinter.get();
     IntStream indexes = IntStream.range(0, files.size());
     // one file: no thread pool to start
     List<Scanned> scanned = (files.size() > 1 ? indexes.parallel() : indexes)
-        .mapToObj(i -> scanOne(files.get(i), configs, contexts))
+        .mapToObj(i -> scanOne(files.get(i), linter, configs, contexts))
         .filter(s -> s != null)
         .toList();
     ScanReport report = new ScanReport(scanned.stream().map(Scanned::report).toList());
@@ -125,7 +129,7 @@ public final class Scanner {
 
   /** The image checks over an image already read. */
   public FileReport lint(String name, Image image, LintConfig settings) {
-    return FileReport.ofImage(name, imageLinter.lint(ImageTarget.of(name, image, settings)));
+    return FileReport.ofImage(name, imageLinter.get().lint(ImageTarget.of(name, image, settings)));
   }
 
   /**
@@ -148,7 +152,7 @@ public final class Scanner {
   /** One file's report and the failure threshold its config sets (null: none); a null Scanned is an excluded file. */
   private record Scanned(FileReport report, Severity failOn) {}
 
-  private Scanned scanOne(Path file, ConfigFinder configs, ContextLister contexts) {
+  private static Scanned scanOne(Path file, Linter<DockerfileTarget> linter, ConfigFinder configs, ContextLister contexts) {
     String display = file.toString();
     byte[] bytes;
     ConfigFinder.Found found;
@@ -168,7 +172,7 @@ public final class Scanner {
       if (target.wholeContextCopy().isPresent()) {
         target = target.withContext(contexts.forDockerfile(file));
       }
-      List<Finding> findings = dockerfileLinter.lint(target);
+      List<Finding> findings = linter.lint(target);
       return new Scanned(FileReport.of(display, findings, target.file().source().text()), found.config().failOn());
     } catch (IOException e) {
       return new Scanned(FileReport.failed(display, "cannot list the build context: " + InputFiles.describe(e)), null);
