@@ -31,7 +31,7 @@ public final class EnvSelfReference extends DockerfileRule {
       for (int i = 0; i + 1 < in.args().size(); i += 2) {
         String value = in.args().get(i + 1);
         for (String d : defined) {
-          Matcher ref = Pattern.compile("\\$\\{?" + Pattern.quote(d) + "(?![A-Za-z0-9_])").matcher(value);
+          Matcher ref = Pattern.compile("\\$\\{?" + Pattern.quote(d) + "(?![A-Za-z0-9_])\\}?").matcher(value);
           if (ref.find()) {
             report.accept(finding(in.args().get(i) + " uses $" + d + " from the same ENV, which is not set yet",
                 in.subSpan(in.argSpan(i + 1), ref.start(), ref.end()),
