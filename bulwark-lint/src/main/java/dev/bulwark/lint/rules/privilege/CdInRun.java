@@ -27,9 +27,13 @@ public final class CdInRun extends DockerfileRule {
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
+      Set<SimpleCommand> inSubshell = null; // found once per RUN, and only when it has a cd
       for (Invocation inv : step.facts().invocations()) {
-        if (inv.name().equals("cd") && !inv.command().words().isEmpty()
-            && !inv.args().isEmpty() && !inv.args().getFirst().startsWith("/tmp") && !inSubshell(step.facts().script()).contains(inv.command())) {
+        if (!inv.name().equals("cd") || inv.command().words().isEmpty() || inv.args().isEmpty() || inv.args().getFirst().startsWith("/tmp")) {
+          continue;
+        }
+        inSubshell = inSubshell == null ? inSubshell(step.facts().script()) : inSubshell;
+        if (!inSubshell.contains(inv.command())) {
           report.accept(finding("cd " + inv.args().getFirst() + ": use WORKDIR", inv.span(), step.stage()));
           break;
         }
