@@ -4,8 +4,10 @@ package dev.bulwark.lint;
 import dev.bulwark.dockerfile.model.BaseImage;
 import dev.bulwark.dockerfile.model.BuildModel;
 import dev.bulwark.dockerfile.model.Stage;
-import dev.bulwark.dockerfile.shell.Invocation;
-import dev.bulwark.dockerfile.shell.SimpleCommand;
+import dev.bulwark.dockerfile.shell.ShellParseResult;
+import dev.bulwark.dockerfile.syntax.JoinedMap;
+import dev.bulwark.dockerfile.syntax.SourceMap;
+import dev.bulwark.core.text.SourceText;
 import dev.bulwark.core.text.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,17 +159,7 @@ public final class DockerfileTarget implements Target {
    * A RUN with its stage, what its shell script does, whether its files ship in the final image,
    * and the variables its script sees from ARG and ENV at that step.
    */
-  public record RunStep(Stage stage, Command.Run run, ShellFacts facts, boolean inFinalStage, Map<String, String> env) {
-    /** The span of one recognized command inside the RUN (the instruction's span if unknown). */
-    public Span spanOf(Invocation inv) {
-      String script = script(run.command());
-      SimpleCommand sc = inv.command();
-      if (sc.end() <= script.length() && sc.start() < sc.end()) {
-        return run.instruction().locate(script.substring(sc.start(), sc.end()).strip());
-      }
-      return run.instruction().span();
-    }
-  }
+  public record RunStep(Stage stage, Command.Run run, ShellFacts facts, boolean inFinalStage, Map<String, String> env) {}
 
   /** Every RUN of every stage, in order, with its shell facts (computed once). */
   public List<RunStep> runs() {
@@ -249,20 +241,34 @@ public final class DockerfileTarget implements Target {
       }
     }
     // parsed outside the lock; two threads racing on one RUN parse it twice and keep the first
-    ShellFacts facts = ShellFacts.of(ShellParser.parse(script(run.command())).script());
+    ShellFacts facts = ShellFacts.of(parse(run.command(), run.instruction().source()).script());
     synchronized (analysis) {
       return analysis.shell.computeIfAbsent(run, r -> facts);
     }
   }
 
-  static String script(CommandLine line) {
+  /**
+   * The shell model of a command line, its words mapped to the Dockerfile. Exec form is read as
+   * its elements single-quoted into one command; each element's chars map one to one when the
+   * quoting kept them, else the whole element is the word's position.
+   */
+  static ShellParseResult parse(CommandLine line, SourceText source) {
     if (line instanceof CommandLine.Shell s) {
-      return s.script();
+      return ShellParser.parse(s.script(), s.map());
     }
-    return String.join(" ", ((CommandLine.Exec) line).argv().stream().map(DockerfileTarget::quote).toList());
-  }
-
-  private static String quote(String arg) {
-    return "'" + arg.replace("'", "'\\''") + "'";
+    CommandLine.Exec exec = (CommandLine.Exec) line;
+    StringBuilder script = new StringBuilder();
+    JoinedMap.Builder map = new JoinedMap.Builder();
+    for (int i = 0; i < exec.argv().size(); i++) {
+      String arg = exec.argv().get(i);
+      Span element = exec.spans().get(i);
+      String quoted = "'" + arg.replace("'", "'\\''") + "'" + (i + 1 < exec.argv().size() ? " " : "");
+      // "arg" is as long as 'arg' when the JSON string holds no escape and the arg no quote
+      boolean exact = arg.length() + 2 == element.endOffset() - element.startOffset() && arg.indexOf('\'') < 0
+          && element.startLine() == element.endLine();
+      map.add(quoted.length(), exact ? SourceMap.verbatim(source, element.startOffset()) : SourceMap.constant(element));
+      script.append(quoted);
+    }
+    return ShellParser.parse(script.toString(), map.build());
   }
 }

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,15 +32,18 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Table tests for every rule from {@code src/test/resources/rules/ID.cases}: blocks headed
- * {@code === fail} (the rule reports at least once; {@code fail x2}: exactly twice) or
- * {@code === pass} (it reports nothing), optionally with {@code config: {yaml}} for
- * .bulwark.yaml settings. Pragmas in the cases exercise suppressions too.
+ * {@code === fail at 2:5 3:1} (the rule reports exactly once per position, each finding
+ * starting at that line:column, in file order) or {@code === pass} (it reports nothing),
+ * optionally with {@code config: {yaml}} for .bulwark.yaml settings and {@code context: {yaml}}
+ * for the build context. Pragmas in the cases exercise suppressions too.
  */
 class RuleCasesTest {
   private static final Path DIR = Path.of("src/test/resources/rules");
-  private static final Pattern HEADER = Pattern.compile("^=== (pass|fail)(?: x(\\d+))?(?: config: (\\{.*?\\}))?(?: context: (\\{.*\\}))?$");
+  private static final Pattern HEADER =
+      Pattern.compile("^=== (pass|fail)(?: at((?: \\d+:\\d+)+))?(?: config: (\\{.*?\\}))?(?: context: (\\{.*\\}))?$");
 
-  record Case(String rule, boolean fail, int count, String config, String context, String dockerfile, int index) {}
+  /** {@code positions} are the expected findings' starts as "line:column", empty when not given. */
+  record Case(String rule, boolean fail, List<String> positions, String config, String context, String dockerfile, int index) {}
 
   static List<Case> load(Path file) throws IOException {
     String rule = file.getFileName().toString().replace(".cases", "");
@@ -51,8 +55,9 @@ class RuleCasesTest {
       Matcher m = i < lines.length ? HEADER.matcher(lines[i]) : null;
       if (i == lines.length || m.matches()) {
         if (current != null) {
-          out.add(new Case(rule, current.group(1).equals("fail"), current.group(2) == null ? -1 : Integer.parseInt(current.group(2)),
-              current.group(3), current.group(4), body.toString(), out.size() + 1));
+          List<String> positions = current.group(2) == null ? List.of() : List.of(current.group(2).strip().split(" "));
+          out.add(new Case(rule, current.group(1).equals("fail"), positions, current.group(3), current.group(4), body.toString(),
+              out.size() + 1));
         }
         current = m;
         body.setLength(0);
@@ -91,14 +96,13 @@ class RuleCasesTest {
     List<Finding> found = new Linter<>(List.of(rule)).lint(target).stream().filter(f -> f.ruleId().equals(c.rule())).toList();
     if (!c.fail()) {
       assertThat(found).as("%s should not report on:%n%s", c.rule(), c.dockerfile()).isEmpty();
-    } else if (c.count() >= 0) {
-      assertThat(found).as("%s findings on:%n%s", c.rule(), c.dockerfile()).hasSize(c.count());
-    } else {
-      assertThat(found).as("%s should report on:%n%s", c.rule(), c.dockerfile()).isNotEmpty();
-      for (Finding x : found) {
-        assertThat(x.span().startLine()).as("finding inside the file").isBetween(1, c.dockerfile().split("\n").length);
-      }
+      return;
     }
+    List<String> at = found.stream()
+        .sorted(Comparator.comparingInt((Finding f) -> f.span().startLine()).thenComparingInt(f -> f.span().startColumn()))
+        .map(f -> f.span().startLine() + ":" + f.span().startColumn())
+        .toList();
+    assertThat(at).as("%s findings (line:column) on:%n%s%s", c.rule(), c.dockerfile(), found).isEqualTo(c.positions());
   }
 
   /** {@code {ignore: "text of .dockerignore", files: [a, b/]}}; no ignore key means no .dockerignore. */
@@ -109,6 +113,19 @@ class RuleCasesTest {
     List<String> files = (List<String>) m.getOrDefault("files", List.of());
     return new BuildContext(ignore == null ? null : ".dockerignore", ignore == null ? null : DockerIgnore.parse(ignore.toString()),
         List.copyOf(files), false);
+  }
+
+  @Test
+  void everyFailCaseSaysWhereEachFindingIs() throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (Path f : files()) {
+      for (Case c : load(f)) {
+        if (c.fail() && c.positions().isEmpty()) {
+          missing.add(c.rule() + " #" + c.index());
+        }
+      }
+    }
+    assertThat(missing).as("fail cases without 'at line:column'").isEmpty();
   }
 
   @Test

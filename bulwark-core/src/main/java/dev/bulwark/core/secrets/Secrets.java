@@ -1,6 +1,7 @@
 package dev.bulwark.core.secrets;
 
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,12 @@ public final class Secrets {
       List.of("AKIA", "ASIA", "gh", "github_pat_", "glpat-", "xox", "PRIVATE KEY", "eyJ", "sk_live_", "AIza", "npm_");
 
   public static String credentialIn(String text) {
+    MatchResult m = credentialMatch(text);
+    return m == null ? null : m.group();
+  }
+
+  /** The first credential-shaped value in {@code text} with where it is, or null. */
+  public static MatchResult credentialMatch(String text) {
     boolean hint = false;
     for (String h : CREDENTIAL_HINTS) {
       if (text.contains(h)) {
@@ -57,7 +64,7 @@ public final class Secrets {
     for (Pattern p : CREDENTIALS) {
       Matcher m = p.matcher(text);
       if (m.find()) {
-        return m.group();
+        return m.toMatchResult();
       }
     }
     return null;

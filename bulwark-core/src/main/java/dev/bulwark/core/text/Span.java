@@ -9,6 +9,11 @@ public record Span(int startLine, int startColumn, int endLine, int endColumn, i
   /** The empty span at the start of a file, for diagnostics that concern the whole input. */
   public static final Span START = new Span(1, 1, 1, 1, 0, 0);
 
+  /** The span from the start of this one to the end of {@code last} (which must not start before it). */
+  public Span to(Span last) {
+    return new Span(startLine, startColumn, last.endLine, last.endColumn, startOffset, last.endOffset);
+  }
+
   public boolean contains(int line) {
     return line >= startLine && line <= endLine;
   }

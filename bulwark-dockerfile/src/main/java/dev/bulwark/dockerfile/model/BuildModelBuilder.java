@@ -77,7 +77,7 @@ final class BuildModelBuilder {
       return new BaseImage.Image(ImageReference.parse(image));
     } catch (ImageReference.InvalidReferenceException e) {
       if (!image.isEmpty()) {
-        diagnostics.add(Diagnostic.error(e.getMessage() + ": \"" + image + "\"", from.instruction().locate(image)));
+        diagnostics.add(Diagnostic.error(e.getMessage() + ": \"" + image + "\"", from.instruction().argSpan(0)));
       }
       return new BaseImage.Unresolved(image, e.getMessage());
     }

@@ -1,11 +1,14 @@
 package dev.bulwark.dockerfile.model;
 
+import dev.bulwark.core.text.Span;
 import dev.bulwark.dockerfile.expand.ExpansionException;
 import dev.bulwark.dockerfile.expand.WordProcessor;
 import dev.bulwark.dockerfile.syntax.Diagnostic;
 import dev.bulwark.dockerfile.syntax.Flag;
 import dev.bulwark.dockerfile.syntax.Heredoc;
 import dev.bulwark.dockerfile.syntax.Instruction;
+import dev.bulwark.dockerfile.syntax.JoinedMap;
+import dev.bulwark.dockerfile.syntax.SourceMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -224,9 +227,10 @@ final class CommandReader {
 
   private CommandLine commandLine(Instruction in, List<String> shell) {
     if (in.json()) {
-      return new CommandLine.Exec(in.args());
+      return new CommandLine.Exec(in.args(), in.argSpans());
     }
     String script = in.args().isEmpty() ? "" : in.args().getFirst();
+    SourceMap map = in.restMap();
     List<Heredoc> heredocs = in.heredocs();
     if (!heredocs.isEmpty()) {
       String trimmed = script.strip();
@@ -234,15 +238,20 @@ final class CommandReader {
       if (heredocs.size() == 1 && trimmed.matches("\\d*<<-?['\"]?" + Pattern.quote(first.name()) + "['\"]?")) {
         // RUN <<EOF: the body itself is the script.
         script = first.effectiveContent();
+        map = first.effectiveMap(in.source());
       } else {
         StringBuilder sb = new StringBuilder(script).append('\n');
+        JoinedMap.Builder joined = new JoinedMap.Builder().add(sb.length(), map);
         for (Heredoc h : heredocs) {
+          int before = sb.length();
           sb.append(h.content()).append(h.name()).append('\n');
+          joined.add(sb.length() - before, h.contentMap(in.source()));
         }
         script = sb.toString();
+        map = joined.build();
       }
     }
-    return new CommandLine.Shell(script, shell);
+    return new CommandLine.Shell(script, shell, map);
   }
 
   private List<String> sourcesAndDest(Instruction in, Map<String, String> env) {
@@ -269,7 +278,7 @@ final class CommandReader {
       if (key.isEmpty() && what.equals("ENV")) {
         error(in, "ENV names can not be blank");
       }
-      out.add(new KeyValue(key, expand(in, a.get(i + 1), env)));
+      out.add(new KeyValue(key, expand(in, a.get(i + 1), env), in.argSpan(i), in.argSpan(i + 1)));
     }
     return out;
   }
@@ -279,12 +288,13 @@ final class CommandReader {
       error(in, "ARG requires at least one argument");
     }
     List<ArgDecl> decls = new ArrayList<>();
-    for (String w : in.args()) {
+    for (int i = 0; i < in.args().size(); i++) {
+      String w = in.args().get(i);
       int eq = w.indexOf('=');
       if (eq < 0) {
-        decls.add(new ArgDecl(expand(in, w, env), null));
+        decls.add(new ArgDecl(expand(in, w, env), null, in.argSpan(i)));
       } else {
-        decls.add(new ArgDecl(expand(in, w.substring(0, eq), env), expand(in, w.substring(eq + 1), env)));
+        decls.add(new ArgDecl(expand(in, w.substring(0, eq), env), expand(in, w.substring(eq + 1), env), in.argSpan(i)));
       }
     }
     return new Command.Arg(in, decls);
@@ -295,13 +305,13 @@ final class CommandReader {
     if (in.args().isEmpty()) {
       error(in, "EXPOSE requires at least one argument");
     }
-    for (String raw : in.args()) {
-      String word = expand(in, raw, env);
+    for (int i = 0; i < in.args().size(); i++) {
+      String word = expand(in, in.args().get(i), env);
       for (String w : word.split("\\s+")) {
         if (w.isEmpty()) {
           continue;
         }
-        PortSpec p = parsePort(w);
+        PortSpec p = parsePort(w, in.argSpan(i));
         if (p == null) {
           error(in, "invalid containerPort: " + w);
         } else {
@@ -312,7 +322,7 @@ final class CommandReader {
     return new Command.Expose(in, ports);
   }
 
-  static PortSpec parsePort(String w) {
+  static PortSpec parsePort(String w, Span span) {
     String proto = "tcp";
     String port = w;
     int slash = w.indexOf('/');
@@ -330,7 +340,7 @@ final class CommandReader {
       if (start < 0 || end > 65535 || end < start) {
         return null;
       }
-      return new PortSpec(w, start, end, proto);
+      return new PortSpec(w, start, end, proto, span);
     } catch (NumberFormatException e) {
       return null;
     }
@@ -353,7 +363,8 @@ final class CommandReader {
       error(in, "Unknown type \"" + args.getFirst() + "\" in HEALTHCHECK (try CMD)");
     }
     List<String> rest = args.subList(1, args.size());
-    CommandLine test = in.json() ? new CommandLine.Exec(rest) : new CommandLine.Shell(rest.isEmpty() ? "" : rest.getFirst(), shell);
+    CommandLine test = in.json() ? new CommandLine.Exec(rest, in.argSpans().subList(1, in.argSpans().size()))
+        : new CommandLine.Shell(rest.isEmpty() ? "" : rest.getFirst(), shell, SourceMap.constant(in.argSpan(1)));
     for (String d : List.of("interval", "timeout", "start-period", "start-interval")) {
       String v = flags.get(d);
       if (v != null && !GoDuration.isValid(v)) {

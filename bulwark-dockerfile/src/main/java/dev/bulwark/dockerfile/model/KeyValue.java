@@ -1,4 +1,6 @@
 package dev.bulwark.dockerfile.model;
 
-/** A name and its value, after variable expansion (ENV, LABEL). */
-public record KeyValue(String key, String value) {}
+import dev.bulwark.core.text.Span;
+
+/** A name and its value, after variable expansion (ENV, LABEL), with where each was written. */
+public record KeyValue(String key, String value, Span keySpan, Span valueSpan) {}

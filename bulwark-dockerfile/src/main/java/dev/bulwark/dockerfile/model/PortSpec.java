@@ -1,7 +1,9 @@
 package dev.bulwark.dockerfile.model;
 
-/** An EXPOSE entry: a port or range and its protocol (tcp when not written). */
-public record PortSpec(String raw, int start, int end, String protocol) {
+import dev.bulwark.core.text.Span;
+
+/** An EXPOSE entry: a port or range and its protocol (tcp when not written); {@code span} is the word it came from. */
+public record PortSpec(String raw, int start, int end, String protocol, Span span) {
 
   /** Ports below 1024 need root or CAP_NET_BIND_SERVICE to bind. */
   public boolean isPrivileged() {

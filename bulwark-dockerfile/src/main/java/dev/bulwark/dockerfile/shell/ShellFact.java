@@ -1,5 +1,6 @@
 package dev.bulwark.dockerfile.shell;
 
+import dev.bulwark.core.text.Span;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +35,10 @@ public sealed interface ShellFact {
    * A package named on a command line. {@code version} is what pins it, as written: the part
    * after {@code =} for apt/apk/zypper, the specifier for pip ({@code ==1.2}), after {@code @}
    * for npm/go, after {@code -v}/{@code :} for gem; null when none is given. {@code local} is
-   * true for files, paths, URLs and VCS references, which carry their own version.
+   * true for files, paths, URLs and VCS references, which carry their own version. {@code span}
+   * is the word.
    */
-  record PackageSpec(String raw, String name, String version, boolean local) {
+  record PackageSpec(String raw, String name, String version, boolean local, Span span) {
     public boolean isPinned() {
       return local || (version != null && !version.isEmpty());
     }

@@ -1,5 +1,6 @@
 package dev.bulwark.dockerfile.shell;
 
+import dev.bulwark.core.text.Span;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageManager;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageSpec;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ public final class ShellFacts {
         // sh -c 'script': what the string runs (a substituted string was visited already)
         Word inner = inv.args().contains("-c") ? wordAfter(sc, "-c") : null;
         if (inner != null && inner.isStatic()) {
-          collect(ShellParser.parse(inner.value()).script(), exported, invocations, facts, pipefail, nesting + 1);
+          collect(ShellParser.parse(inner.value(), inner.valueMap()).script(), exported, invocations, facts, pipefail, nesting + 1);
         }
       }
     });
@@ -153,6 +154,7 @@ public final class ShellFacts {
   /** Strips wrappers and paths; null for a bare assignment. */
   static Invocation unwrap(SimpleCommand sc, Map<String, String> exported) {
     List<String> argv = new ArrayList<>(sc.argv());
+    List<Word> words = new ArrayList<>(sc.words()); // kept in step with argv
     Map<String, String> env = new HashMap<>(exported);
     for (SimpleCommand.Assignment a : sc.assignments()) {
       env.put(a.name(), a.value().value());
@@ -166,21 +168,21 @@ public final class ShellFacts {
       if (name.equals("sudo") || name.equals("doas")) {
         sudo = true;
       }
-      argv.removeFirst();
+      dropFirst(argv, words);
       // wrapper options (sudo -u user, env -i, nice -n 5) and env's VAR=value words
       while (!argv.isEmpty()) {
         String a = argv.getFirst();
         if (a.startsWith("-")) {
-          argv.removeFirst();
+          dropFirst(argv, words);
           if ((a.equals("-u") || a.equals("-g") || a.equals("-n") || a.equals("-C")) && !argv.isEmpty()) {
-            argv.removeFirst();
+            dropFirst(argv, words);
           }
         } else if (name.equals("env") && a.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
           int eq = a.indexOf('=');
           env.put(a.substring(0, eq), a.substring(eq + 1));
-          argv.removeFirst();
+          dropFirst(argv, words);
         } else if ((name.equals("su-exec") || name.equals("gosu")) && !a.contains("/")) {
-          argv.removeFirst(); // the user to switch to
+          dropFirst(argv, words); // the user to switch to
           break;
         } else {
           break;
@@ -198,8 +200,14 @@ public final class ShellFacts {
     if (name.matches("python[0-9.]*") && args.size() >= 2 && args.get(0).equals("-m") && args.get(1).equals("pip")) {
       name = "pip";
       args = args.subList(2, args.size());
+      words.subList(1, 3).clear();
     }
-    return new Invocation(sc, name, args, Map.copyOf(env), sudo);
+    return new Invocation(sc, name, args, Map.copyOf(env), sudo, List.copyOf(words));
+  }
+
+  private static void dropFirst(List<String> argv, List<Word> words) {
+    argv.removeFirst();
+    words.removeFirst();
   }
 
   static String baseName(String word) {
@@ -284,11 +292,20 @@ public final class ShellFacts {
   /** As above; with {@code modes}, chmod's {@code -x} / {@code -755} count as operands (modes). */
   static List<String> operands(List<String> args, Set<String> withValue, boolean modes) {
     List<String> out = new ArrayList<>();
+    for (int i : operandIndexes(args, withValue, modes)) {
+      out.add(args.get(i));
+    }
+    return out;
+  }
+
+  /** The indexes in {@code args} of the operands, so each can be given its position. */
+  static List<Integer> operandIndexes(List<String> args, Set<String> withValue, boolean modes) {
+    List<Integer> out = new ArrayList<>();
     boolean endOfOptions = false;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       if (endOfOptions) {
-        out.add(a);
+        out.add(i);
       } else if (a.equals("--")) {
         endOfOptions = true;
       } else if (a.startsWith("-") && a.length() > 1 && !(modes && a.matches("-[0-7]+|[-+=][rwxXst]+"))) {
@@ -296,7 +313,7 @@ public final class ShellFacts {
           i++;
         }
       } else {
-        out.add(a);
+        out.add(i);
       }
     }
     return out;
@@ -338,7 +355,7 @@ public final class ShellFacts {
       case GO -> Set.of("-C", "-o", "-ldflags", "-gcflags", "-tags", "-p", "-mod", "-modfile", "-pkgdir", "-asmflags", "-buildmode",
           "-compiler", "-gccgoflags", "-installsuffix", "-overlay", "-pgo", "-toolexec");
     };
-    List<String> operands = operands(args, withValue);
+    List<Integer> operands = operandIndexes(args, withValue, false);
     List<String> options = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("-")) {
@@ -348,13 +365,13 @@ public final class ShellFacts {
     if (operands.isEmpty()) {
       return null;
     }
-    String action = operands.getFirst();
+    String action = args.get(operands.getFirst());
     if (!pm.isOsPackageManager() && !LANGUAGE_ACTIONS.contains(action) && !(pm == PackageManager.YARN && action.equals("global"))) {
       return null;
     }
-    List<String> names = operands.subList(1, operands.size());
+    List<Integer> names = operands.subList(1, operands.size());
     if (pm == PackageManager.YARN && action.equals("global") && !names.isEmpty()) {
-      action = names.getFirst();
+      action = args.get(names.getFirst());
       names = names.subList(1, names.size());
     }
     if (pm == PackageManager.GO) {
@@ -362,12 +379,13 @@ public final class ShellFacts {
         return null;
       }
       List<PackageSpec> specs = new ArrayList<>();
-      for (String n : names) {
+      for (int i : names) {
+        String n = args.get(i);
         if (n.startsWith(".") || n.startsWith("/")) {
           return null; // local code: a compile, not a package install
         }
         int at = n.lastIndexOf('@');
-        specs.add(new PackageSpec(n, at > 0 ? n.substring(0, at) : n, at > 0 ? n.substring(at + 1) : null, false));
+        specs.add(new PackageSpec(n, at > 0 ? n.substring(0, at) : n, at > 0 ? n.substring(at + 1) : null, false, inv.argSpan(i)));
       }
       if (specs.isEmpty()) {
         return null;
@@ -375,8 +393,8 @@ public final class ShellFacts {
       return new ShellFact.PackageOperation(inv, pm, action, List.copyOf(specs), List.copyOf(options));
     }
     List<PackageSpec> specs = new ArrayList<>();
-    for (String n : names) {
-      specs.add(spec(pm, n, inv));
+    for (int i : names) {
+      specs.add(spec(pm, args.get(i), inv, inv.argSpan(i)));
     }
     return new ShellFact.PackageOperation(inv, pm, action, List.copyOf(specs), List.copyOf(options));
   }
@@ -384,7 +402,7 @@ public final class ShellFacts {
   private static final Pattern PIP_SPEC = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*)(\\[[^\\]]*\\])?\\s*((?:===|==|>=|<=|~=|!=|>|<).*)?$");
   private static final Pattern RPM_VERSIONED = Pattern.compile("^(.+?)-(\\d[^/]*)$");
 
-  static PackageSpec spec(PackageManager pm, String raw, Invocation inv) {
+  static PackageSpec spec(PackageManager pm, String raw, Invocation inv, Span span) {
     boolean file = raw.contains("/") || raw.endsWith(".deb") || raw.endsWith(".rpm") || raw.endsWith(".apk") || raw.endsWith(".whl")
         || raw.endsWith(".tar.gz") || raw.endsWith(".tgz") || raw.endsWith(".gem") || URL.matcher(raw).matches();
     switch (pm) {
@@ -395,34 +413,34 @@ public final class ShellFacts {
         }
         if (eq > 0) {
           String v = raw.substring(eq).replaceFirst("^[=<>]+", "");
-          return new PackageSpec(raw, raw.substring(0, eq), v, false);
+          return new PackageSpec(raw, raw.substring(0, eq), v, false, span);
         }
         // apt's pkg/release selects a release: hadolint counts it as pinned
-        return new PackageSpec(raw, raw, null, file);
+        return new PackageSpec(raw, raw, null, file, span);
       }
       case APK -> {
         int op = indexOfAny(raw, "=~<>");
         if (op > 0) {
-          return new PackageSpec(raw, raw.substring(0, op), raw.substring(op).replaceFirst("^[=~<>]+", ""), false);
+          return new PackageSpec(raw, raw.substring(0, op), raw.substring(op).replaceFirst("^[=~<>]+", ""), false, span);
         }
-        return new PackageSpec(raw, raw, null, file);
+        return new PackageSpec(raw, raw, null, file, span);
       }
       case YUM, DNF, MICRODNF -> {
         Matcher m = RPM_VERSIONED.matcher(raw);
         if (m.matches() && !file) {
-          return new PackageSpec(raw, m.group(1), m.group(2), false);
+          return new PackageSpec(raw, m.group(1), m.group(2), false, span);
         }
-        return new PackageSpec(raw, raw, null, file);
+        return new PackageSpec(raw, raw, null, file, span);
       }
       case PIP -> {
         if (raw.contains(" @ ") || raw.startsWith("git+") || file || raw.startsWith(".")) {
-          return new PackageSpec(raw, raw, null, true);
+          return new PackageSpec(raw, raw, null, true, span);
         }
         Matcher m = PIP_SPEC.matcher(raw);
         if (m.matches()) {
-          return new PackageSpec(raw, m.group(1), m.group(3), false);
+          return new PackageSpec(raw, m.group(1), m.group(3), false, span);
         }
-        return new PackageSpec(raw, raw, null, false);
+        return new PackageSpec(raw, raw, null, false, span);
       }
       case NPM, YARN, PNPM -> {
         int from = raw.startsWith("@") ? 1 : 0;
@@ -430,26 +448,26 @@ public final class ShellFacts {
         boolean local = raw.startsWith(".") || raw.startsWith("/") || raw.startsWith("git") || raw.startsWith("file:")
             || raw.startsWith("github:") || raw.endsWith(".tgz") || URL.matcher(raw).matches();
         if (at > 0) {
-          return new PackageSpec(raw, raw.substring(0, at), raw.substring(at + 1), local);
+          return new PackageSpec(raw, raw.substring(0, at), raw.substring(at + 1), local, span);
         }
-        return new PackageSpec(raw, raw, null, local);
+        return new PackageSpec(raw, raw, null, local, span);
       }
       case GEM -> {
         int colon = raw.indexOf(':');
         if (colon > 0) {
-          return new PackageSpec(raw, raw.substring(0, colon), raw.substring(colon + 1), false);
+          return new PackageSpec(raw, raw.substring(0, colon), raw.substring(colon + 1), false, span);
         }
-        return new PackageSpec(raw, raw, inv.flagValue("-v", "--version"), file);
+        return new PackageSpec(raw, raw, inv.flagValue("-v", "--version"), file, span);
       }
       case CARGO -> {
         int at = raw.indexOf('@');
         if (at > 0) {
-          return new PackageSpec(raw, raw.substring(0, at), raw.substring(at + 1), false);
+          return new PackageSpec(raw, raw.substring(0, at), raw.substring(at + 1), false, span);
         }
-        return new PackageSpec(raw, raw, inv.flagValue("--version", "--vers"), inv.flagValue("--git", "--path") != null);
+        return new PackageSpec(raw, raw, inv.flagValue("--version", "--vers"), inv.flagValue("--git", "--path") != null, span);
       }
       default -> {
-        return new PackageSpec(raw, raw, null, file);
+        return new PackageSpec(raw, raw, null, file, span);
       }
     }
   }

@@ -1,6 +1,8 @@
 package dev.bulwark.dockerfile.shell;
 
+import dev.bulwark.dockerfile.syntax.SourceMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -20,20 +22,27 @@ public final class ShellParser {
       Set.of("if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "{", "}", "!", "in");
 
   private final String src;
+  private final SourceMap map;
   private int pos;
   private int depth;
   private final List<PendingHeredoc> pending = new ArrayList<>();
 
   private record PendingHeredoc(String delimiter, boolean stripTabs, Redirect.HeredocBody body) {}
 
-  private ShellParser(String src, int depth) {
+  private ShellParser(String src, int depth, SourceMap map) {
     this.src = src;
     this.depth = depth;
+    this.map = map;
   }
 
-  /** Parses {@code script}; never throws. */
+  /** Parses {@code script}; never throws. Words' spans are offsets in the script. */
   public static ShellParseResult parse(String script) {
-    ShellParser p = new ShellParser(script, 0);
+    return parse(script, SourceMap.NONE);
+  }
+
+  /** Parses {@code script}, whose offsets {@code map} takes to the Dockerfile; never throws. */
+  public static ShellParseResult parse(String script, SourceMap map) {
+    ShellParser p = new ShellParser(script, 0, map);
     List<Script.Item> items = new ArrayList<>();
     try {
       Script s = p.list(items, Set.of(), false);
@@ -456,7 +465,7 @@ public final class ShellParser {
     if (words.isEmpty() && assignments.isEmpty() && redirects.isEmpty()) {
       throw error(eof() ? "unexpected end of script: command expected" : "unexpected '" + peek() + "'");
     }
-    return new SimpleCommand(List.copyOf(assignments), List.copyOf(words), List.copyOf(redirects), start, pos);
+    return new SimpleCommand(List.copyOf(assignments), List.copyOf(words), List.copyOf(redirects), start, pos, map);
   }
 
   private boolean peekAfterParen() {
@@ -480,7 +489,7 @@ public final class ShellParser {
     }
   }
 
-  private static SimpleCommand.Assignment asAssignment(Word w) {
+  private SimpleCommand.Assignment asAssignment(Word w) {
     if (w.parts().isEmpty() || !(w.parts().getFirst() instanceof WordPart.Literal first) || first.quoted()) {
       return null;
     }
@@ -500,7 +509,7 @@ public final class ShellParser {
     }
     valueParts.addAll(w.parts().subList(1, w.parts().size()));
     int rawEq = w.raw().indexOf('=');
-    return new SimpleCommand.Assignment(name, new Word(w.raw().substring(rawEq + 1), List.copyOf(valueParts), w.start() + rawEq + 1, w.end()));
+    return new SimpleCommand.Assignment(name, new Word(w.raw().substring(rawEq + 1), List.copyOf(valueParts), w.start() + rawEq + 1, w.end(), map));
   }
 
   /** A redirection at the cursor, or null (cursor unchanged). */
@@ -577,7 +586,7 @@ public final class ShellParser {
     if ((peek() == '<' || peek() == '>') && peek(1) == '(') {
       // bash process substitution <(cmd): parsed like $(cmd)
       WordPart.CommandSubstitution sub = parenthesized("process substitution", false);
-      return new Word(sub.text(), List.of(sub), start, pos);
+      return new Word(sub.text(), List.of(sub), start, pos, map);
     }
     List<WordPart> parts = new ArrayList<>();
     StringBuilder lit = new StringBuilder();
@@ -637,7 +646,7 @@ public final class ShellParser {
     if (pos == start) {
       return null;
     }
-    return new Word(src.substring(start, pos), List.copyOf(merge(parts)), start, pos);
+    return new Word(src.substring(start, pos), List.copyOf(merge(parts)), start, pos, map);
   }
 
   private static void flush(List<WordPart> parts, StringBuilder lit, boolean quoted) {
@@ -821,6 +830,8 @@ public final class ShellParser {
     int start = pos;
     pos++;
     StringBuilder inner = new StringBuilder();
+    // where each char of the unescaped inner text is in this script, so its words keep their spans
+    int[] at = new int[16];
     while (true) {
       if (eof()) {
         pos = start;
@@ -831,15 +842,20 @@ public final class ShellParser {
         pos++;
         break;
       }
+      if (inner.length() == at.length) {
+        at = Arrays.copyOf(at, at.length * 2);
+      }
       if (c == '\\' && (peek(1) == '`' || peek(1) == '\\' || peek(1) == '$')) {
+        at[inner.length()] = pos + 1;
         inner.append(peek(1));
         pos += 2;
         continue;
       }
+      at[inner.length()] = pos;
       inner.append(c);
       pos++;
     }
-    ShellParser sub = new ShellParser(inner.toString(), depth + 1);
+    ShellParser sub = new ShellParser(inner.toString(), depth + 1, map.through(Arrays.copyOf(at, inner.length())));
     if (sub.depth > MAX_DEPTH) {
       throw error("nesting deeper than " + MAX_DEPTH + " levels");
     }

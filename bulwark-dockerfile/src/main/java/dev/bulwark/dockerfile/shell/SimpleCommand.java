@@ -1,15 +1,23 @@
 package dev.bulwark.dockerfile.shell;
 
+import dev.bulwark.core.text.Span;
+import dev.bulwark.dockerfile.syntax.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * {@code VAR=value cmd arg... >redirect}: leading assignments, the words (command name first)
- * and redirections. {@code start}/{@code end} are offsets in the parsed script.
+ * and redirections. {@code start}/{@code end} are offsets in the parsed script, {@code map}
+ * takes them to the Dockerfile.
  */
-public record SimpleCommand(List<Assignment> assignments, List<Word> words, List<Redirect> redirects, int start, int end)
+public record SimpleCommand(List<Assignment> assignments, List<Word> words, List<Redirect> redirects, int start, int end, SourceMap map)
     implements ShellCommand {
+
+  /** Where the whole command (assignments and redirections included) was written. */
+  public Span span() {
+    return map.span(start, end);
+  }
 
   /** {@code NAME=value} or {@code NAME+=value} before the command name. */
   public record Assignment(String name, Word value) {}

@@ -152,11 +152,12 @@ public final class DockerfileParser {
         }
         Node node;
         try {
-          node = nodeFromLine(ll.text(), 0);
+          node = nodeFromLine(ll.text(), 0, 0);
         } catch (LineParsers.LineError e) {
           diagnostics.add(Diagnostic.error(e.getMessage(), lineSpan));
           LineParsers.Split split = LineParsers.splitCommand(ll.text());
-          node = new Node(split.command(), flagsOf(split.flags()), List.of(), false, null, split.rest());
+          node = new Node(split.command(), split.flags(), split.flagRanges(), List.of(), List.of(), false, null, split.rest(),
+              split.restOffset());
         }
         List<Heredoc> heredocs = new ArrayList<>();
         if (canContainHeredoc(node)) {
@@ -176,7 +177,21 @@ public final class DockerfileParser {
 
     Instruction toInstruction(Node node, List<Heredoc> heredocs, List<String> comments, LogicalLine ll, Span span, Span extent) {
       Instruction child = node.child == null ? null : toInstruction(node.child, List.of(), List.of(), ll, span, span);
-      return new Instruction(node.keyword, node.keyword.toLowerCase(Locale.ROOT), node.flags, node.args, node.json, child, node.rest, List.copyOf(heredocs), comments, ll, span, extent, src);
+      SourceMap map = ll.map(src);
+      List<Flag> flags = new ArrayList<>(node.flags.size());
+      for (int i = 0; i < node.flags.size(); i++) {
+        flags.add(Flag.parse(node.flags.get(i), spanOf(map, node.flagRanges.get(i))));
+      }
+      List<Span> argSpans = new ArrayList<>(node.argRanges.size());
+      for (LineParsers.Range r : node.argRanges) {
+        argSpans.add(spanOf(map, r));
+      }
+      return new Instruction(node.keyword, node.keyword.toLowerCase(Locale.ROOT), List.copyOf(flags), node.args, List.copyOf(argSpans), node.json,
+          child, node.rest, node.restOffset, List.copyOf(heredocs), comments, ll, span, extent, src);
+    }
+
+    private static Span spanOf(SourceMap map, LineParsers.Range r) {
+      return map.span(r.start(), r.end());
     }
 
     /** Reads heredoc bodies after the instruction line; returns the next unread line. */
@@ -271,11 +286,12 @@ public final class DockerfileParser {
       return new Continuation(line.substring(0, tokenAt), false);
     }
 
-    Node nodeFromLine(String line, int nesting) throws LineParsers.LineError {
+    /** {@code base} is where {@code line} starts in the logical line (ONBUILD's trigger starts after the keyword). */
+    Node nodeFromLine(String line, int base, int nesting) throws LineParsers.LineError {
       LineParsers.Split split = LineParsers.splitCommand(line);
       String cmd = split.command().toLowerCase(Locale.ROOT);
       String rest = split.rest();
-      List<Flag> flags = flagsOf(split.flags());
+      int restAt = base + split.restOffset();
       LineParsers.Parsed parsed;
       Node child = null;
       switch (cmd) {
@@ -293,12 +309,13 @@ public final class DockerfileParser {
             if (nesting >= MAX_ONBUILD_NESTING) {
               throw new LineParsers.LineError("ONBUILD nested more than " + MAX_ONBUILD_NESTING + " levels");
             }
-            child = nodeFromLine(rest, nesting + 1);
+            child = nodeFromLine(rest, restAt, nesting + 1);
           }
         }
-        default -> parsed = new LineParsers.Parsed(List.of(""), false);
+        default -> parsed = new LineParsers.Parsed(List.of(""), false, List.of(new LineParsers.Range(0, 0)));
       }
-      return new Node(split.command(), flags, parsed.args(), parsed.json(), child, rest);
+      return new Node(split.command(), split.flags(), LineParsers.Range.shiftAll(split.flagRanges(), base), parsed.args(),
+          LineParsers.Range.shiftAll(parsed.ranges(), restAt), parsed.json(), child, rest, restAt);
     }
 
     boolean canContainHeredoc(Node node) {
@@ -310,18 +327,14 @@ public final class DockerfileParser {
     }
   }
 
-  /** What the line parser made of one logical line, before it becomes an {@link Instruction}. */
-  private record Node(String keyword, List<Flag> flags, List<String> args, boolean json, Node child, String rest) {}
+  /**
+   * What the line parser made of one logical line, before it becomes an {@link Instruction};
+   * ranges are logical-line offsets.
+   */
+  private record Node(String keyword, List<String> flags, List<LineParsers.Range> flagRanges, List<String> args,
+      List<LineParsers.Range> argRanges, boolean json, Node child, String rest, int restOffset) {}
 
   private record HeredocHeader(String name, int fd, boolean expand, boolean chomp) {}
-
-  private static List<Flag> flagsOf(List<String> raw) {
-    List<Flag> out = new ArrayList<>(raw.size());
-    for (String r : raw) {
-      out.add(Flag.parse(r));
-    }
-    return List.copyOf(out);
-  }
 
   /** Finds {@code <<EOF}-style words on the instruction line, as BuildKit does with its lexer. */
   static List<HeredocHeader> heredocsFromLine(String line) throws ExpansionException {

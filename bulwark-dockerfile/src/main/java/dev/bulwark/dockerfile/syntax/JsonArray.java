@@ -19,8 +19,11 @@ final class JsonArray {
     this.s = s;
   }
 
-  /** The array's strings, or null when {@code text} does not start with a valid JSON array. */
-  static List<String> parseStrings(String text) throws LineParsers.LineError {
+  /**
+   * The array's strings, or null when {@code text} does not start with a valid JSON array;
+   * {@code ranges} receives where each element (quotes included) is written.
+   */
+  static List<String> parseStrings(String text, List<LineParsers.Range> ranges) throws LineParsers.LineError {
     JsonArray p = new JsonArray(text);
     List<Object> values = new ArrayList<>();
     try {
@@ -31,7 +34,10 @@ final class JsonArray {
         p.pos++;
       } else {
         while (true) {
+          p.skipWs();
+          int start = p.pos;
           values.add(p.value(1));
+          ranges.add(new LineParsers.Range(start, p.pos));
           p.skipWs();
           char c = p.next();
           if (c == ']') {

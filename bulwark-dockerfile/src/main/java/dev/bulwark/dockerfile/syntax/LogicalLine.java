@@ -1,5 +1,6 @@
 package dev.bulwark.dockerfile.syntax;
 
+import dev.bulwark.core.text.SourceText;
 import java.util.Arrays;
 
 /**
@@ -35,6 +36,23 @@ public final class LogicalLine {
       i = -i - 2;
     }
     return srcStart[i] + (index - segStart[i]);
+  }
+
+  /** The logical offset of source offset {@code offset}, which must lie on this line. */
+  public int logicalOffset(int offset) {
+    int i = Arrays.binarySearch(srcStart, offset);
+    if (i < 0) {
+      i = Math.max(0, -i - 2);
+    }
+    return segStart.length == 0 ? 0 : segStart[i] + (offset - srcStart[i]);
+  }
+
+  /** Logical offsets to source spans. */
+  public SourceMap map(SourceText source) {
+    return (start, end) -> {
+      int s = sourceOffset(start);
+      return source.span(s, end > start ? sourceOffset(end - 1) + 1 : s);
+    };
   }
 
   /** Builds a logical line from source pieces. */

@@ -69,8 +69,7 @@ class DockerfileParserTest {
     assertThat(run.span().startLine()).isEqualTo(2);
     assertThat(run.span().startColumn()).isEqualTo(3);
     assertThat(run.span().endLine()).isEqualTo(3);
-    assertThat(run.locate("two").startLine()).isEqualTo(3);
-    assertThat(run.locate("two").startColumn()).isEqualTo(5);
+    assertThat(run.argSpan(0)).hasToString("2:7-3:8");
   }
 
   @Test

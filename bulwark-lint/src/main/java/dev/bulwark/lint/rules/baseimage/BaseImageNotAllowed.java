@@ -28,7 +28,7 @@ public final class BaseImageNotAllowed extends DockerfileRule {
     for (Stage stage : target.model().stages()) {
       ImageReference ref = stage.baseImage().orElse(null);
       if (ref != null && allowed.stream().noneMatch(a -> LintConfig.globMatches(a, ref.familiarName()) || LintConfig.globMatches(a, ref.name()))) {
-        report.accept(finding("FROM " + ref.familiarName() + " is not in allowedBaseImages", stage.from().instruction().locate(stage.from().image()), stage));
+        report.accept(finding("FROM " + ref.familiarName() + " is not in allowedBaseImages", stage.from().instruction().argSpan(0), stage));
       }
     }
   }

@@ -23,7 +23,7 @@ public final class ConstantPlatform extends DockerfileRule {
     for (Stage stage : target.model().stages()) {
       String raw = stage.from().instruction().flag("platform");
       if (raw != null && !raw.contains("$")) {
-        report.accept(finding("FROM --platform=" + raw + " pins the platform", stage.from().instruction().locate("--platform"), stage));
+        report.accept(finding("FROM --platform=" + raw + " pins the platform", stage.from().instruction().flagNamed("platform").span(), stage));
       }
     }
   }

@@ -31,7 +31,7 @@ public final class EndOfLifeBase extends DockerfileRule {
       EolCatalog.get().cycleOf(ref).filter(c -> c.isEndOfLife(target.asOf())).ifPresent(c -> report.accept(finding(
           "FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle() + " reached end of life"
               + (c.eol() != null ? " on " + c.eol() : "") + (target.inFinalImage(stage) ? "" : " (build stage)"),
-          stage.from().instruction().locate(stage.from().image()), stage)));
+          stage.from().instruction().argSpan(0), stage)));
     }
   }
 }

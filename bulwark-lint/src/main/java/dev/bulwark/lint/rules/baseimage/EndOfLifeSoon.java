@@ -29,7 +29,7 @@ public final class EndOfLifeSoon extends DockerfileRule {
       EolCatalog.get().cycleOf(ref)
           .filter(c -> !c.isEndOfLife(target.asOf()) && c.eol() != null && c.eol().isBefore(target.asOf().plusMonths(6)))
           .ifPresent(c -> report.accept(finding("FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle()
-              + " reaches end of life on " + c.eol(), stage.from().instruction().locate(stage.from().image()), stage)));
+              + " reaches end of life on " + c.eol(), stage.from().instruction().argSpan(0), stage)));
     }
   }
 }

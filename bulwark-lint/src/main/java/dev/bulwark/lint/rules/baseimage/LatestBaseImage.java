@@ -41,7 +41,7 @@ public final class LatestBaseImage implements Rule<DockerfileTarget> {
       String message = ref.tag() == null
           ? "FROM " + written + " has no tag, so it means " + ref.familiarName() + ":latest"
           : "FROM " + written + " follows the moving :latest tag";
-      report.accept(new Finding(INFO, INFO.severity(), message, stage.from().instruction().locate(written), stage.displayName()));
+      report.accept(new Finding(INFO, INFO.severity(), message, stage.from().instruction().argSpan(0), stage.displayName()));
     }
   }
 }

@@ -37,7 +37,7 @@ public final class MovingBaseTag extends DockerfileRule {
       String tag = ref.tag();
       if (MOVING_TAGS.contains(tag) || MAJOR_ONLY.matcher(tag).matches()) {
         report.accept(finding("FROM " + stage.from().image() + " follows a moving tag (" + tag + ")",
-            stage.from().instruction().locate(stage.from().image()), stage));
+            stage.from().instruction().argSpan(0), stage));
       }
     }
   }

@@ -48,7 +48,7 @@ public final class NoSecurityUpdates extends DockerfileRule {
     }
     if (firstInstall != null && !upgraded) {
       report.accept(finding(firstInstall.manager().command() + " installs packages but the image never applies security updates",
-          where.spanOf(firstInstall.invocation()), where.stage()));
+          firstInstall.invocation().span(), where.stage()));
     }
   }
 }

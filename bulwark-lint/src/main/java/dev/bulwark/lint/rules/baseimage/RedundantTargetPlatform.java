@@ -22,7 +22,7 @@ public final class RedundantTargetPlatform extends DockerfileRule {
     for (Stage stage : target.model().stages()) {
       String raw = stage.from().instruction().flag("platform");
       if (raw != null && (raw.equals("$TARGETPLATFORM") || raw.equals("${TARGETPLATFORM}"))) {
-        report.accept(finding("--platform=" + raw + " is the default", stage.from().instruction().locate("--platform"), stage));
+        report.accept(finding("--platform=" + raw + " is the default", stage.from().instruction().flagNamed("platform").span(), stage));
       }
     }
   }

@@ -29,7 +29,7 @@ public final class UntrustedRegistry extends DockerfileRule {
       ImageReference ref = stage.baseImage().orElse(null);
       if (ref != null && trusted.stream().noneMatch(t -> registryMatches(t, ref.registry()))) {
         report.accept(finding("FROM " + stage.from().image() + " comes from " + ref.registry() + ", not a trusted registry",
-            stage.from().instruction().locate(stage.from().image()), stage));
+            stage.from().instruction().argSpan(0), stage));
       }
     }
   }

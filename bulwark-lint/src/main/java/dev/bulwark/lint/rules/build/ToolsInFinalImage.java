@@ -9,6 +9,7 @@ import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.DockerfileTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import dev.bulwark.core.text.Span;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -53,13 +54,15 @@ public final class ToolsInFinalImage extends DockerfileRule {
           continue;
         }
         List<String> tools = new ArrayList<>();
+        Span first = null; // the finding points at the first such package
         for (var p : op.packages()) {
           if ((NETWORK_TOOLS.contains(p.name()) || COMPILERS.contains(p.name())) && !removed.contains(p.name())) {
             tools.add(p.name());
+            first = first == null ? p.span() : first;
           }
         }
         if (!tools.isEmpty()) {
-          report.accept(finding("the final image keeps " + String.join(", ", tools), step.spanOf(op.invocation()), step.stage()));
+          report.accept(finding("the final image keeps " + String.join(", ", tools), first, step.stage()));
         }
       }
     }

@@ -32,7 +32,7 @@ public final class WeakCFlags extends DockerfileRule {
         }
         String all = String.join(" ", inv.args()) + " " + inv.env().getOrDefault("CFLAGS", stageEnv.getOrDefault("CFLAGS", ""));
         if (!all.contains("-fstack-protector") && !all.contains("_FORTIFY_SOURCE")) {
-          report.accept(finding(inv.name() + " without -fstack-protector-strong / -D_FORTIFY_SOURCE", step.spanOf(inv), step.stage()));
+          report.accept(finding(inv.name() + " without -fstack-protector-strong / -D_FORTIFY_SOURCE", inv.span(), step.stage()));
         }
       }
     }

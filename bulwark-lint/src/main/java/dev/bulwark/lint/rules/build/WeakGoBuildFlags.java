@@ -3,6 +3,7 @@ package dev.bulwark.lint.rules.build;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.shell.Invocation;
 import dev.bulwark.dockerfile.shell.ShellFact;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
@@ -39,14 +40,23 @@ public final class WeakGoBuildFlags extends DockerfileRule {
         if (!c.args().contains("-trimpath") && !goflags.contains("-trimpath")) {
           missing.add("-trimpath");
         }
-        String ldflags = String.join(" ", c.args());
-        if (!(ldflags.contains("-s") && ldflags.contains("-w") && ldflags.contains("-ldflags")) && !goflags.contains("-ldflags")) {
+        if (!stripsSymbols(c.invocation()) && !goflags.contains("-ldflags")) {
           missing.add("-ldflags \"-s -w\"");
         }
         if (!missing.isEmpty()) {
-          report.accept(finding("go build without " + String.join(", ", missing), step.spanOf(c.invocation()), step.stage()));
+          report.accept(finding("go build without " + String.join(", ", missing), c.invocation().span(), step.stage()));
         }
       }
     }
+  }
+
+  /** True when the -ldflags value holds -s and -w as words of their own (not inside "-o app-server-web"). */
+  private static boolean stripsSymbols(Invocation go) {
+    String value = go.flagValue("-ldflags", "--ldflags");
+    if (value == null) {
+      return false;
+    }
+    List<String> words = List.of(value.trim().split("\\s+"));
+    return words.contains("-s") && words.contains("-w");
   }
 }

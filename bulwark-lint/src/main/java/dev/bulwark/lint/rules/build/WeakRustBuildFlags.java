@@ -35,7 +35,7 @@ public final class WeakRustBuildFlags extends DockerfileRule {
           missing.add("--locked");
         }
         if (!missing.isEmpty()) {
-          report.accept(finding("cargo build without " + String.join(" and ", missing), step.spanOf(c.invocation()), step.stage()));
+          report.accept(finding("cargo build without " + String.join(" and ", missing), c.invocation().span(), step.stage()));
         }
       }
     }

@@ -44,7 +44,7 @@ public final class ArchiveCopiedThenExtracted extends DockerfileRule {
         }
         for (Invocation inv : step.facts().invocations()) {
           if ((inv.name().equals("tar") || inv.name().equals("unzip")) && inv.args().stream().anyMatch(a -> archives.stream().anyMatch(a::endsWith))) {
-            report.accept(finding("the archive is copied, then extracted; its layer keeps a second copy", step.spanOf(inv), stage));
+            report.accept(finding("the archive is copied, then extracted; its layer keeps a second copy", inv.span(), stage));
           }
         }
       }

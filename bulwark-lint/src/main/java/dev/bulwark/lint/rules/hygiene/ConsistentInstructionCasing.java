@@ -34,7 +34,7 @@ public final class ConsistentInstructionCasing extends DockerfileRule {
       boolean ok = expectUpper ? k.equals(k.toUpperCase(Locale.ROOT)) : k.equals(k.toLowerCase(Locale.ROOT));
       if (!ok) {
         report.accept(finding(k + " should be written " + (expectUpper ? "in upper case" : "in lower case") + " like the rest",
-            in.locate(k), target.stageOf(in)));
+            in.keywordSpan(), target.stageOf(in)));
       }
     }
   }

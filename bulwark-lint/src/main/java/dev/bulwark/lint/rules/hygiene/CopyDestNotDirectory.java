@@ -26,7 +26,7 @@ public final class CopyDestNotDirectory extends DockerfileRule {
         String dest = c instanceof Command.Copy cp ? cp.destination() : c instanceof Command.Add a ? a.destination() : "";
         String rawDest = c.instruction().args().isEmpty() ? "" : c.instruction().args().getLast();
         if (src.size() > 1 && !dest.endsWith("/") && !rawDest.contains("$")) {
-          report.accept(finding("several sources but " + dest + " does not end in /", c.instruction().locate(dest), stage));
+          report.accept(finding("several sources but " + dest + " does not end in /", c.instruction().lastArgSpan(), stage));
         }
       }
     }

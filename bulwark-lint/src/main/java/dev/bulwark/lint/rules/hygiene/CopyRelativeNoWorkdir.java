@@ -28,7 +28,7 @@ public final class CopyRelativeNoWorkdir extends DockerfileRule {
       for (var step : stage.steps()) {
         if (step.command() instanceof Command.Copy cp && step.state().workdir() == null && !cp.destination().startsWith("/")
             && !cp.destination().startsWith("$") && !cp.destination().isEmpty() && !cp.destination().matches("^[A-Za-z]:.*")) {
-          report.accept(finding("COPY to " + cp.destination() + " before any WORKDIR", cp.instruction().locate(cp.destination()), stage));
+          report.accept(finding("COPY to " + cp.destination() + " before any WORKDIR", cp.instruction().lastArgSpan(), stage));
         }
       }
     }

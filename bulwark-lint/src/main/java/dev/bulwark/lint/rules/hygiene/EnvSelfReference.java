@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.hygiene;
 
+import java.util.regex.Matcher;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -30,8 +31,10 @@ public final class EnvSelfReference extends DockerfileRule {
       for (int i = 0; i + 1 < in.args().size(); i += 2) {
         String value = in.args().get(i + 1);
         for (String d : defined) {
-          if (Pattern.compile("\\$\\{?" + Pattern.quote(d) + "(?![A-Za-z0-9_])").matcher(value).find()) {
-            report.accept(finding(in.args().get(i) + " uses $" + d + " from the same ENV, which is not set yet", in.locate(value),
+          Matcher ref = Pattern.compile("\\$\\{?" + Pattern.quote(d) + "(?![A-Za-z0-9_])\\}?").matcher(value);
+          if (ref.find()) {
+            report.accept(finding(in.args().get(i) + " uses $" + d + " from the same ENV, which is not set yet",
+                in.subSpan(in.argSpan(i + 1), ref.start(), ref.end()),
                 target.stageOf(in)));
           }
         }

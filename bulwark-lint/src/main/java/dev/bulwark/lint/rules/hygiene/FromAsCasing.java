@@ -26,7 +26,7 @@ public final class FromAsCasing extends DockerfileRule {
         boolean fromUpper = in.keyword().equals(in.keyword().toUpperCase(Locale.ROOT));
         boolean asUpper = as.equals(as.toUpperCase(Locale.ROOT));
         if (fromUpper != asUpper) {
-          report.accept(finding("'" + as + "' does not match the case of '" + in.keyword() + "'", in.locate(" " + as + " "), stage));
+          report.accept(finding("'" + as + "' does not match the case of '" + in.keyword() + "'", in.argSpan(1), stage));
         }
       }
     }

@@ -29,10 +29,10 @@ public final class LabelProblems extends DockerfileRule {
         for (var kv : l.pairs()) {
           if (!KEY.matcher(kv.key()).matches() || kv.key().contains("..") || kv.key().startsWith("com.docker.")
               || kv.key().startsWith("io.docker.") || kv.key().startsWith("org.dockerproject.")) {
-            report.accept(finding("label key '" + kv.key() + "' is not a valid lower-case reverse-DNS key", l.instruction().locate(kv.key()), stage)
+            report.accept(finding("label key '" + kv.key() + "' is not a valid lower-case reverse-DNS key", kv.keySpan(), stage)
                 .withAliases(List.of("DL3048")));
           } else if (kv.value().isBlank()) {
-            report.accept(finding("label '" + kv.key() + "' has an empty value", l.instruction().locate(kv.key()), stage)
+            report.accept(finding("label '" + kv.key() + "' has an empty value", kv.keySpan(), stage)
                 .withAliases(List.of("DL3051")));
           }
         }

@@ -23,7 +23,7 @@ public final class LinkBinSh extends DockerfileRule {
     for (RunStep step : target.runs()) {
       for (Invocation inv : step.facts().invocations()) {
         if (inv.name().equals("ln") && !inv.args().isEmpty() && inv.args().getLast().equals("/bin/sh")) {
-          report.accept(finding("ln replaces /bin/sh; use SHELL", step.spanOf(inv), step.stage()));
+          report.accept(finding("ln replaces /bin/sh; use SHELL", inv.span(), step.stage()));
         }
       }
     }

@@ -28,7 +28,7 @@ public final class PointlessTools extends DockerfileRule {
     for (RunStep step : target.runs()) {
       for (Invocation inv : step.facts().invocations()) {
         if (TOOLS.contains(inv.name())) {
-          report.accept(finding(inv.name() + " has no place in a build step", step.spanOf(inv), step.stage()));
+          report.accept(finding(inv.name() + " has no place in a build step", inv.span(), step.stage()));
         }
       }
     }

@@ -21,7 +21,7 @@ public final class ReservedStageName extends DockerfileRule {
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (Stage stage : target.model().stages()) {
       if ("scratch".equals(stage.name()) || "context".equals(stage.name())) {
-        report.accept(finding("'" + stage.name() + "' is reserved", stage.from().instruction().locate(stage.from().instruction().args().getLast()), stage));
+        report.accept(finding("'" + stage.name() + "' is reserved", stage.from().instruction().lastArgSpan(), stage));
       }
     }
   }

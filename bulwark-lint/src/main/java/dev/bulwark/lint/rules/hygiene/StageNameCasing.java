@@ -23,7 +23,7 @@ public final class StageNameCasing extends DockerfileRule {
     for (Stage stage : target.model().stages()) {
       List<String> args = stage.from().instruction().args();
       if (args.size() == 3 && !args.get(2).equals(args.get(2).toLowerCase(Locale.ROOT))) {
-        report.accept(finding("stage name '" + args.get(2) + "' should be lower case", stage.from().instruction().locate(args.get(2)), stage));
+        report.accept(finding("stage name '" + args.get(2) + "' should be lower case", stage.from().instruction().argSpan(2), stage));
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.bulwark.lint.rules.hygiene;
 
+import dev.bulwark.dockerfile.syntax.Flag;
+import dev.bulwark.core.text.Span;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
 
 /** BW-D100: FROM uses an ARG that is not declared before it. */
 public final class UndefinedArgInFrom extends DockerfileRule {
-  private static final Pattern VAR_REF = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern VAR_REF = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?");
 
   private static final Set<String> PREDEFINED_ARGS = Set.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM",
       "TARGETOS", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE", "BUILDKIT_SYNTAX", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY",
@@ -35,16 +37,28 @@ public final class UndefinedArgInFrom extends DockerfileRule {
     target.model().globalArgs().forEach(a -> declared.add(a.name()));
     for (Stage stage : target.model().stages()) {
       Instruction in = stage.from().instruction();
-      List<String> texts = new ArrayList<>(in.args().isEmpty() ? List.of() : List.of(in.args().getFirst()));
-      if (in.flag("platform") != null) {
-        texts.add(in.flag("platform"));
+      // the image as written, and the --platform flag as written (its name is 11 chars: --platform=)
+      List<String> texts = new ArrayList<>();
+      List<Span> spans = new ArrayList<>();
+      List<Integer> skips = new ArrayList<>();
+      if (!in.args().isEmpty()) {
+        texts.add(in.args().getFirst());
+        spans.add(in.argSpan(0));
+        skips.add(0);
       }
-      for (String text : texts) {
-        Matcher m = VAR_REF.matcher(text);
+      Flag platform = in.flagNamed("platform");
+      if (platform != null && platform.value() != null) {
+        texts.add(platform.value());
+        spans.add(platform.span());
+        skips.add("--platform=".length());
+      }
+      for (int t = 0; t < texts.size(); t++) {
+        Matcher m = VAR_REF.matcher(texts.get(t));
         while (m.find()) {
           String v = m.group(1);
           if (!declared.contains(v) && !PREDEFINED_ARGS.contains(v)) {
-            report.accept(finding("FROM uses $" + v + ", which no ARG before the first FROM declares", in.locate(m.group()), stage));
+            report.accept(finding("FROM uses $" + v + ", which no ARG before the first FROM declares",
+                in.subSpan(spans.get(t), skips.get(t) + m.start(), skips.get(t) + m.end()), stage));
           }
         }
       }

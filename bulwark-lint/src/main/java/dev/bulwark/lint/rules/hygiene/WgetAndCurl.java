@@ -39,7 +39,7 @@ public final class WgetAndCurl extends DockerfileRule {
         }
       }
       if (curl != null && wget != null) {
-        report.accept(finding("stage uses both curl and wget", wgetStep.spanOf(wget), stage));
+        report.accept(finding("stage uses both curl and wget", wget.span(), stage));
       }
     }
   }

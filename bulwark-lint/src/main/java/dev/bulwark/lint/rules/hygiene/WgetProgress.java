@@ -24,7 +24,7 @@ public final class WgetProgress extends DockerfileRule {
       for (Download d : step.facts().facts(Download.class)) {
         Invocation inv = d.invocation();
         if (inv.name().equals("wget") && !inv.hasFlag("-q", "--quiet", "-nv", "--no-verbose") && inv.args().stream().noneMatch(a -> a.startsWith("--progress"))) {
-          report.accept(finding("wget without --progress or -q", step.spanOf(inv), step.stage()));
+          report.accept(finding("wget without --progress or -q", inv.span(), step.stage()));
         }
       }
     }

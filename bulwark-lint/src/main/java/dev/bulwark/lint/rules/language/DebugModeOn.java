@@ -34,7 +34,7 @@ public final class DebugModeOn extends DockerfileRule {
     for (Command.Env env : last.commands(Command.Env.class)) {
       for (var kv : env.pairs()) {
         if (DEBUG_ENV.matcher(kv.key()).matches() && isDebugValue(kv.key(), kv.value())) {
-          report.accept(finding(kv.key() + "=" + kv.value() + " ships the app in debug/development mode", env.instruction().locate(kv.key()), last));
+          report.accept(finding(kv.key() + "=" + kv.value() + " ships the app in debug/development mode", kv.keySpan(), last));
         }
       }
     }

@@ -35,16 +35,16 @@ public final class DevDependenciesInFinal extends DockerfileRule {
         if (op.manager() == PackageManager.NPM && (op.action().equals("ci") || (op.isInstall() && op.packages().isEmpty()))
             && !inv.hasFlag("--omit", "--production", "--only") && !"production".equals(inv.env().getOrDefault("NODE_ENV", env.get("NODE_ENV")))
             && !inv.hasFlag("-g", "--global")) {
-          report.accept(finding("npm " + op.action() + " installs devDependencies (no --omit=dev)", step.spanOf(inv), step.stage()));
+          report.accept(finding("npm " + op.action() + " installs devDependencies (no --omit=dev)", inv.span(), step.stage()));
         }
         if (op.manager() == PackageManager.YARN && op.action().equals("install") && !inv.hasFlag("--production")
             && !"production".equals(env.get("NODE_ENV"))) {
-          report.accept(finding("yarn install includes devDependencies (no --production)", step.spanOf(inv), step.stage()));
+          report.accept(finding("yarn install includes devDependencies (no --production)", inv.span(), step.stage()));
         }
         if (op.manager() == PackageManager.PIP && op.isInstall()) {
           String req = inv.flagValue("-r", "--requirement");
           if (req != null && req.matches("(?i).*(dev|test|lint).*")) {
-            report.accept(finding("pip installs " + req + " into the final image", step.spanOf(inv), step.stage()));
+            report.accept(finding("pip installs " + req + " into the final image", inv.flagSpan("-r", "--requirement"), step.stage()));
           }
         }
       }

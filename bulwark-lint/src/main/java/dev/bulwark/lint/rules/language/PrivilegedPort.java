@@ -34,7 +34,7 @@ public final class PrivilegedPort extends DockerfileRule {
     for (Command.Expose e : last.commands(Command.Expose.class)) {
       for (PortSpec p : e.ports()) {
         if (p.isPrivileged() && p.start() != 22) {
-          report.accept(finding("EXPOSE " + p.raw() + " is a privileged port", e.instruction().locate(p.raw()), last));
+          report.accept(finding("EXPOSE " + p.raw() + " is a privileged port", p.span(), last));
         }
       }
     }

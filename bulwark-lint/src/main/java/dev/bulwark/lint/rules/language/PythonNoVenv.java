@@ -37,7 +37,7 @@ public final class PythonNoVenv extends DockerfileRule {
               || i.name().equals("uv") || i.name().equals("poetry") || i.name().equals("pipenv") || i.command().name().contains("venv"));
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
         if (op.manager() == PackageManager.PIP && op.isInstall() && !venv && !op.invocation().hasFlag("--target", "-t", "--prefix", "--user")) {
-          report.accept(finding("pip installs into the system site-packages of a build stage; use a venv", step.spanOf(op.invocation()), step.stage()));
+          report.accept(finding("pip installs into the system site-packages of a build stage; use a venv", op.invocation().span(), step.stage()));
         }
       }
     }

@@ -24,7 +24,7 @@ public final class AptUsed extends DockerfileRule {
     for (RunStep step : target.runs()) {
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
         if (op.manager() == PackageManager.APT) {
-          report.accept(finding("apt " + op.action() + ": use apt-get in scripts", step.spanOf(op.invocation()), step.stage()));
+          report.accept(finding("apt " + op.action() + ": use apt-get in scripts", op.invocation().span(), step.stage()));
         }
       }
     }

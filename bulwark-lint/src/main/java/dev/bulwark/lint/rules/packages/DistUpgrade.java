@@ -25,7 +25,7 @@ public final class DistUpgrade extends DockerfileRule {
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
         if (op.action().equals("dist-upgrade") || op.action().equals("dup") || op.action().equals("full-upgrade")) {
           report.accept(finding(op.manager().command() + " " + op.action() + " changes more than security fixes",
-              step.spanOf(op.invocation()), step.stage()).withAliases(op.manager() == PackageManager.ZYPPER ? List.of("DL3035")
+              op.invocation().argSpan(op.action()), step.stage()).withAliases(op.manager() == PackageManager.ZYPPER ? List.of("DL3035")
               : List.of("DS024")));
         }
       }

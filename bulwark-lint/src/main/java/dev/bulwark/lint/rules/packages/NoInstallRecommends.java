@@ -26,7 +26,7 @@ public final class NoInstallRecommends extends DockerfileRule {
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
         if ((op.manager() == PackageManager.APT_GET || op.manager() == PackageManager.APT) && op.isInstall()
             && !op.invocation().hasFlag("--no-install-recommends") && !hasOption(op.invocation(), "APT::Install-Recommends")) {
-          report.accept(finding(op.manager().command() + " install pulls in recommended packages", step.spanOf(op.invocation()),
+          report.accept(finding(op.manager().command() + " install pulls in recommended packages", op.invocation().span(),
               step.stage()));
         }
       }

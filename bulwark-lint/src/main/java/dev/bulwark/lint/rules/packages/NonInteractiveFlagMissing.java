@@ -36,7 +36,7 @@ public final class NonInteractiveFlagMissing extends DockerfileRule {
         };
         if (install && alias != null) {
           report.accept(finding(op.manager().command() + " " + op.action() + " without a non-interactive flag (-y)",
-              step.spanOf(inv), step.stage()).withAliases(alias.equals("DL3014") ? List.of("DL3014", "DS021") : List.of(alias)));
+              inv.span(), step.stage()).withAliases(alias.equals("DL3014") ? List.of("DL3014", "DS021") : List.of(alias)));
         }
       }
     }

@@ -26,7 +26,7 @@ public final class NpmInstallNotCi extends DockerfileRule {
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
         if (op.manager() == PackageManager.NPM && (op.action().equals("install") || op.action().equals("i")) && op.packages().isEmpty()
             && !op.invocation().hasFlag("-g", "--global")) {
-          report.accept(finding("npm install of the project's dependencies: use npm ci", step.spanOf(op.invocation()), step.stage()));
+          report.accept(finding("npm install of the project's dependencies: use npm ci", op.invocation().span(), step.stage()));
         }
       }
     }

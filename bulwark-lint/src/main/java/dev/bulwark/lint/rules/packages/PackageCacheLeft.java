@@ -89,7 +89,7 @@ public final class PackageCacheLeft extends DockerfileRule {
           default -> {}
         }
         if (problem != null) {
-          report.accept(finding(problem, step.spanOf(op.invocation()), step.stage()).withAliases(aliases));
+          report.accept(finding(problem, op.invocation().span(), step.stage()).withAliases(aliases));
         }
       }
     }

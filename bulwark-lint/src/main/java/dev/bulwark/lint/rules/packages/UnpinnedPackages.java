@@ -10,6 +10,7 @@ import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.DockerfileTarget;
 import java.util.ArrayList;
+import dev.bulwark.core.text.Span;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -39,9 +40,11 @@ public final class UnpinnedPackages extends DockerfileRule {
           continue;
         }
         List<String> loose = new ArrayList<>();
+        Span first = null; // the finding points at the first unpinned package
         for (PackageSpec p : op.packages()) {
           if (!p.isPinned() && !p.name().contains("$")) {
             loose.add(p.name());
+            first = first == null ? p.span() : first;
           }
         }
         if (!loose.isEmpty()) {
@@ -51,7 +54,7 @@ public final class UnpinnedPackages extends DockerfileRule {
             default -> PIN_ALIAS.getOrDefault(op.manager(), "DL3008");
           };
           report.accept(finding(op.manager().command() + " installs without a version: " + String.join(", ", loose),
-              step.spanOf(op.invocation()), step.stage()).withAliases(List.of(alias)));
+              first, step.stage()).withAliases(List.of(alias)));
         }
       }
     }

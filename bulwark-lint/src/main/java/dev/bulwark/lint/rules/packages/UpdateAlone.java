@@ -29,7 +29,7 @@ public final class UpdateAlone extends DockerfileRule {
         boolean update = op.action().equals("update") && (op.manager() == PackageManager.APT_GET || op.manager() == PackageManager.APT
             || op.manager() == PackageManager.APK);
         if (update && ops.stream().noneMatch(o -> o.isInstall() || o.isUpgrade())) {
-          report.accept(finding(op.manager().command() + " update without an install in the same RUN", step.spanOf(op.invocation()),
+          report.accept(finding(op.manager().command() + " update without an install in the same RUN", op.invocation().span(),
               step.stage()));
         }
       }

@@ -22,7 +22,7 @@ public final class HostNetwork extends DockerfileRule {
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       if ("host".equals(step.run().network())) {
-        report.accept(finding("RUN --network=host shares the host's network", step.run().instruction().locate("--network"), step.stage()));
+        report.accept(finding("RUN --network=host shares the host's network", step.run().instruction().flagNamed("network").span(), step.stage()));
       }
     }
   }

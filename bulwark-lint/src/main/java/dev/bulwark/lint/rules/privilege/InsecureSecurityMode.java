@@ -21,7 +21,7 @@ public final class InsecureSecurityMode extends DockerfileRule {
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       if ("insecure".equals(step.run().security())) {
-        report.accept(finding("RUN --security=insecure runs this step unsandboxed", step.run().instruction().locate("--security"), step.stage()));
+        report.accept(finding("RUN --security=insecure runs this step unsandboxed", step.run().instruction().flagNamed("security").span(), step.stage()));
       }
     }
   }

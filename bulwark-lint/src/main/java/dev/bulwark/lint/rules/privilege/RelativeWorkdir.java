@@ -24,7 +24,7 @@ public final class RelativeWorkdir extends DockerfileRule {
       for (var step : stage.steps()) {
         if (step.command() instanceof Command.Workdir w && !w.path().startsWith("/") && !w.path().startsWith("$")
             && !w.path().matches("^[A-Za-z]:[\\\\/].*") && step.state().workdir() == null) {
-          report.accept(finding("WORKDIR " + w.path() + " is relative to the base image's directory", w.instruction().span(), stage));
+          report.accept(finding("WORKDIR " + w.path() + " is relative to the base image's directory", w.instruction().argSpan(0), stage));
         }
       }
     }

@@ -32,7 +32,7 @@ public final class SetuidBit extends DockerfileRule {
       for (PermissionChange pc : step.facts().facts(PermissionChange.class)) {
         if (pc.invocation().name().equals("chmod") && setsSetuid(pc.mode())) {
           report.accept(finding("chmod " + pc.mode() + " sets setuid/setgid on " + String.join(" ", pc.paths()),
-              step.spanOf(pc.invocation()), step.stage()));
+              pc.invocation().argSpan(pc.mode()), step.stage()));
         }
       }
     }

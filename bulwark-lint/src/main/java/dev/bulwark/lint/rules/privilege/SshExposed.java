@@ -28,7 +28,7 @@ public final class SshExposed extends DockerfileRule {
       for (Command.Expose e : stage.commands(Command.Expose.class)) {
         for (PortSpec p : e.ports()) {
           if (p.includes(22) && p.protocol().equals("tcp")) {
-            report.accept(finding("EXPOSE " + p.raw() + " publishes SSH", e.instruction().locate(p.raw()), stage));
+            report.accept(finding("EXPOSE " + p.raw() + " publishes SSH", p.span(), stage));
           }
         }
       }
@@ -38,8 +38,9 @@ public final class SshExposed extends DockerfileRule {
         continue;
       }
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
-        if (op.isInstall() && op.packages().stream().anyMatch(p -> p.name().equals("openssh-server") || p.name().equals("dropbear"))) {
-          report.accept(finding("an SSH server is installed in the final image", step.spanOf(op.invocation()), step.stage()));
+        var server = op.packages().stream().filter(p -> p.name().equals("openssh-server") || p.name().equals("dropbear")).findFirst();
+        if (op.isInstall() && server.isPresent()) {
+          report.accept(finding("an SSH server is installed in the final image", server.get().span(), step.stage()));
         }
       }
     }

@@ -24,7 +24,7 @@ public final class SudoInRun extends DockerfileRule {
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       for (Sudo s : step.facts().facts(Sudo.class)) {
-        report.accept(finding("sudo " + s.invocation().name() + ": use USER instead", step.spanOf(s.invocation()), step.stage()));
+        report.accept(finding("sudo " + s.invocation().name() + ": use USER instead", s.invocation().command().words().getFirst().span().to(s.invocation().span()), step.stage()));
       }
     }
   }

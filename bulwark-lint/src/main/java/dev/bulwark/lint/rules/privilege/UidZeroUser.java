@@ -27,9 +27,9 @@ public final class UidZeroUser extends DockerfileRule {
           continue;
         }
         if ("0".equals(u.id())) {
-          report.accept(finding("user " + u.name() + " is created with UID 0 (root)", step.spanOf(u.invocation()), step.stage()));
+          report.accept(finding("user " + u.name() + " is created with UID 0 (root)", u.invocation().flagSpan(u.group() ? new String[] {"-g", "--gid"} : new String[] {"-u", "--uid"}), step.stage()));
         } else if (u.invocation().hasFlag("-o", "--non-unique")) {
-          report.accept(finding("user " + u.name() + " is created with a non-unique UID", step.spanOf(u.invocation()), step.stage()));
+          report.accept(finding("user " + u.name() + " is created with a non-unique UID", u.invocation().flagSpan("-o", "--non-unique"), step.stage()));
         }
       }
     }

@@ -25,7 +25,7 @@ public final class UseraddLargeUid extends DockerfileRule {
       for (UserCreation u : step.facts().facts(UserCreation.class)) {
         if (u.invocation().name().equals("useradd") && !u.noLogInit() && u.id() != null && u.id().matches("\\d+")
             && Long.parseLong(u.id()) > 99_999) {
-          report.accept(finding("useradd -u " + u.id() + " without -l", step.spanOf(u.invocation()), step.stage()));
+          report.accept(finding("useradd -u " + u.id() + " without -l", u.invocation().flagSpan("-u", "--uid"), step.stage()));
         }
       }
     }

@@ -27,7 +27,7 @@ public final class WorkdirSystemDir extends DockerfileRule {
       for (Command.Workdir w : stage.commands(Command.Workdir.class)) {
         for (String dir : SYSTEM_DIRS) {
           if (w.path().equals(dir) || w.path().startsWith(dir + "/")) {
-            report.accept(finding("WORKDIR " + w.path() + " is under " + dir, w.instruction().span(), stage));
+            report.accept(finding("WORKDIR " + w.path() + " is under " + dir, w.instruction().argSpan(0), stage));
           }
         }
       }

@@ -43,7 +43,7 @@ public final class WorldWritable extends DockerfileRule {
       for (PermissionChange pc : step.facts().facts(PermissionChange.class)) {
         if (pc.invocation().name().equals("chmod") && worldWritable(pc.mode()) && !onlyTmp(pc.paths())) {
           report.accept(finding("chmod " + pc.mode() + " makes " + String.join(" ", pc.paths()) + " writable by every user",
-              step.spanOf(pc.invocation()), step.stage()));
+              pc.invocation().argSpan(pc.mode()), step.stage()));
         }
       }
     }
@@ -51,7 +51,7 @@ public final class WorldWritable extends DockerfileRule {
       for (Command c : stage.commands()) {
         String mode = c instanceof Command.Copy cp ? cp.chmod() : c instanceof Command.Add a ? a.chmod() : null;
         if (mode != null && worldWritable(mode)) {
-          report.accept(finding("--chmod=" + mode + " makes the copied files writable by every user", c.instruction().locate(mode), stage));
+          report.accept(finding("--chmod=" + mode + " makes the copied files writable by every user", c.instruction().flagNamed("chmod").span(), stage));
         }
       }
     }

@@ -1,5 +1,7 @@
 package dev.bulwark.lint.rules.secrets;
 
+import dev.bulwark.core.text.Span;
+import java.util.regex.MatchResult;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -26,23 +28,24 @@ public final class CredentialValue extends DockerfileRule {
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (Instruction in : target.file().instructions()) {
-      String text = in.original();
-      String found = Secrets.credentialIn(text);
+      MatchResult found = Secrets.credentialMatch(in.original());
+      Span at = found == null ? null : in.sourceMap().span(found.start(), found.end());
       for (var h : in.heredocs()) {
         if (found == null) {
-          found = Secrets.credentialIn(h.content());
+          found = Secrets.credentialMatch(h.content());
+          at = found == null ? null : h.contentMap(in.source()).span(found.start(), found.end());
         }
       }
       if (found != null) {
-        report.accept(finding("credential-shaped value " + Secrets.mask(found) + " in " + in.keyword().toUpperCase(Locale.ROOT),
-            in.locate(found), target.stageOf(in)));
+        report.accept(finding("credential-shaped value " + Secrets.mask(found.group()) + " in " + in.keyword().toUpperCase(Locale.ROOT),
+            at, target.stageOf(in)));
         continue;
       }
       if (in.command().equals("env") || in.command().equals("arg")) {
         for (KeyValue kv : pairs(in)) {
           String v = kv.value().replaceAll("^[\"']|[\"']$", "");
           if (Secrets.isSecretName(kv.key()) && v.length() >= 16 && !v.contains("$") && !v.contains("/") && Secrets.entropy(v) >= 3.5) {
-            report.accept(finding(kv.key() + " holds a high-entropy value " + Secrets.mask(v), in.locate(kv.value()), target.stageOf(in)));
+            report.accept(finding(kv.key() + " holds a high-entropy value " + Secrets.mask(v), kv.valueSpan(), target.stageOf(in)));
           }
         }
       }
@@ -53,13 +56,15 @@ public final class CredentialValue extends DockerfileRule {
     List<KeyValue> out = new ArrayList<>();
     if (in.command().equals("env")) {
       for (int i = 0; i + 1 < in.args().size(); i += 2) {
-        out.add(new KeyValue(in.args().get(i), in.args().get(i + 1)));
+        out.add(new KeyValue(in.args().get(i), in.args().get(i + 1), in.argSpan(i), in.argSpan(i + 1)));
       }
     } else {
-      for (String w : in.args()) {
+      for (int i = 0; i < in.args().size(); i++) {
+        String w = in.args().get(i);
         int eq = w.indexOf('=');
         if (eq > 0) {
-          out.add(new KeyValue(w.substring(0, eq), w.substring(eq + 1)));
+          out.add(new KeyValue(w.substring(0, eq), w.substring(eq + 1), in.subSpan(in.argSpan(i), 0, eq),
+              in.subSpan(in.argSpan(i), eq + 1, w.length())));
         }
       }
     }

@@ -32,7 +32,7 @@ public final class CredentialsInUrl extends DockerfileRule {
         if (pass.startsWith("$") || pass.startsWith("${")) {
           continue; // a variable: BW-D040 judges where it comes from
         }
-        report.accept(finding("URL carries the password of user '" + m.group(1) + "'", in.locate(m.group()), target.stageOf(in)));
+        report.accept(finding("URL carries the password of user '" + m.group(1) + "'", in.sourceMap().span(m.start(), m.end()), target.stageOf(in)));
       }
     }
   }

@@ -33,9 +33,10 @@ public final class SecretFileCopied extends DockerfileRule {
       for (Command c : stage.commands()) {
         List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
             : c instanceof Command.Add add ? add.sources() : List.of();
-        for (String src : sources) {
+        for (int i = 0; i < sources.size(); i++) {
+          String src = sources.get(i);
           if (SECRET_FILE.matcher(src.replaceAll("/+$", "")).find()) {
-            report.accept(finding(src + " is a secret file; it stays in the layer", c.instruction().locate(src), stage));
+            report.accept(finding(src + " is a secret file; it stays in the layer", c.instruction().argSpan(i), stage));
           }
         }
       }

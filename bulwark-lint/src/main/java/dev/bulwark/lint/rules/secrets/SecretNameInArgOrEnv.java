@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.secrets;
 
+import dev.bulwark.core.text.Span;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -23,20 +24,25 @@ public final class SecretNameInArgOrEnv extends DockerfileRule {
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (var in : target.file().instructions()) {
+      // ARG words are name[=value] (the name starts the word); ENV args pair up key, value
       List<String> names = new ArrayList<>();
+      List<Span> spans = new ArrayList<>();
       if (in.command().equals("arg")) {
-        for (String w : in.args()) {
+        for (int i = 0; i < in.args().size(); i++) {
+          String w = in.args().get(i);
           names.add(w.contains("=") ? w.substring(0, w.indexOf('=')) : w);
+          spans.add(in.subSpan(in.argSpan(i), 0, names.getLast().length()));
         }
       } else if (in.command().equals("env")) {
         for (int i = 0; i < in.args().size(); i += 2) {
           names.add(in.args().get(i));
+          spans.add(in.argSpan(i));
         }
       }
-      for (String n : names) {
-        if (Secrets.isSecretName(n)) {
-          report.accept(finding(in.keyword().toUpperCase(Locale.ROOT) + " " + n + " looks like a secret; it is stored in the image",
-              in.locate(n), target.stageOf(in)));
+      for (int i = 0; i < names.size(); i++) {
+        if (Secrets.isSecretName(names.get(i))) {
+          report.accept(finding(in.keyword().toUpperCase(Locale.ROOT) + " " + names.get(i) + " looks like a secret; it is stored in the image",
+              spans.get(i), target.stageOf(in)));
         }
       }
     }

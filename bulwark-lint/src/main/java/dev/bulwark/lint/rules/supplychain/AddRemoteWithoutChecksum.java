@@ -24,10 +24,11 @@ public final class AddRemoteWithoutChecksum extends DockerfileRule {
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (Stage stage : target.model().stages()) {
       for (Command.Add add : stage.commands(Command.Add.class)) {
-        for (String src : add.sources()) {
+        for (int i = 0; i < add.sources().size(); i++) {
+          String src = add.sources().get(i);
           boolean gitPinned = src.contains(".git#") && src.substring(src.indexOf('#') + 1).matches("[0-9a-f]{40}");
           if (CopySources.isRemote(src) && add.checksum() == null && !gitPinned) {
-            report.accept(finding("ADD " + src + " is not verified (no --checksum)", add.instruction().locate(src), stage));
+            report.accept(finding("ADD " + src + " is not verified (no --checksum)", add.instruction().argSpan(i), stage));
           }
         }
       }

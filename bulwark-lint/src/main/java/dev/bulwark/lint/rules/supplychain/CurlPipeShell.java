@@ -27,7 +27,7 @@ public final class CurlPipeShell extends DockerfileRule {
       for (Download d : step.facts().facts(Download.class)) {
         if (d.pipedInto() != null) {
           report.accept(finding(d.invocation().name() + " output is run by " + d.pipedInto() + " without verification",
-              step.spanOf(d.invocation()), step.stage()));
+              d.invocation().span(), step.stage()));
         }
       }
     }

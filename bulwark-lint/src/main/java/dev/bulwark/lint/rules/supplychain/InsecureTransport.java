@@ -9,7 +9,9 @@ import dev.bulwark.dockerfile.shell.Invocation;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.core.text.Span;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -29,9 +31,9 @@ public final class InsecureTransport extends DockerfileRule {
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       for (Invocation inv : step.facts().invocations()) {
-        String what = insecureFlag(inv);
+        Insecure what = insecureFlag(inv);
         if (what != null) {
-          report.accept(finding(inv.name() + " " + what, step.spanOf(inv), step.stage()));
+          report.accept(finding(inv.name() + " " + what.message(), what.span(), step.stage()));
         }
       }
     }
@@ -42,30 +44,50 @@ public final class InsecureTransport extends DockerfileRule {
               || (kv.key().equals("PYTHONHTTPSVERIFY") && kv.value().equals("0"))
               || (kv.key().equals("GIT_SSL_NO_VERIFY") && !kv.value().isEmpty() && !kv.value().equals("0") && !kv.value().equalsIgnoreCase("false"))) {
             report.accept(finding("ENV " + kv.key() + "=" + kv.value() + " turns off TLS verification for every process",
-                env.instruction().locate(kv.key()), stage));
+                kv.keySpan(), stage));
           }
         }
       }
     }
   }
 
-  static String insecureFlag(Invocation inv) {
+  /** What a command turns off, and the argument that does it. */
+  record Insecure(String message, Span span) {}
+
+  static Insecure insecureFlag(Invocation inv) {
     List<String> a = inv.args();
     return switch (inv.name()) {
-      case "curl" -> inv.hasFlag("-k", "--insecure") ? "skips TLS certificate verification (-k/--insecure)" : null;
-      case "wget" -> inv.hasFlag("--no-check-certificate") ? "skips TLS certificate verification (--no-check-certificate)" : null;
-      case "apt-get", "apt" -> inv.hasFlag("--allow-unauthenticated", "--allow-insecure-repositories", "--allow-downgrades")
-          || a.stream().anyMatch(x -> x.contains("AllowUnauthenticated") || x.contains("Verify-Peer=false") || x.contains("Check-Valid-Until=false"))
-          ? "installs unauthenticated packages" : null;
-      case "apk" -> inv.hasFlag("--allow-untrusted") ? "installs unsigned packages (--allow-untrusted)" : null;
-      case "yum", "dnf", "microdnf", "rpm" -> inv.hasFlag("--nogpgcheck", "--nosignature") ? "skips package signature checks" : null;
-      case "zypper" -> inv.hasFlag("--no-gpg-checks", "--gpg-auto-import-keys") ? "skips package signature checks" : null;
-      case "pip", "pip3" -> inv.hasFlag("--trusted-host") ? "trusts a host without TLS verification (--trusted-host)" : null;
-      case "npm", "yarn", "pnpm" -> a.contains("strict-ssl") && a.contains("false") || inv.hasFlag("--strict-ssl=false")
-          ? "turns off TLS verification (strict-ssl false)" : null;
-      case "git" -> a.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("sslverify") && (x.endsWith("false") || a.contains("false")))
-          ? "turns off TLS verification (http.sslVerify false)" : null;
+      case "curl" -> flag(inv, "skips TLS certificate verification (-k/--insecure)", "-k", "--insecure");
+      case "wget" -> flag(inv, "skips TLS certificate verification (--no-check-certificate)", "--no-check-certificate");
+      case "apt-get", "apt" -> {
+        Insecure f = flag(inv, "installs unauthenticated packages", "--allow-unauthenticated", "--allow-insecure-repositories", "--allow-downgrades");
+        yield f != null ? f : arg(inv, "installs unauthenticated packages",
+            x -> x.contains("AllowUnauthenticated") || x.contains("Verify-Peer=false") || x.contains("Check-Valid-Until=false"));
+      }
+      case "apk" -> flag(inv, "installs unsigned packages (--allow-untrusted)", "--allow-untrusted");
+      case "yum", "dnf", "microdnf", "rpm" -> flag(inv, "skips package signature checks", "--nogpgcheck", "--nosignature");
+      case "zypper" -> flag(inv, "skips package signature checks", "--no-gpg-checks", "--gpg-auto-import-keys");
+      case "pip", "pip3" -> flag(inv, "trusts a host without TLS verification (--trusted-host)", "--trusted-host");
+      case "npm", "yarn", "pnpm" -> a.contains("strict-ssl") && a.contains("false")
+          ? new Insecure("turns off TLS verification (strict-ssl false)", inv.argSpan("strict-ssl"))
+          : flag(inv, "turns off TLS verification (strict-ssl false)", "--strict-ssl=false");
+      case "git" -> arg(inv, "turns off TLS verification (http.sslVerify false)",
+          x -> x.toLowerCase(Locale.ROOT).contains("sslverify") && (x.endsWith("false") || a.contains("false")));
       default -> null;
     };
+  }
+
+  private static Insecure flag(Invocation inv, String message, String... flags) {
+    return inv.hasFlag(flags) ? new Insecure(message, inv.flagSpan(flags)) : null;
+  }
+
+  /** The first argument that {@code test} accepts. */
+  private static Insecure arg(Invocation inv, String message, Predicate<String> test) {
+    for (int i = 0; i < inv.args().size(); i++) {
+      if (test.test(inv.args().get(i))) {
+        return new Insecure(message, inv.argSpan(i));
+      }
+    }
+    return null;
   }
 }

@@ -27,16 +27,17 @@ public final class PlainHttpDownload extends DockerfileRule {
       for (Download d : step.facts().facts(Download.class)) {
         for (String url : d.urls()) {
           if (url.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(url)) {
-            report.accept(finding(d.invocation().name() + " fetches " + url + " over plain HTTP", step.spanOf(d.invocation()), step.stage()));
+            report.accept(finding(d.invocation().name() + " fetches " + url + " over plain HTTP", d.invocation().argSpan(url), step.stage()));
           }
         }
       }
     }
     for (Stage stage : target.model().stages()) {
       for (Command.Add add : stage.commands(Command.Add.class)) {
-        for (String src : add.sources()) {
+        for (int i = 0; i < add.sources().size(); i++) {
+          String src = add.sources().get(i);
           if (src.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(src)) {
-            report.accept(finding("ADD fetches " + src + " over plain HTTP", add.instruction().locate(src), stage));
+            report.accept(finding("ADD fetches " + src + " over plain HTTP", add.instruction().argSpan(i), stage));
           }
         }
       }
