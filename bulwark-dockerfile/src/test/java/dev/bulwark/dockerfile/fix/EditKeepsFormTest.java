@@ -9,6 +9,7 @@ import dev.bulwark.core.fix.Edits;
 import dev.bulwark.dockerfile.syntax.Dockerfile;
 import dev.bulwark.dockerfile.syntax.DockerfileParser;
 import dev.bulwark.dockerfile.syntax.Element;
+import dev.bulwark.core.text.Span;
 import dev.bulwark.dockerfile.syntax.Instruction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,10 +106,12 @@ class EditKeepsFormTest {
     assertThat(copy.heredocs().getFirst().content()).isEqualTo("\tkey = value\n");
   }
 
-  /** Offsets of {@code needle} in the first instruction with {@code keyword}. */
+  /** Offsets of the first {@code needle} inside the first instruction with {@code keyword} (found in the fixture's text). */
   private static int[] at(String text, String keyword, String needle) {
     Instruction target = DockerfileParser.parse(text).instructions().stream().filter(i -> i.keyword().equals(keyword)).findFirst().orElseThrow();
-    var span = target.locate(needle);
+    int from = text.indexOf(needle, target.span().startOffset());
+    assertThat(from).isBetween(target.span().startOffset(), target.span().endOffset() - needle.length());
+    var span = new Span(0, 0, 0, 0, from, from + needle.length());
     assertThat(text.substring(span.startOffset(), span.endOffset())).isEqualTo(needle);
     return new int[] {span.startOffset(), span.endOffset()};
   }
