@@ -60,7 +60,7 @@ final class ImageCommand implements Callable<Integer> {
     Severity threshold = Scan.threshold(o.failOn(), "");
     List<Scanner.Output> outputs = OutputTarget.parseAll(o.formats());
     Scanner.Result result = new Scanner().scan(new Scanner.ImageScan(o.image(), o.platform(), o.insecure(), o.config()));
-    Scanner.write(result.report(), outputs, BulwarkCommand.Version.get(), !o.noColor() && Terminal.colorsWanted(), out);
+    Scanner.write(result.report(), outputs, BulwarkCommand.Version::get, !o.noColor() && Terminal.colorsWanted(), out);
     return !o.noFail() && result.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }

@@ -17,7 +17,7 @@ final class Scan {
     List<Scanner.Output> outputs = OutputTarget.parseAll(opts.formats());
     Scanner.Result result = new Scanner().scan(new Scanner.DockerfileScan(opts.paths(), opts.excludes(), opts.config(), opts.baseline(),
         opts.writeBaseline()));
-    Scanner.write(result.report(), outputs, BulwarkCommand.Version.get(), !opts.noColor() && Terminal.colorsWanted(), out);
+    Scanner.write(result.report(), outputs, BulwarkCommand.Version::get, !opts.noColor() && Terminal.colorsWanted(), out);
     for (FileReport f : result.report().files()) {
       if (f.error() != null) {
         err.println("bulwark: error: " + f.path() + ": " + f.error());

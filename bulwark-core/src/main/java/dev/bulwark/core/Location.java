@@ -35,11 +35,9 @@ public sealed interface Location {
       .thenComparingInt(l -> l instanceof Text t ? t.span().startColumn() : 0);
 
   private static int kindOrder(Location l) {
-    return switch (l) {
-      case Text t -> 0;
-      case ImageConfig c -> 1;
-      case LayerFile f -> 1;
-      case Package p -> 2;
-    };
+    // instanceof, not a pattern switch: the switch's bootstrap generates classes at run time, which
+    // is measurable in a 100 ms one-file scan
+    return l instanceof Text ? 0 : l instanceof Package ? 2 : 1;
   }
+
 }

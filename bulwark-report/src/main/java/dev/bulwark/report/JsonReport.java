@@ -24,35 +24,29 @@ public final class JsonReport implements ReportWriter {
 
   /** Text findings keep the flat line/column fields of schema 1; image findings say which config field or layer file. */
   private static void writeLocation(JsonGenerator g, Location location) throws IOException {
-    switch (location) {
-      case Location.Text t -> {
-        g.writeNumberField("line", t.span().startLine());
-        g.writeNumberField("column", t.span().startColumn());
-        g.writeNumberField("endLine", t.span().endLine());
-        g.writeNumberField("endColumn", t.span().endColumn());
-      }
-      case Location.ImageConfig c -> {
-        g.writeObjectFieldStart("location");
-        g.writeStringField("kind", "image-config");
-        g.writeStringField("field", c.field());
-        g.writeEndObject();
-      }
-      case Location.LayerFile f -> {
-        g.writeObjectFieldStart("location");
-        g.writeStringField("kind", "layer-file");
-        g.writeNumberField("layer", f.layer());
-        g.writeStringField("diffId", f.diffId());
-        g.writeStringField("path", "/" + f.path());
-        g.writeEndObject();
-      }
-      case Location.Package p -> {
-        g.writeObjectFieldStart("location");
-        g.writeStringField("kind", "package");
-        g.writeStringField("purl", p.purl());
-        g.writeStringField("path", p.path());
-        g.writeEndObject();
-      }
+    // an instanceof chain, not a pattern switch (whose bootstrap costs start-up time)
+    if (location instanceof Location.Text t) {
+      g.writeNumberField("line", t.span().startLine());
+      g.writeNumberField("column", t.span().startColumn());
+      g.writeNumberField("endLine", t.span().endLine());
+      g.writeNumberField("endColumn", t.span().endColumn());
+      return;
     }
+    g.writeObjectFieldStart("location");
+    if (location instanceof Location.ImageConfig c) {
+      g.writeStringField("kind", "image-config");
+      g.writeStringField("field", c.field());
+    } else if (location instanceof Location.LayerFile f) {
+      g.writeStringField("kind", "layer-file");
+      g.writeNumberField("layer", f.layer());
+      g.writeStringField("diffId", f.diffId());
+      g.writeStringField("path", "/" + f.path());
+    } else if (location instanceof Location.Package p) {
+      g.writeStringField("kind", "package");
+      g.writeStringField("purl", p.purl());
+      g.writeStringField("path", p.path());
+    }
+    g.writeEndObject();
   }
 
   @Override

@@ -6,24 +6,33 @@ import dev.bulwark.core.Location;
 final class Where {
   private Where() {}
 
+  // instanceof chains, not pattern switches: a switch's bootstrap generates classes at run time,
+  // which costs start-up time in every one-file scan
+
   /** A short label for a column of positions: {@code 3:5}, {@code config}, {@code layer 2}. */
   static String column(Location l) {
-    return switch (l) {
-      case Location.Text t -> t.span().startLine() + ":" + t.span().startColumn();
-      case Location.ImageConfig c -> "config";
-      case Location.LayerFile f -> "layer " + f.layer();
-      case Location.Package p -> "package";
-    };
+    if (l instanceof Location.Text t) {
+      return t.span().startLine() + ":" + t.span().startColumn();
+    }
+    if (l instanceof Location.LayerFile f) {
+      return "layer " + f.layer();
+    }
+    return l instanceof Location.ImageConfig ? "config" : "package";
   }
 
   /** The whole location in words, for non-text locations: {@code image config: User}, {@code /bin/su in layer 2 (sha256:…)}. */
   static String detail(Location l) {
-    return switch (l) {
-      case Location.Text t -> "line " + t.span().startLine() + ", column " + t.span().startColumn();
-      case Location.ImageConfig c -> "image config: " + c.field();
-      case Location.LayerFile f -> "/" + f.path() + " in layer " + f.layer() + (f.diffId() == null ? "" : " (" + shortDigest(f.diffId()) + ")");
-      case Location.Package p -> p.purl() + (p.path() == null ? "" : " in /" + p.path());
-    };
+    if (l instanceof Location.Text t) {
+      return "line " + t.span().startLine() + ", column " + t.span().startColumn();
+    }
+    if (l instanceof Location.ImageConfig c) {
+      return "image config: " + c.field();
+    }
+    if (l instanceof Location.LayerFile f) {
+      return "/" + f.path() + " in layer " + f.layer() + (f.diffId() == null ? "" : " (" + shortDigest(f.diffId()) + ")");
+    }
+    Location.Package p = (Location.Package) l;
+    return p.purl() + (p.path() == null ? "" : " in /" + p.path());
   }
 
   /** Nothing for text findings (formats give their line), else {@code " (image config: User)"}, for messages. */

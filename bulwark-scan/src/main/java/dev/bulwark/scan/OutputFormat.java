@@ -9,6 +9,7 @@ import dev.bulwark.report.TtyReport;
 import dev.bulwark.report.XmlReports;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,11 +46,11 @@ public enum OutputFormat {
   }
 
   /** The writer; {@code color} only matters for tty on a terminal. */
-  public ReportWriter writer(String version, boolean color) {
+  public ReportWriter writer(Supplier<String> version, boolean color) {
     return switch (this) {
       case TTY -> new TtyReport(color);
-      case JSON -> new JsonReport(version);
-      case SARIF -> new SarifReport(version);
+      case JSON -> new JsonReport(version.get());
+      case SARIF -> new SarifReport(version.get());
       case JUNIT -> new XmlReports.JUnit();
       case CHECKSTYLE -> new XmlReports.Checkstyle();
       case GITLAB -> new GitlabReport();

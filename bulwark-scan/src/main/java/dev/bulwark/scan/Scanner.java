@@ -134,9 +134,11 @@ public final class Scanner {
 
   /**
    * Writes {@code report} in every format asked for: into its file, or to {@code stdout}, where
-   * tty output is coloured when {@code colorOnStdout}.
+   * tty output is coloured when {@code colorOnStdout}. {@code version} (the tool's, for the formats
+   * that record it) is only asked for by those formats: finding it out costs start-up time.
    */
-  public static void write(ScanReport report, List<Output> outputs, String version, boolean colorOnStdout, Writer stdout) throws IOException {
+  public static void write(ScanReport report, List<Output> outputs, Supplier<String> version, boolean colorOnStdout, Writer stdout)
+      throws IOException {
     for (Output o : outputs) {
       if (o.file() == null) {
         o.format().writer(version, colorOnStdout).write(report, stdout);

@@ -60,7 +60,7 @@ class ScannerTest {
     Scanner.Result r = new Scanner().scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, null));
     StringWriter stdout = new StringWriter();
     Path sarif = dir.resolve("out.sarif");
-    Scanner.write(r.report(), List.of(new Scanner.Output(OutputFormat.TTY, null), new Scanner.Output(OutputFormat.SARIF, sarif)), "test",
+    Scanner.write(r.report(), List.of(new Scanner.Output(OutputFormat.TTY, null), new Scanner.Output(OutputFormat.SARIF, sarif)), () -> "test",
         false, stdout);
     assertThat(stdout.toString()).contains("BW-D002").endsWith("in 1 file scanned\n");
     assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"", "BW-D002");
