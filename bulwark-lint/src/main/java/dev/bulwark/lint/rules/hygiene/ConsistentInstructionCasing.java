@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+/** BW-D098: Inconsistent instruction casing. */
 public final class ConsistentInstructionCasing extends DockerfileRule {
   public ConsistentInstructionCasing() {
     super("BW-D098", "Inconsistent instruction casing", Severity.INFO, Category.MAINTAINABILITY,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+/** BW-D097: FROM and AS in different case. */
 public final class FromAsCasing extends DockerfileRule {
   public FromAsCasing() {
     super("BW-D097", "FROM and AS in different case", Severity.INFO, Category.MAINTAINABILITY,
