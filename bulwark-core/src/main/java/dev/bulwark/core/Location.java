@@ -30,9 +30,22 @@ public sealed interface Location {
    * compare equal (a config field or a file path is no position to read in order), so the finding
    * order ({@link Finding#ORDER}) falls through to severity for them.
    */
-  Comparator<Location> ORDER = Comparator.comparingInt(Location::kindOrder)
-      .thenComparingInt(l -> l instanceof Text t ? t.span().startLine() : 0)
-      .thenComparingInt(l -> l instanceof Text t ? t.span().startColumn() : 0);
+  Comparator<Location> ORDER = new Order();
+
+  /** {@link #ORDER}, written out: comparator chains are lambdas spun at run time, which start-up pays for. */
+  final class Order implements Comparator<Location> {
+    private Order() {}
+
+    @Override
+    public int compare(Location a, Location b) {
+      int c = Integer.compare(kindOrder(a), kindOrder(b));
+      if (c != 0 || !(a instanceof Text ta) || !(b instanceof Text tb)) {
+        return c;
+      }
+      c = Integer.compare(ta.span().startLine(), tb.span().startLine());
+      return c != 0 ? c : Integer.compare(ta.span().startColumn(), tb.span().startColumn());
+    }
+  }
 
   private static int kindOrder(Location l) {
     // instanceof, not a pattern switch: the switch's bootstrap generates classes at run time, which

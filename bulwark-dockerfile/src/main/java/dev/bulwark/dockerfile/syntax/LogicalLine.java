@@ -1,6 +1,7 @@
 package dev.bulwark.dockerfile.syntax;
 
 import dev.bulwark.core.text.SourceText;
+import dev.bulwark.core.text.Span;
 import java.util.Arrays;
 
 /**
@@ -49,10 +50,16 @@ public final class LogicalLine {
 
   /** Logical offsets to source spans. */
   public SourceMap map(SourceText source) {
-    return (start, end) -> {
-      int s = sourceOffset(start);
-      return source.span(s, end > start ? sourceOffset(end - 1) + 1 : s);
-    };
+    return new Mapped(this, source);
+  }
+
+  /** {@link #map}: a named class rather than a lambda (see SourceMap). */
+  private record Mapped(LogicalLine line, SourceText source) implements SourceMap {
+    @Override
+    public Span span(int start, int end) {
+      int s = line.sourceOffset(start);
+      return source.span(s, end > start ? line.sourceOffset(end - 1) + 1 : s);
+    }
   }
 
   /** Builds a logical line from source pieces. */
