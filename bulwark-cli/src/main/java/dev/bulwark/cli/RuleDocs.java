@@ -6,26 +6,64 @@ import dev.bulwark.core.Severity;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Renders the rule catalog as Markdown pages: docs/rules/README.md and one page per rule. */
 public final class RuleDocs {
   private RuleDocs() {}
 
-  /** File name to content, for every page. */
+  /**
+   * A rule's examples, as its {@code .cases} file gives them: the first case it reports on (with
+   * where) and the first it passes. Either may be null.
+   */
+  public record Examples(String failing, String failingAt, String passing) {
+    private static final Pattern HEADER = Pattern.compile("^=== (pass|fail)( at [\\d: ]+?)?( (?:config|context): .*)?$");
+
+    /** The first plain (no config or context) fail and pass cases of a {@code .cases} file's text. */
+    public static Examples from(String cases) {
+      String failing = null;
+      String failingAt = null;
+      String passing = null;
+      for (String block : ("\n" + cases).split("\n(?==== )")) {
+        int nl = block.indexOf('\n');
+        Matcher m = HEADER.matcher(nl < 0 ? block : block.substring(0, nl));
+        if (!m.matches() || m.group(3) != null) {
+          continue;
+        }
+        String body = nl < 0 ? "" : block.substring(nl + 1).stripTrailing() + "\n";
+        if (m.group(1).equals("fail") && failing == null) {
+          failing = body;
+          failingAt = m.group(2) == null ? null : m.group(2).substring(4).strip();
+        } else if (m.group(1).equals("pass") && passing == null) {
+          passing = body;
+        }
+      }
+      return new Examples(failing, failingAt, passing);
+    }
+  }
+
+  /** File name to content, for every page, with no examples. */
   public static Map<String, String> pages() {
+    return pages(id -> null);
+  }
+
+  /** File name to content, for every page; {@code examples} gives a rule's examples (null: none). */
+  public static Map<String, String> pages(Function<String, Examples> examples) {
     Map<String, String> out = new LinkedHashMap<>();
     StringBuilder index = new StringBuilder("# Bulwark rules\n\nGenerated from the rule catalog (`bulwark rules`); do not edit by hand.\n"
         + "Regenerate with `./mvnw verify -Dbulwark.update-docs=true`.\n\n| id | severity | category | title | also known as |\n|---|---|---|---|---|\n");
     for (RuleInfo r : RuleCatalog.infos()) {
       index.append("| [").append(r.id()).append("](").append(r.id()).append(".md) | ").append(r.severity().label()).append(" | ")
           .append(r.category()).append(" | ").append(r.title().replace("|", "\\|")).append(" | ").append(String.join(", ", r.aliases())).append(" |\n");
-      out.put(r.id() + ".md", page(r));
+      out.put(r.id() + ".md", page(r, examples.apply(r.id())));
     }
     out.put("README.md", index.toString());
     return out;
   }
 
-  static String page(RuleInfo r) {
+  static String page(RuleInfo r, Examples examples) {
     StringBuilder sb = new StringBuilder();
     sb.append("# ").append(r.id()).append(": ").append(r.title()).append("\n\n");
     sb.append("- Severity: **").append(r.severity().label()).append("**\n");
@@ -34,6 +72,13 @@ public final class RuleDocs {
       sb.append("- Also known as: ").append(String.join(", ", r.aliases())).append('\n');
     }
     sb.append("\n## Why it matters\n\n").append(r.rationale()).append("\n\n## How to fix\n\n").append(r.fix()).append('\n');
+    if (examples != null && examples.failing() != null) {
+      sb.append("\n## Example\n\nReported").append(examples.failingAt() == null ? "" : " at " + examples.failingAt().replace(" ", ", "))
+          .append(":\n\n```dockerfile\n").append(examples.failing()).append("```\n");
+      if (examples.passing() != null) {
+        sb.append("\nNot reported:\n\n```dockerfile\n").append(examples.passing()).append("```\n");
+      }
+    }
     sb.append("\n## Suppressing\n\n`# bulwark ignore=").append(r.id()).append("` on the line before the instruction, `# bulwark global ignore=")
         .append(r.id()).append("` anywhere in the file, or `ignore: [").append(r.id()).append("]` in `.bulwark.yaml`");
     if (r.aliases().stream().anyMatch(a -> a.toUpperCase(Locale.ROOT).startsWith("DL"))) {

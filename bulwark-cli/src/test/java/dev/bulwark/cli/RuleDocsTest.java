@@ -14,9 +14,39 @@ import org.junit.jupiter.api.Test;
 class RuleDocsTest {
   private static final Path DOCS = Path.of(System.getProperty("bulwark.repo", "..")).resolve("docs/rules");
 
+  private static final Path CASES = Path.of(System.getProperty("bulwark.repo", "..")).resolve("bulwark-lint/src/test/resources/rules");
+
+  /** Each Dockerfile rule's page shows the first plain cases of its .cases file (image rules have none). */
+  static RuleDocs.Examples examples(String id) {
+    Path f = CASES.resolve(id + ".cases");
+    try {
+      return Files.exists(f) ? RuleDocs.Examples.from(Files.readString(f, StandardCharsets.UTF_8)) : null;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void examplesComeFromTheCasesFiles() {
+    RuleDocs.Examples e = RuleDocs.Examples.from("""
+        === fail at 2:5 config: {ignore: [X]}
+        FROM a
+        === fail at 3:1 4:2
+        FROM b
+        RUN x
+        === pass
+        FROM c
+        """);
+    assertThat(e.failing()).isEqualTo("FROM b\nRUN x\n");
+    assertThat(e.failingAt()).isEqualTo("3:1 4:2");
+    assertThat(e.passing()).isEqualTo("FROM c\n");
+    assertThat(examples("BW-D014").failing()).contains("go build");
+    assertThat(examples("BW-M001")).isNull();
+  }
+
   @Test
   void docsAreInSyncWithTheCatalog() throws IOException {
-    Map<String, String> pages = RuleDocs.pages();
+    Map<String, String> pages = RuleDocs.pages(RuleDocsTest::examples);
     if (Boolean.getBoolean("bulwark.update-docs")) {
       Files.createDirectories(DOCS);
       try (Stream<Path> old = Files.list(DOCS)) {

@@ -10,6 +10,7 @@ import dev.bulwark.image.fs.FileTree;
 import dev.bulwark.image.fs.LayerReader;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Linter;
+import dev.bulwark.core.Location;
 import dev.bulwark.core.LintConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -117,6 +118,31 @@ class ImageChecksTest {
         Arguments.of("BW-M012", List.of(c.labels(Map.of()), c.labels(Map.of("org.opencontainers.image.source", "x")),
             c.labels(Map.of("maintainer", "me"))), List.of(c, c.labels(Map.of("org.opencontainers.image.source", "x",
             "org.opencontainers.image.revision", "y", "extra", "z")), c.user("root"))));
+  }
+
+  /** Where each rule reports: the config field it read, or the (first) file it names, in the layer that wrote it. */
+  static Stream<Arguments> locations() {
+    Spec c = Spec.clean();
+    return Stream.of(
+        Arguments.of("BW-M001", c.user("root"), new Location.ImageConfig("User")),
+        Arguments.of("BW-M002", c.env("API_TOKEN=x"), new Location.ImageConfig("Env")),
+        Arguments.of("BW-M003", c.history("ARG DEPLOY_KEY=xyz"), new Location.ImageConfig("history")),
+        Arguments.of("BW-M004", c.ports("22/tcp"), new Location.ImageConfig("ExposedPorts")),
+        Arguments.of("BW-M005", c.healthcheck(false), new Location.ImageConfig("Healthcheck")),
+        Arguments.of("BW-M006", c.files("b:6755", "a:4755"), new Location.LayerFile(0, null, "a")),
+        Arguments.of("BW-M007", c.files("srv/:0777"), new Location.LayerFile(0, null, "srv/")),
+        Arguments.of("BW-M008", c.files("root/.ssh/id_rsa:0600"), new Location.LayerFile(0, null, "root/.ssh/id_rsa")),
+        Arguments.of("BW-M009", c.files("sbin/apk:0755", "bin/busybox:0755"), new Location.LayerFile(0, null, "bin/busybox")),
+        Arguments.of("BW-M010", c.files("var/cache/apk/APKINDEX.tar.gz:0644"), new Location.LayerFile(0, null, "var/cache/apk")),
+        Arguments.of("BW-M011", c.files("etc/alpine-release:0644:3.18.4\\n"), new Location.LayerFile(0, null, "etc/alpine-release")),
+        Arguments.of("BW-M012", c.labels(Map.of()), new Location.ImageConfig("Labels")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("locations")
+  void reportsWhereTheProblemIs(String rule, Spec failing, Location expected) {
+    List<Finding> f = ImageChecks.linter().lint(failing.target()).stream().filter(x -> x.ruleId().equals(rule)).toList();
+    assertThat(f).singleElement().satisfies(x -> assertThat(x.location()).isEqualTo(expected));
   }
 
   @ParameterizedTest(name = "{0}")
