@@ -90,6 +90,33 @@ public final class Secrets {
     return h;
   }
 
+  /** One or more OpenPGP key ids or fingerprints (16 or 40 hex digits, optionally 0x-prefixed or in groups of four). */
+  private static final Pattern KEY_IDS =
+      Pattern.compile("(?:0x)?(?:[0-9A-Fa-f]{4} ?){3}[0-9A-Fa-f]{4}(?:(?: ?[0-9A-Fa-f]{4}){6})?(?:[\\s,;]+(?:0x)?(?:[0-9A-Fa-f]{4} ?){3}[0-9A-Fa-f]{4}(?:(?: ?[0-9A-Fa-f]{4}){6})?)*");
+  /** Names that say the key is a signature-verification key: GPG_KEY, NODE_GPG_KEYS, TINI_SIGNING_KEY, NGINX_RELEASE_KEY. */
+  private static final Pattern VERIFICATION_KEY_NAME = Pattern.compile("(?i)(?:gpg|pgp|gnupg|sign|fingerprint|release|keyring|keyserver)");
+  /** Switches and toggles: ALLOW_EMPTY_PASSWORD=no, SKIP_AUTH=true. */
+  private static final Pattern BOOLEAN = Pattern.compile("(?i)yes|no|true|false|on|off|[01]|enabled?|disabled?");
+
+  /**
+   * True when {@code value} of a secret-named variable is public or no value at all, so nothing
+   * secret is stored: OpenPGP key ids and fingerprints under a name that says they verify
+   * signatures (official images pin their release keys this way), switches, an empty placeholder,
+   * or a path under /run/secrets (the secret is mounted, not baked in). {@code value} is as written,
+   * quotes included; null means the variable has no value here (an ARG without a default).
+   */
+  public static boolean isPublicValue(String name, String value) {
+    if (value == null) {
+      return false; // ARG TOKEN: the classic way to pass a secret into the build, and into its history
+    }
+    String v = value.strip().replaceAll("^([\"'])(.*)\\1$", "$2").strip();
+    if (v.isEmpty() || BOOLEAN.matcher(v).matches() || v.startsWith("/run/secrets/")) {
+      return true;
+    }
+    // a few dozen fingerprints at most; longer values are not key lists
+    return v.length() <= 4096 && VERIFICATION_KEY_NAME.matcher(name).find() && KEY_IDS.matcher(v).matches();
+  }
+
   public static String mask(String secret) {
     return secret.length() <= 8 ? "****" : secret.substring(0, 4) + "…" + secret.substring(secret.length() - 2);
   }

@@ -44,7 +44,8 @@ public final class CredentialValue extends DockerfileRule {
       if (in.command().equals("env") || in.command().equals("arg")) {
         for (KeyValue kv : pairs(in)) {
           String v = kv.value().replaceAll("^[\"']|[\"']$", "");
-          if (Secrets.isSecretName(kv.key()) && v.length() >= 16 && !v.contains("$") && !v.contains("/") && Secrets.entropy(v) >= 3.5) {
+          if (Secrets.isSecretName(kv.key()) && v.length() >= 16 && !v.contains("$") && !v.contains("/") && Secrets.entropy(v) >= 3.5
+              && !Secrets.isPublicValue(kv.key(), v)) {
             report.accept(finding(kv.key() + " holds a high-entropy value " + Secrets.mask(v), kv.valueSpan(), target.stageOf(in)));
           }
         }

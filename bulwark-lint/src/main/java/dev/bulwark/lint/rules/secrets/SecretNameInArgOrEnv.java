@@ -26,21 +26,25 @@ public final class SecretNameInArgOrEnv extends DockerfileRule {
     for (var in : target.file().instructions()) {
       // ARG words are name[=value] (the name starts the word); ENV args pair up key, value
       List<String> names = new ArrayList<>();
+      List<String> values = new ArrayList<>(); // null: an ARG without a default
       List<Span> spans = new ArrayList<>();
       if (in.command().equals("arg")) {
         for (int i = 0; i < in.args().size(); i++) {
           String w = in.args().get(i);
           names.add(w.contains("=") ? w.substring(0, w.indexOf('=')) : w);
+          values.add(w.contains("=") ? w.substring(w.indexOf('=') + 1) : null);
           spans.add(in.subSpan(in.argSpan(i), 0, names.getLast().length()));
         }
       } else if (in.command().equals("env")) {
-        for (int i = 0; i < in.args().size(); i += 2) {
+        for (int i = 0; i + 1 < in.args().size(); i += 2) {
           names.add(in.args().get(i));
+          values.add(in.args().get(i + 1));
           spans.add(in.argSpan(i));
         }
       }
       for (int i = 0; i < names.size(); i++) {
-        if (Secrets.isSecretName(names.get(i))) {
+        // a switch, an empty placeholder or a published signing-key fingerprint stores no secret
+        if (Secrets.isSecretName(names.get(i)) && !Secrets.isPublicValue(names.get(i), values.get(i))) {
           report.accept(finding(in.keyword().toUpperCase(Locale.ROOT) + " " + names.get(i) + " looks like a secret; it is stored in the image",
               spans.get(i), target.stageOf(in)));
         }
