@@ -152,6 +152,11 @@ public final class ShellFacts {
   }
 
   /** Strips wrappers and paths; null for a bare assignment. */
+  /** {@code root}, {@code 0} or sudo's {@code #0}: the target user of {@code sudo -u} that keeps root. */
+  private static boolean isRootUser(String user) {
+    return user.equals("root") || user.matches("#?0+");
+  }
+
   static Invocation unwrap(SimpleCommand sc, Map<String, String> exported) {
     List<String> argv = new ArrayList<>(sc.argv());
     List<Word> words = new ArrayList<>(sc.words()); // kept in step with argv
@@ -165,9 +170,7 @@ public final class ShellFacts {
       if (!WRAPPERS.contains(name)) {
         break;
       }
-      if (name.equals("sudo") || name.equals("doas")) {
-        sudo = true;
-      }
+      boolean elevates = name.equals("sudo") || name.equals("doas");
       dropFirst(argv, words);
       // wrapper options (sudo -u user, env -i, nice -n 5) and env's VAR=value words
       while (!argv.isEmpty()) {
@@ -175,6 +178,9 @@ public final class ShellFacts {
         if (a.startsWith("-")) {
           dropFirst(argv, words);
           if ((a.equals("-u") || a.equals("-g") || a.equals("-n") || a.equals("-C")) && !argv.isEmpty()) {
+            if (a.equals("-u") && elevates && !isRootUser(argv.getFirst())) {
+              elevates = false; // sudo -u app: the build's root drops to a user, the opposite of escalation
+            }
             dropFirst(argv, words);
           }
         } else if (name.equals("env") && a.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
@@ -188,6 +194,7 @@ public final class ShellFacts {
           break;
         }
       }
+      sudo |= elevates;
     }
     if (argv.isEmpty()) {
       return null;

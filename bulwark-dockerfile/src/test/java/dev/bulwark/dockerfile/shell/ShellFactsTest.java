@@ -94,6 +94,15 @@ class ShellFactsTest {
   }
 
   @Test
+  void sudoToAnotherUserDropsPrivilegesInsteadOfGainingThem() {
+    assertThat(facts("sudo -u app make").invocations()).singleElement().satisfies(i -> assertThat(i.viaSudo()).isFalse());
+    assertThat(facts("sudo -u app make").facts(ShellFact.Sudo.class)).isEmpty();
+    assertThat(facts("sudo -u root make").invocations().getFirst().viaSudo()).isTrue();
+    assertThat(facts("sudo -u '#0' make").invocations().getFirst().viaSudo()).isTrue();
+    assertThat(facts("sudo -E make").invocations().getFirst().viaSudo()).isTrue();
+  }
+
+  @Test
   void wrappersAreUnwrapped() {
     List<Invocation> inv = facts("sudo -E nice -n 5 env A=1 /usr/local/bin/pip install x").invocations();
     assertThat(inv).singleElement().satisfies(i -> {
