@@ -29,6 +29,18 @@ public final class WorldWritable extends DockerfileRule {
     return false;
   }
 
+  /**
+   * The sticky bit ({@code 1777}, {@code +t}): a /tmp-style shared directory where everyone may
+   * create files but only their owner may remove or rename them; runtime directories are made so
+   * on purpose (as the image check BW-M007 already judges them).
+   */
+  private static boolean sticky(String mode) {
+    if (mode.matches("[0-7]{4}")) {
+      return ((mode.charAt(0) - '0') & 1) != 0;
+    }
+    return mode.matches("(?:[ugoa]*[+=][rwxXst]*,)*[ugoa]*[+=][rwxXs]*t[rwxXst]*(?:,.*)?");
+  }
+
   public WorldWritable() {
     super("BW-D061", "World-writable permissions", Severity.HIGH, Category.PRIVILEGE,
         "Files any user can write let a compromised low-privilege process replace binaries, configs or scripts that"
@@ -41,7 +53,7 @@ public final class WorldWritable extends DockerfileRule {
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       for (PermissionChange pc : step.facts().facts(PermissionChange.class)) {
-        if (pc.invocation().name().equals("chmod") && worldWritable(pc.mode()) && !onlyTmp(pc.paths())) {
+        if (pc.invocation().name().equals("chmod") && worldWritable(pc.mode()) && !sticky(pc.mode()) && !onlyTmp(pc.paths())) {
           report.accept(finding("chmod " + pc.mode() + " makes " + String.join(" ", pc.paths()) + " writable by every user",
               pc.invocation().argSpan(pc.mode()), step.stage()));
         }
