@@ -17,6 +17,8 @@ public final class MovingBaseTag extends DockerfileRule {
   private static final Set<String> MOVING_TAGS = Set.of("lts", "stable", "current", "edge", "rolling", "mainline", "slim", "alpine",
       "latest-dev", "dev", "nightly", "testing", "unstable", "sid", "rawhide");
 
+  private static final Pattern REVISION = Pattern.compile("-r\\d+$");
+
   private static final Pattern MAJOR_ONLY = Pattern.compile("^v?\\d+(?:-[a-z][a-z0-9.-]*)?$");
 
   public MovingBaseTag() {
@@ -35,7 +37,8 @@ public final class MovingBaseTag extends DockerfileRule {
         continue;
       }
       String tag = ref.tag();
-      if (MOVING_TAGS.contains(tag) || MAJOR_ONLY.matcher(tag).matches()) {
+      // a -rN suffix is a build revision (Bitnami's 7-r123, 1.27.3-debian-12-r5): published once, never moved
+      if (MOVING_TAGS.contains(tag) || (MAJOR_ONLY.matcher(tag).matches() && !REVISION.matcher(tag).find())) {
         report.accept(finding("FROM " + stage.from().image() + " follows a moving tag (" + tag + ")",
             stage.from().instruction().argSpan(0), stage));
       }

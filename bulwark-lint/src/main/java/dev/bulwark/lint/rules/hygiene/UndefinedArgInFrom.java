@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /** BW-D100: FROM uses an ARG that is not declared before it. */
 public final class UndefinedArgInFrom extends DockerfileRule {
-  private static final Pattern VAR_REF = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?");
+  /** {@code $VAR}, {@code ${VAR}}, and {@code ${VAR<op>…}} with the operator in group 2. */
+  private static final Pattern VAR_REF = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)(:?[-=+?])?\\}?");
 
   private static final Set<String> PREDEFINED_ARGS = Set.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM",
       "TARGETOS", "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE", "BUILDKIT_SYNTAX", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY",
@@ -56,7 +57,9 @@ public final class UndefinedArgInFrom extends DockerfileRule {
         Matcher m = VAR_REF.matcher(texts.get(t));
         while (m.find()) {
           String v = m.group(1);
-          if (!declared.contains(v) && !PREDEFINED_ARGS.contains(v)) {
+          // ${VAR:-default} and ${VAR=default} stand for the default when VAR is unset: nothing is undefined
+          boolean hasDefault = m.group(2) != null && (m.group(2).endsWith("-") || m.group(2).endsWith("="));
+          if (!declared.contains(v) && !PREDEFINED_ARGS.contains(v) && !hasDefault) {
             report.accept(finding("FROM uses $" + v + ", which no ARG before the first FROM declares",
                 in.subSpan(spans.get(t), skips.get(t) + m.start(), skips.get(t) + m.end()), stage));
           }
