@@ -14,9 +14,15 @@ import java.util.regex.Pattern;
 /** BW-D042: secret files copied into a layer. */
 public final class SecretFileCopied extends DockerfileRule {
   private static final Pattern SECRET_FILE = Pattern.compile(
-      "(?i)(?:^|/)(?:\\.env(?:\\.[\\w.-]+)?|[^/]*\\.pem|[^/]*\\.key|id_(?:rsa|dsa|ecdsa|ed25519)[^/]*|\\.npmrc|\\.pypirc|\\.netrc|"
-          + "\\.git-credentials|\\.dockercfg|\\.docker/config\\.json|credentials(?:\\.json)?|[^/]*\\.p12|[^/]*\\.pfx|\\.htpasswd|"
+      "(?i)(?:^|/)(?:\\.env(?:\\.[\\w.-]+)?|[^/]*(?:key|priv)[^/]*\\.pem|[^/]*\\.key|id_(?:rsa|dsa|ecdsa|ed25519)|\\.npmrc|\\.pypirc|"
+          + "\\.netrc|\\.git-credentials|\\.dockercfg|\\.docker/config\\.json|credentials\\.json|[^/]*\\.p12|[^/]*\\.pfx|\\.htpasswd|"
           + "\\.aws/credentials|secrets?\\.(?:ya?ml|json|env))$");
+  /**
+   * Public halves and certificates are meant to be shipped: {@code id_rsa.pub}, {@code cert.pem},
+   * {@code ca.pem}, {@code fullchain.pem}; so is a plain {@code credentials} name, which in a source
+   * tree is a package or folder (AWS's file is matched as {@code .aws/credentials}).
+   */
+  private static final Pattern PUBLIC = Pattern.compile("(?i)(?:\\.pub|pubkey[^/]*|public[^/]*)$");
 
   public SecretFileCopied() {
     super("BW-D042", "Secret file copied into the image", Severity.HIGH, Category.SECRETS,
@@ -35,7 +41,8 @@ public final class SecretFileCopied extends DockerfileRule {
             : c instanceof Command.Add add ? add.sources() : List.of();
         for (int i = 0; i < sources.size(); i++) {
           String src = sources.get(i);
-          if (SECRET_FILE.matcher(src.replaceAll("/+$", "")).find()) {
+          String path = src.replaceAll("/+$", "");
+          if (SECRET_FILE.matcher(path).find() && !PUBLIC.matcher(path).find()) {
             report.accept(finding(src + " is a secret file; it stays in the layer", c.instruction().argSpan(i), stage));
           }
         }
