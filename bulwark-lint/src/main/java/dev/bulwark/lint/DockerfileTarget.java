@@ -190,6 +190,11 @@ public final class DockerfileTarget implements Target {
     return runs().stream().filter(r -> r.stage() == stage).toList();
   }
 
+  /** The OS packages {@code stage} still has at its end, and its RUN steps that remove what they installed. */
+  public PackageLedger.Result packages(Stage stage) {
+    return PackageLedger.of(runs(stage));
+  }
+
   /** The stage an instruction belongs to: the last FROM at or before it (null before the first FROM). */
   public Stage stageOf(Instruction in) {
     List<Stage> stages = model.stages();

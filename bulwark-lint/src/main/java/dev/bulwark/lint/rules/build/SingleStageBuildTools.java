@@ -8,6 +8,8 @@ import dev.bulwark.dockerfile.shell.Invocation;
 import dev.bulwark.dockerfile.shell.ShellFact;
 import dev.bulwark.dockerfile.shell.ShellFacts;
 import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.DockerfileTarget.RunStep;
+import dev.bulwark.lint.PackageLedger;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Rule;
 import dev.bulwark.core.RuleInfo;
@@ -61,17 +63,20 @@ public final class SingleStageBuildTools implements Rule<DockerfileTarget> {
         evidence.add("base image " + ref.familiarName());
       }
     });
-    for (Command.Run run : stage.commands(Command.Run.class)) {
-      ShellFacts facts = target.shell(run);
-      for (ShellFact.PackageOperation op : facts.facts(ShellFact.PackageOperation.class)) {
-        if (op.isInstall() && op.manager().isOsPackageManager()) {
-          for (ShellFact.PackageSpec p : op.packages()) {
-            if (BUILD_PACKAGES.contains(p.name()) || p.name().endsWith("-dev") || p.name().endsWith("-devel")) {
-              evidence.add(p.name());
-            }
-          }
-        }
+    // build dependencies removed again (apk del .build-deps, apt-get purge --auto-remove) do not ship,
+    // and neither do the tools that RUN used while it had them
+    PackageLedger.Result packages = target.packages(stage);
+    for (PackageLedger.Install i : packages.kept()) {
+      String name = i.pkg().name();
+      if (BUILD_PACKAGES.contains(name) || name.endsWith("-dev") || name.endsWith("-devel")) {
+        evidence.add(name);
       }
+    }
+    for (RunStep step : target.runs(stage)) {
+      if (packages.stepsThatRemoveWhatTheyInstalled().contains(step)) {
+        continue;
+      }
+      ShellFacts facts = step.facts();
       for (ShellFact.Compile c : facts.facts(ShellFact.Compile.class)) {
         evidence.add(c.tool() + " build");
       }

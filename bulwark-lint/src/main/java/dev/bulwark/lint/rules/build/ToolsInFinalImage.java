@@ -3,21 +3,22 @@ package dev.bulwark.lint.rules.build;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
+import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageOperation;
 import dev.bulwark.lint.DockerfileRule;
-import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.PackageLedger;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import dev.bulwark.core.text.Span;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /** BW-D013: network and build tools left in the final image of a multi-stage build. */
 public final class ToolsInFinalImage extends DockerfileRule {
   private static final Set<String> NETWORK_TOOLS = Set.of("curl", "wget", "netcat", "netcat-openbsd", "nc", "ncat", "nmap", "socat",
-      "telnet", "openssh-client", "ftp", "tcpdump");
+      "telnet", "ftp", "tcpdump");
 
   private static final Set<String> COMPILERS = Set.of("gcc", "g++", "clang", "build-essential", "build-base", "make", "go", "golang",
       "rust", "cargo", "musl-dev", "libc6-dev", "gdb", "strace");
@@ -35,36 +36,20 @@ public final class ToolsInFinalImage extends DockerfileRule {
     if (!target.model().isMultiStage()) {
       return; // BW-D003 covers single-stage builds
     }
-    for (RunStep step : target.runs()) {
-      if (!step.inFinalStage()) {
+    for (Stage stage : target.model().stages()) {
+      if (!target.inFinalImage(stage)) {
         continue;
       }
-      Set<String> removed = new LinkedHashSet<>();
-      for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
-        if (op.action().equals("del") || op.action().equals("remove") || op.action().equals("purge") || op.action().equals("autoremove")) {
-          op.packages().forEach(p -> removed.add(p.name()));
+      // one finding per install command, at its first such package; packages removed again are gone
+      Map<PackageOperation, List<PackageLedger.Install>> byCommand = new LinkedHashMap<>();
+      for (PackageLedger.Install i : target.packages(stage).kept()) {
+        if (NETWORK_TOOLS.contains(i.pkg().name()) || COMPILERS.contains(i.pkg().name())) {
+          byCommand.computeIfAbsent(i.operation(), op -> new ArrayList<>()).add(i);
         }
       }
-      for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
-        if (!op.isInstall() || !op.manager().isOsPackageManager()) {
-          continue;
-        }
-        String virtual = op.invocation().flagValue("--virtual", "-t");
-        if (virtual != null && removed.contains(virtual)) {
-          continue;
-        }
-        List<String> tools = new ArrayList<>();
-        Span first = null; // the finding points at the first such package
-        for (var p : op.packages()) {
-          if ((NETWORK_TOOLS.contains(p.name()) || COMPILERS.contains(p.name())) && !removed.contains(p.name())) {
-            tools.add(p.name());
-            first = first == null ? p.span() : first;
-          }
-        }
-        if (!tools.isEmpty()) {
-          report.accept(finding("the final image keeps " + String.join(", ", tools), first, step.stage()));
-        }
-      }
+      byCommand.forEach((op, tools) -> report.accept(finding(
+          "the final image keeps " + String.join(", ", tools.stream().map(t -> t.pkg().name()).toList()), tools.getFirst().pkg().span(),
+          stage)));
     }
   }
 }
