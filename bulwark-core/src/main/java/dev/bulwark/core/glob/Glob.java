@@ -24,7 +24,7 @@ public final class Glob {
 
   /** A pattern that cannot be compiled; the message names it and what is wrong. */
   public static final class SyntaxException extends IllegalArgumentException {
-    SyntaxException(String message) {
+    public SyntaxException(String message) {
       super(message);
     }
   }
