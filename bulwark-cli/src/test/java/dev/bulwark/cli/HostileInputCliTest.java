@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Inputs that are not what they claim through the CLI: FIFOs, devices, files past their limits,
@@ -56,22 +58,17 @@ class HostileInputCliTest {
     assertOneLineError(run("scan", "--format", "json", p.toString()), p + ": not a regular file (a FIFO)");
   }
 
-  @Test
-  void fifoAsConfig_isRefused(@TempDir Path dir) throws Exception {
-    Path cfg = fifo(dir, "cfg.yaml");
-    assertOneLineError(run("scan", "--config", cfg.toString(), dockerfile(dir).toString()), cfg + ": not a regular file (a FIFO)");
+  @ParameterizedTest
+  @ValueSource(strings = {"--config", "--baseline"})
+  void fifoAsConfigOrBaseline_isRefused(String option, @TempDir Path dir) throws Exception {
+    Path input = fifo(dir, "input");
+    assertOneLineError(run("scan", option, input.toString(), dockerfile(dir).toString()), input + ": not a regular file (a FIFO)");
   }
 
   @Test
   void fifoAsDiscoveredConfig_isRefused(@TempDir Path dir) throws Exception {
     Path cfg = fifo(dir, ".bulwark.yaml");
     assertOneLineError(run("scan", dockerfile(dir).toString()), cfg + ": not a regular file (a FIFO)");
-  }
-
-  @Test
-  void fifoAsBaseline_isRefused(@TempDir Path dir) throws Exception {
-    Path baseline = fifo(dir, "baseline.json");
-    assertOneLineError(run("scan", "--baseline", baseline.toString(), dockerfile(dir).toString()), baseline + ": not a regular file (a FIFO)");
   }
 
   @Test
