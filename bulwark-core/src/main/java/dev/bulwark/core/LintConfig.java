@@ -1,5 +1,6 @@
 package dev.bulwark.core;
 
+import dev.bulwark.core.glob.Glob;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -37,6 +37,11 @@ public record LintConfig(
     List<PathRule> paths,
     List<String> exclude,
     String source) {
+
+  /** The largest config file read, in bytes, and the most it may expand to through YAML aliases (in characters). */
+  public static final int MAX_BYTES = 1_000_000;
+  /** Aliases to mappings or lists allowed in one file (each can double the document: "billion laughs"). */
+  static final int MAX_COLLECTION_ALIASES = 50;
 
   /** Ids ignored under paths matching {@code glob}. */
   public record PathRule(String glob, Set<String> ignore) {}
@@ -144,7 +149,7 @@ public record LintConfig(
     return finding.severity();
   }
 
-  /** {@code *} within a path segment, {@code **} across segments. */
+  /** {@code *} within a path segment, {@code **} across segments; linear in the path whatever the glob. */
   public static boolean globMatches(String glob, String path) {
     StringBuilder re = new StringBuilder();
     for (int i = 0; i < glob.length(); i++) {
@@ -157,23 +162,27 @@ public record LintConfig(
           re.append("/?");
         }
       } else if (c == '*') {
-        re.append("[^/]*");
+        re.append(Glob.IN_SEGMENT);
       } else if (c == '?') {
-        re.append("[^/]");
+        re.append(Glob.ONE_IN_SEGMENT);
       } else {
-        re.append(Pattern.quote(String.valueOf(c)));
+        re.append(Glob.literal(c));
       }
     }
-    return Pattern.matches(re.toString(), path);
+    return Glob.ofRegex(re.toString()).matches(path);
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> load(String yaml, String source) throws ConfigException {
-    if (yaml.length() > 1_000_000) {
+    if (yaml.length() > MAX_BYTES) {
       throw new ConfigException(source + ": config file larger than 1 MB");
     }
     try {
-      Object doc = new Load(LoadSettings.builder().setMaxAliasesForCollections(50).setAllowDuplicateKeys(false).build()).loadFromString(yaml);
+      Object doc = new Load(LoadSettings.builder().setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).setAllowRecursiveKeys(false)
+          .setCodePointLimit(MAX_BYTES).setAllowDuplicateKeys(false).build()).loadFromString(yaml);
+      if (ExpandedSize.exceeds(doc, MAX_BYTES)) {
+        throw new ConfigException(source + ": config file expands past 1 MB through YAML aliases");
+      }
       if (doc == null) {
         return Map.of();
       }

@@ -2,7 +2,6 @@ package dev.bulwark.scan;
 
 import dev.bulwark.core.LintConfig;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +60,7 @@ public final class ConfigFinder {
     }
     Path found = null;
     for (String n : names) {
-      if (Files.isRegularFile(dir.resolve(n))) {
+      if (Files.exists(dir.resolve(n))) { // a FIFO or directory by that name is refused when read, not passed over
         found = dir.resolve(n);
         break;
       }
@@ -82,8 +81,14 @@ public final class ConfigFinder {
     return f;
   }
 
-  static Found load(Path file) throws IOException, LintConfig.ConfigException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+  /** Reads and parses one config file; a file that cannot be read is a config error naming it. */
+  static Found load(Path file) throws LintConfig.ConfigException {
+    String text;
+    try {
+      text = InputFiles.readText(file, LintConfig.MAX_BYTES, "not a config file");
+    } catch (IOException e) {
+      throw new LintConfig.ConfigException(file + ": " + InputFiles.describe(e));
+    }
     String name = file.getFileName().toString();
     LintConfig config = name.startsWith(".hadolint") || name.startsWith("hadolint")
         ? LintConfig.parseHadolint(text, file.toString()) : LintConfig.parse(text, file.toString());

@@ -3,7 +3,6 @@ package dev.bulwark.scan;
 import dev.bulwark.lint.context.BuildContext;
 import dev.bulwark.lint.context.DockerIgnore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,28 +17,49 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Lists a Dockerfile's build context (its directory, as `docker build -f X dir` would use it)
  * and reads the ignore file that applies: {@code <Dockerfile>.dockerignore} beside it, else the
- * context's {@code .dockerignore}. Bounded: big dependency directories are listed but not
- * entered, symlinks are not followed, and the listing stops at {@link #MAX_ENTRIES}.
+ * context's {@code .dockerignore} (a regular file of at most {@link InputFiles#MAX_IGNORE_BYTES},
+ * decoded leniently). Bounded: big dependency directories are listed but not entered, symlinks
+ * are not followed, and the listing stops at {@link #MAX_ENTRIES}. A directory that cannot be
+ * read fails the listing unless the ignore file excludes it, as it fails Docker's build.
  */
 public final class ContextLister {
   static final int MAX_ENTRIES = 20_000;
   private static final Set<String> NOT_ENTERED = Set.of(".git", "node_modules", ".venv", "venv", "target", "__pycache__", ".gradle", ".m2");
 
-  private final Map<Path, BuildContext> cache = new ConcurrentHashMap<>();
+  /** The entries of a context directory, and the ones that could not be read (relative, with why). */
+  record Listing(List<String> entries, List<Unreadable> unreadable) {}
+
+  record Unreadable(String path, IOException cause) {}
+
+  private final Map<Path, Listing> cache = new ConcurrentHashMap<>();
 
   BuildContext forDockerfile(Path dockerfile) throws IOException {
     Path dir = dockerfile.toAbsolutePath().normalize().getParent();
     Path specific = dir.resolve(dockerfile.getFileName() + ".dockerignore");
-    Path ignoreFile = Files.isRegularFile(specific) ? specific : dir.resolve(".dockerignore");
-    DockerIgnore ignore = Files.isRegularFile(ignoreFile) ? DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8)) : null;
-    List<String> entries = cache.containsKey(dir) ? cache.get(dir).entries() : list(dir);
-    BuildContext ctx = new BuildContext(ignore == null ? null : ignoreFile.toString(), ignore, entries, entries.size() >= MAX_ENTRIES);
-    cache.putIfAbsent(dir, ctx);
-    return ctx;
+    Path ignoreFile = Files.exists(specific) ? specific : dir.resolve(".dockerignore");
+    DockerIgnore ignore = Files.exists(ignoreFile)
+        ? DockerIgnore.parse(InputFiles.readText(ignoreFile, InputFiles.MAX_IGNORE_BYTES, "not an ignore file")) : null;
+    Listing listing = cache.computeIfAbsent(dir, ContextLister::listQuietly);
+    for (Unreadable u : listing.unreadable()) {
+      if (ignore == null || !ignore.excludes(u.path())) {
+        throw new IOException(u.path() + ": " + InputFiles.describe(u.cause()));
+      }
+    }
+    List<String> entries = listing.entries();
+    return new BuildContext(ignore == null ? null : ignoreFile.toString(), ignore, entries, entries.size() >= MAX_ENTRIES);
   }
 
-  static List<String> list(Path root) throws IOException {
+  private static Listing listQuietly(Path root) {
+    try {
+      return list(root);
+    } catch (IOException e) {
+      return new Listing(List.of(), List.of(new Unreadable(".", e)));
+    }
+  }
+
+  static Listing list(Path root) throws IOException {
     List<String> out = new ArrayList<>();
+    List<Unreadable> unreadable = new ArrayList<>();
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
@@ -64,10 +84,19 @@ public final class ContextLister {
 
       @Override
       public FileVisitResult visitFileFailed(Path f, IOException e) {
+        unreadable.add(new Unreadable(f.equals(root) ? "." : rel(root, f), e));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) {
+        if (e != null) {
+          unreadable.add(new Unreadable(rel(root, d), e)); // listed, but its entries could not all be read
+        }
         return FileVisitResult.CONTINUE;
       }
     });
-    return List.copyOf(out);
+    return new Listing(List.copyOf(out), List.copyOf(unreadable));
   }
 
   private static String rel(Path root, Path p) {

@@ -3,6 +3,7 @@ package dev.bulwark.scan;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * Turns command-line paths into the Dockerfiles to scan. A file named on the command line is
  * scanned whatever its name; directories are searched for Dockerfile-named files, without
- * following symlinks and skipping {@code .git}.
+ * following symlinks and skipping {@code .git}. A directory that cannot be read is not skipped in
+ * silence: it is returned, with why, for the report to say what was not scanned.
  */
 public final class DockerfileFinder {
   private final ExcludeMatcher excludes;
@@ -32,8 +34,15 @@ public final class DockerfileFinder {
         || n.startsWith("containerfile.");
   }
 
-  List<Path> find(List<Path> roots) throws IOException {
+  /** A directory (or entry) the search could not read, and why. */
+  record Unreadable(Path path, String reason) {}
+
+  /** The Dockerfiles found, in order, and what could not be searched. */
+  record Found(List<Path> files, List<Unreadable> unreadable) {}
+
+  Found find(List<Path> roots) throws IOException {
     Set<Path> out = new LinkedHashSet<>();
+    List<Unreadable> unreadable = new ArrayList<>();
     for (Path root : roots) {
       if (!Files.exists(root)) {
         throw new NoSuchFileException(root.toString(), null, "no such file or directory");
@@ -62,13 +71,17 @@ public final class DockerfileFinder {
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE; // unreadable entries are skipped, not fatal
+          // not fatal (the rest is still scanned), but said: a Dockerfile may be in there
+          if (!excludes.excludes(relative(root, file), Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS))) {
+            unreadable.add(new Unreadable(file, InputFiles.describe(e)));
+          }
+          return FileVisitResult.CONTINUE;
         }
       });
       found.sort(null);
       out.addAll(found);
     }
-    return List.copyOf(out);
+    return new Found(List.copyOf(out), List.copyOf(unreadable));
   }
 
   private static String relative(Path root, Path p) {

@@ -1,17 +1,18 @@
 package dev.bulwark.scan;
 
+import dev.bulwark.core.glob.Glob;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code --exclude} patterns with .gitignore semantics: {@code *} and {@code ?} stay within a
  * path segment, {@code **} crosses segments, a leading {@code /} (or any inner slash) anchors
  * the pattern at the scan root, a trailing {@code /} matches directories only, {@code !}
- * re-includes, and the last matching pattern wins.
+ * re-includes, and the last matching pattern wins. Matched with {@link Glob}: linear in the path,
+ * whatever the pattern.
  */
 public final class ExcludeMatcher {
-  private record Entry(Pattern pattern, boolean negated, boolean dirOnly) {}
+  private record Entry(Glob pattern, boolean negated, boolean dirOnly) {}
 
   private final List<Entry> entries;
 
@@ -19,6 +20,7 @@ public final class ExcludeMatcher {
     this.entries = entries;
   }
 
+  /** @throws Glob.SyntaxException naming the pattern, when one cannot be compiled (an empty {@code []}, say) */
   static ExcludeMatcher of(List<String> patterns) {
     List<Entry> out = new ArrayList<>();
     for (String raw : patterns) {
@@ -39,7 +41,11 @@ public final class ExcludeMatcher {
         p = p.substring(1);
       }
       String regex = (anchored ? "^" : "^(?:.*/)?") + globToRegex(p) + "$";
-      out.add(new Entry(Pattern.compile(regex), negated, dirOnly));
+      try {
+        out.add(new Entry(Glob.ofRegex(regex), negated, dirOnly));
+      } catch (Glob.SyntaxException e) {
+        throw new Glob.SyntaxException("exclude pattern '" + raw + "': " + e.getMessage());
+      }
     }
     return new ExcludeMatcher(out);
   }
@@ -51,7 +57,7 @@ public final class ExcludeMatcher {
       if (e.dirOnly() && !directory) {
         continue;
       }
-      if (e.pattern().matcher(relativePath).matches()) {
+      if (e.pattern().matches(relativePath)) {
         excluded = !e.negated();
       }
     }
@@ -68,12 +74,12 @@ public final class ExcludeMatcher {
           sb.append(slashAfter ? "(?:.*/)?" : ".*");
           i += slashAfter ? 2 : 1;
         } else {
-          sb.append("[^/]*");
+          sb.append(Glob.IN_SEGMENT);
         }
       } else if (c == '?') {
-        sb.append("[^/]");
+        sb.append(Glob.ONE_IN_SEGMENT);
       } else if (c == '\\' && i + 1 < glob.length()) {
-        sb.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+        sb.append(Glob.literal(glob.charAt(++i)));
       } else if (c == '[') {
         int close = glob.indexOf(']', i + 1);
         if (close < 0) {
@@ -84,7 +90,7 @@ public final class ExcludeMatcher {
           i = close;
         }
       } else {
-        sb.append(Pattern.quote(String.valueOf(c)));
+        sb.append(Glob.literal(c));
       }
     }
     return sb.toString();

@@ -1,6 +1,7 @@
 package dev.bulwark.scan;
 
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.glob.Glob;
 import dev.bulwark.core.Linter;
 import dev.bulwark.core.LintConfig;
 import dev.bulwark.core.Severity;
@@ -88,23 +89,29 @@ public final class Scanner {
   public Result scan(DockerfileScan request) throws IOException {
     ConfigFinder configs;
     Baseline accepted = null;
+    ExcludeMatcher excludes;
     try {
       configs = new ConfigFinder(request.config());
       if (request.baseline() != null) {
-        accepted = Baseline.parse(Files.readString(request.baseline(), StandardCharsets.UTF_8), request.baseline().toString());
+        accepted = Baseline.parse(InputFiles.readText(request.baseline(), InputFiles.MAX_BYTES, "not a baseline"), request.baseline().toString());
       }
-    } catch (LintConfig.ConfigException | Baseline.BaselineException e) {
+      excludes = ExcludeMatcher.of(request.excludes());
+    } catch (LintConfig.ConfigException | Baseline.BaselineException | Glob.SyntaxException e) {
       throw new IOException(e.getMessage());
     }
-    List<Path> files = new DockerfileFinder(ExcludeMatcher.of(request.excludes())).find(request.paths());
+    DockerfileFinder.Found found = new DockerfileFinder(excludes).find(request.paths());
+    List<Path> files = found.files();
     ContextLister contexts = new ContextLister();
     Linter<DockerfileTarget> linter = dockerfileLinter.get();
     IntStream indexes = IntStream.range(0, files.size());
     // one file: no thread pool to start
-    List<Scanned> scanned = (files.size() > 1 ? indexes.parallel() : indexes)
+    List<Scanned> scanned = new ArrayList<>((files.size() > 1 ? indexes.parallel() : indexes)
         .mapToObj(i -> scanOne(files.get(i), linter, configs, contexts))
         .filter(s -> s != null)
-        .toList();
+        .toList());
+    for (DockerfileFinder.Unreadable u : found.unreadable()) {
+      scanned.add(new Scanned(FileReport.failed(u.path().toString(), "cannot read this directory (" + u.reason() + "); what is under it was not scanned"), null));
+    }
     ScanReport report = new ScanReport(scanned.stream().map(Scanned::report).toList());
     if (request.writeBaseline() != null) {
       Files.writeString(request.writeBaseline(), Baseline.write(report), StandardCharsets.UTF_8);

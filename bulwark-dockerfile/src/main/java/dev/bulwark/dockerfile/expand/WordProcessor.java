@@ -1,14 +1,14 @@
 package dev.bulwark.dockerfile.expand;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Quote removal, variable expansion and word splitting with the semantics of BuildKit's
@@ -409,7 +409,10 @@ public final class WordProcessor {
     return v;
   }
 
-  /** Shell wildcard pattern (* and ?, no brackets) to a regex, as BuildKit converts it. */
+  /**
+   * Shell wildcard pattern (* and ?, no brackets) to a regex, as BuildKit converts it, matched as BuildKit matches it: by
+   * Go's regexp (RE2/J), linear in the value, so {@code ${V#*a*a*a*a*b}} over a long ARG cannot backtrack.
+   */
   static Pattern shellPatternToRegex(String pattern, boolean greedy, boolean anchored) throws ExpansionException {
     StringBuilder out = new StringBuilder(pattern.length() + 4);
     if (anchored) {

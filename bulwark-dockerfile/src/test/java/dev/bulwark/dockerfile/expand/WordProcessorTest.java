@@ -99,4 +99,16 @@ class WordProcessorTest {
     String deep = "${A:-".repeat(5000) + "x" + "}".repeat(5000);
     assertThatThrownBy(() -> new WordProcessor('\\').expand(deep, ENV)).isInstanceOf(ExpansionException.class).hasMessageContaining("nesting");
   }
+
+  @org.junit.jupiter.api.Test
+  void patternsThatWouldBacktrack_finish() throws Exception {
+    Map<String, String> env = Map.of("L", "a".repeat(5000));
+    String star = "*a".repeat(12);
+    for (String word : new String[] {"${L#" + star + "b}", "${L%%" + star + "b}", "${L/" + star + "b/x}", "${L//" + star + "b/x}"}) {
+      // a hang guard (java.util.regex takes hours here), not a performance bound
+      String out = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+          () -> new WordProcessor('\\').expand(word, env));
+      assertThat(out).as(word).isEqualTo(env.get("L"));
+    }
+  }
 }

@@ -1,19 +1,20 @@
 package dev.bulwark.lint.context;
 
+import dev.bulwark.core.glob.Glob;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A {@code .dockerignore} file read and matched with Docker's semantics (moby/patternmatcher
  * and its ignorefile reader, re-expressed): {@code #} comment lines, trimmed patterns, a
  * leading {@code /} dropped, paths cleaned, {@code !} re-includes, the last matching pattern
  * wins, {@code *} and {@code ?} stay within a path segment, {@code **} spans segments, and a
- * pattern that matches a directory excludes everything under it.
+ * pattern that matches a directory excludes everything under it. Patterns compile to the same
+ * regular expressions as Docker's and match with the same kind of engine (an automaton, see
+ * {@link Glob}), so no pattern can make matching backtrack.
  */
 public final class DockerIgnore {
-  private record Rule(String pattern, boolean exclusion, Pattern regex, Kind kind) {}
+  private record Rule(String pattern, boolean exclusion, Glob regex, Kind kind) {}
 
   private enum Kind {
     EXACT,
@@ -57,7 +58,7 @@ public final class DockerIgnore {
       }
       try {
         rules.add(compile(p, invert));
-      } catch (PatternSyntaxException e) {
+      } catch (Glob.SyntaxException e) {
         problems.add("line " + (i + 1) + ": bad pattern \"" + p + "\"");
       }
     }
@@ -116,7 +117,7 @@ public final class DockerIgnore {
         String suffix = r.pattern().substring(2);
         yield path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
       }
-      case REGEX -> r.regex().matcher(path).matches();
+      case REGEX -> r.regex().matches(path);
     };
   }
 
@@ -170,9 +171,9 @@ public final class DockerIgnore {
         re.append(ch);
       }
     }
-    Pattern compiled = null;
+    Glob compiled = null;
     if (kind == Kind.REGEX) {
-      compiled = Pattern.compile(re.append('$').toString());
+      compiled = Glob.ofRegex(re.append('$').toString());
     }
     return new Rule(pattern, exclusion, compiled, kind);
   }
