@@ -47,7 +47,9 @@ public final class DockerfileTarget implements Target {
   private static final class Analysis {
     private final Map<Command.Run, ShellFacts> shell = new IdentityHashMap<>();
     private List<RunStep> runs;
+    private Map<Stage, List<RunStep>> runsByStage; // identity: per-stage queries stay linear overall
     private DockerfilePragmas pragmas;
+    private boolean[] shipping; // by stage index: the final stage and the chain it is built FROM
   }
 
   public DockerfileTarget(String path, BuildModel model) {
@@ -187,7 +189,18 @@ public final class DockerfileTarget implements Target {
 
   /** The RUN steps of one stage, in order. */
   public List<RunStep> runs(Stage stage) {
-    return runs().stream().filter(r -> r.stage() == stage).toList();
+    List<RunStep> all = runs();
+    synchronized (analysis) {
+      if (analysis.runsByStage == null) {
+        Map<Stage, List<RunStep>> by = new IdentityHashMap<>();
+        for (RunStep r : all) {
+          by.computeIfAbsent(r.stage(), k -> new ArrayList<>()).add(r);
+        }
+        by.replaceAll((k, v) -> List.copyOf(v));
+        analysis.runsByStage = by;
+      }
+      return analysis.runsByStage.getOrDefault(stage, List.of());
+    }
   }
 
   /** The OS packages {@code stage} still has at its end, and its RUN steps that remove what they installed. */
@@ -227,14 +240,26 @@ public final class DockerfileTarget implements Target {
 
   /** True when {@code stage} is the final stage or one it is built FROM (its files ship). */
   public boolean inFinalImage(Stage stage) {
-    Stage s = model.finalStage().orElse(null);
-    while (s != null) {
-      if (s == stage) {
-        return true;
+    boolean[] shipping;
+    synchronized (analysis) {
+      if (analysis.shipping == null) {
+        analysis.shipping = shippingStages();
       }
+      shipping = analysis.shipping;
+    }
+    int i = stage.index();
+    return i < shipping.length && shipping[i] && model.stages().get(i) == stage;
+  }
+
+  /** The FROM chain walked once: asked per stage, a walk each was quadratic (100,000 stages). */
+  private boolean[] shippingStages() {
+    boolean[] out = new boolean[model.stages().size()];
+    Stage s = model.finalStage().orElse(null);
+    while (s != null && !out[s.index()]) {
+      out[s.index()] = true;
       s = s.base() instanceof BaseImage.Stage parent ? model.stages().get(parent.index()) : null;
     }
-    return false;
+    return out;
   }
 
   /** What the RUN's shell script does; exec-form RUNs are read as a single command. */

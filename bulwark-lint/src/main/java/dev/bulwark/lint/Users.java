@@ -1,12 +1,13 @@
 package dev.bulwark.lint;
 
+import dev.bulwark.core.user.UserSpec;
+
 /** What a USER instruction's value means. */
 public final class Users {
   private Users() {}
 
-  /** root, 0, root:group, 0:0 (a user set by variable is not judged). */
+  /** root, 0, 00, +0, root:group, 000:1 — uid 0 the way runc parses it (a user set by variable is not judged). */
   public static boolean isRoot(String user) {
-    String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-    return name.equals("root") || name.equals("0");
+    return UserSpec.isRoot(user);
   }
 }

@@ -53,12 +53,18 @@ public final class SourceText {
   public Span span(int startOffset, int endOffset) {
     int sl = lineOf(startOffset);
     int el = endOffset > startOffset ? lineOf(endOffset - 1) : sl;
-    int sc = startOffset - lineStarts[sl - 1] + 1;
-    int ec = endOffset - lineStarts[el - 1] + 1;
+    int sc = column(sl, startOffset);
+    int ec = column(el, endOffset);
     if (endOffset <= startOffset) {
       ec = sc;
     }
     return new Span(sl, sc, el, ec, startOffset, endOffset);
+  }
+
+  /** 1-based column; a leading BOM is kept in the text (printing reproduces it) but takes no column. */
+  private int column(int line, int offset) {
+    int col = offset - lineStarts[line - 1] + 1;
+    return line == 1 && offset > 0 && text.charAt(0) == '\uFEFF' ? col - 1 : col;
   }
 
   /** A span covering whole lines {@code first..last} without their final line terminator. */

@@ -23,7 +23,11 @@ public final class WordProcessor {
   /** Nesting of {@code ${a:-${b:-...}}} beyond this is refused rather than risking the stack. */
   static final int MAX_DEPTH = 200;
 
+  /** Default cap on one expanded value: {@code ENV A=$A$A} doubles per line, 30 lines would be 5 GB. */
+  public static final int DEFAULT_MAX_LENGTH = 1 << 20;
+
   private final char escapeToken;
+  private int maxLength = DEFAULT_MAX_LENGTH;
   private boolean rawQuotes;
   private boolean rawEscapes;
   private boolean skipUnsetEnv;
@@ -38,6 +42,15 @@ public final class WordProcessor {
 
   public WordProcessor(char escapeToken) {
     this.escapeToken = escapeToken;
+  }
+
+  /**
+   * Refuse (with {@link ExpansionException#overLimit()}) to build a value longer than this many
+   * characters or the word itself, whichever is longer.
+   */
+  public WordProcessor maxLength(int chars) {
+    this.maxLength = chars;
+    return this;
   }
 
   /** Keep quote characters in the output (used to tell quoted heredoc delimiters apart). */
@@ -73,6 +86,9 @@ public final class WordProcessor {
       String value = processStopOn(EOF, rawEscapes, words);
       return new Result(value, words.get(), matched, unmatched);
     } catch (ExpansionException e) {
+      if (e.overLimit()) {
+        throw e;
+      }
       throw new ExpansionException("failed to process \"" + word + "\": " + e.getMessage());
     }
   }
@@ -158,6 +174,7 @@ public final class WordProcessor {
         }
         if (ch == '$') {
           String tmp = processDollar();
+          checkLength(result, tmp);
           result.append(tmp);
           words.addString(tmp);
         } else if (ch == '\'') {
@@ -193,6 +210,14 @@ public final class WordProcessor {
     } finally {
       rawEscapes = saved;
       depth--;
+    }
+  }
+
+  /** Expansions are the only way a value outgrows its word: bound them before appending. */
+  private void checkLength(StringBuilder result, String more) throws ExpansionException {
+    int limit = Math.max(maxLength, input.length());
+    if ((long) result.length() + more.length() > limit) {
+      throw ExpansionException.overLimit(limit);
     }
   }
 
@@ -234,7 +259,9 @@ public final class WordProcessor {
         }
         return result.toString();
       } else if (p == '$') {
-        result.append(processDollar());
+        String tmp = processDollar();
+        checkLength(result, tmp);
+        result.append(tmp);
       } else {
         ch = next();
         if (ch == escapeToken) {
@@ -362,10 +389,18 @@ public final class WordProcessor {
         String v = value == null ? "" : value;
         Pattern re = shellPatternToRegex(pattern, true, false);
         Matcher m = re.matcher(v);
-        if (all) {
-          return m.replaceAll(Matcher.quoteReplacement(replacement));
+        if (!all) {
+          return m.find() ? v.substring(0, m.start()) + replacement + v.substring(m.end()) : v;
         }
-        return m.find() ? v.substring(0, m.start()) + replacement + v.substring(m.end()) : v;
+        // ${A//?/$A} multiplies lengths: append match by match under the cap.
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+          m.appendReplacement(out, "");
+          checkLength(out, replacement);
+          out.append(replacement);
+        }
+        m.appendTail(out);
+        return out.toString();
       }
       default -> throw new ExpansionException("unsupported modifier (" + chs + ") in substitution");
     }

@@ -6,7 +6,6 @@ import dev.bulwark.dockerfile.syntax.Diagnostic;
 import dev.bulwark.dockerfile.syntax.Dockerfile;
 import dev.bulwark.dockerfile.syntax.Instruction;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ final class BuildModelBuilder {
     List<ArgDecl> globalArgs = new ArrayList<>();
     Map<String, String> metaArgs = new LinkedHashMap<>();
     List<Stage> stages = new ArrayList<>();
+    StageNames names = new StageNames();
     StageBuilder current = null;
 
     for (Instruction in : file.instructions()) {
@@ -46,26 +46,56 @@ final class BuildModelBuilder {
       }
       if (in.command().equals("from")) {
         if (current != null) {
-          stages.add(current.finish());
+          names.add(current.finish(), stages);
         }
         Command.From from = (Command.From) reader.read(in, metaArgs, StageState.DEFAULT_SHELL);
-        current = new StageBuilder(stages.size(), from, resolveBase(from, stages, diagnostics), stages);
+        current = new StageBuilder(stages.size(), from, resolveBase(from, names, diagnostics), stages, names);
         continue;
       }
       current.add(reader, in, buildArgs, metaArgs);
     }
     if (current != null) {
-      stages.add(current.finish());
+      names.add(current.finish(), stages);
     }
     return new BuildModel(file, List.copyOf(globalArgs), Map.copyOf(metaArgs), List.copyOf(stages), List.copyOf(diagnostics));
   }
 
-  private static BaseImage resolveBase(Command.From from, List<Stage> earlier, List<Diagnostic> diagnostics) {
-    String image = from.image();
-    for (Stage s : earlier) {
-      if (s.name() != null && s.name().equalsIgnoreCase(image)) {
-        return new BaseImage.Stage(s.index(), s.name());
+  /** Earlier stages by lower-cased name, the first of a name winning: lookups stay O(1) with 100,000 stages. */
+  private static final class StageNames {
+    private final Map<String, Stage> byName = new java.util.HashMap<>();
+
+    void add(Stage s, List<Stage> stages) {
+      stages.add(s);
+      if (s.name() != null) {
+        byName.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s);
       }
+    }
+
+    Stage named(String name) {
+      return byName.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A {@code COPY --from} reference: a stage name, or an index written as String.valueOf would. */
+    Stage byRef(String ref, List<Stage> stages) {
+      Stage s = named(ref);
+      if (s != null || ref.isEmpty() || ref.length() > 9 || (ref.length() > 1 && ref.charAt(0) == '0')) {
+        return s;
+      }
+      for (int i = 0; i < ref.length(); i++) {
+        if (ref.charAt(i) < '0' || ref.charAt(i) > '9') {
+          return null;
+        }
+      }
+      int index = Integer.parseInt(ref);
+      return index < stages.size() ? stages.get(index) : null;
+    }
+  }
+
+  private static BaseImage resolveBase(Command.From from, StageNames names, List<Diagnostic> diagnostics) {
+    String image = from.image();
+    Stage named = names.named(image);
+    if (named != null) {
+      return new BaseImage.Stage(named.index(), named.name());
     }
     if (image.equalsIgnoreCase("scratch")) {
       return new BaseImage.Scratch();
@@ -89,6 +119,7 @@ final class BuildModelBuilder {
     final Command.From from;
     final BaseImage base;
     final List<Stage> earlier;
+    final StageNames names;
     final List<Step> steps = new ArrayList<>();
     final List<CopyEdge> edges = new ArrayList<>();
     StageState state;
@@ -97,16 +128,17 @@ final class BuildModelBuilder {
     CommandLine cmd;
     Command.Healthcheck healthcheck;
 
-    StageBuilder(int index, Command.From from, BaseImage base, List<Stage> earlier) {
+    StageBuilder(int index, Command.From from, BaseImage base, List<Stage> earlier, StageNames names) {
       this.index = index;
       this.from = from;
       this.base = base;
       this.earlier = earlier;
+      this.names = names;
       if (base instanceof BaseImage.Stage parentRef) {
         Stage parent = earlier.get(parentRef.index());
         StageState p = parent.finalState();
         // ARGs do not cross stages; the image config (ENV, USER, WORKDIR, ...) does.
-        this.state = new StageState(p.user(), p.workdir(), p.env(), Map.of(), p.shell());
+        this.state = new StageState(p.user(), p.workdir(), p.env(), PersistentMap.EMPTY, p.shell());
         this.exposed.addAll(parent.exposedPorts());
         this.entrypoint = parent.entrypoint();
         this.cmd = parent.cmd();
@@ -121,21 +153,21 @@ final class BuildModelBuilder {
       steps.add(new Step(c, state));
       // instanceof chain rather than a pattern switch: the switch's bootstrap costs start-up time
       if (c instanceof Command.Env e) {
-        Map<String, String> env = new HashMap<>(state.env());
+        PersistentMap env = persistent(state.env());
         for (KeyValue kv : e.pairs()) {
-          env.put(kv.key(), kv.value());
+          env = env.with(kv.key(), kv.value());
         }
-        state = new StageState(state.user(), state.workdir(), Map.copyOf(env), state.args(), state.shell());
+        state = new StageState(state.user(), state.workdir(), env, state.args(), state.shell());
       } else if (c instanceof Command.Arg a) {
-        Map<String, String> args = new HashMap<>(state.args());
+        PersistentMap args = persistent(state.args());
         for (ArgDecl d : a.args()) {
           String v = buildArgs.containsKey(d.name()) ? buildArgs.get(d.name())
               : d.defaultValue() != null ? d.defaultValue() : metaArgs.get(d.name());
           if (v != null) {
-            args.put(d.name(), v);
+            args = args.with(d.name(), v);
           }
         }
-        state = new StageState(state.user(), state.workdir(), state.env(), Map.copyOf(args), state.shell());
+        state = new StageState(state.user(), state.workdir(), state.env(), args, state.shell());
       } else if (c instanceof Command.User u) {
         state = new StageState(u.user(), state.workdir(), state.env(), state.args(), state.shell());
       } else if (c instanceof Command.Workdir w) {
@@ -158,12 +190,23 @@ final class BuildModelBuilder {
       }
     }
 
+    /** Snapshots share structure (see PersistentMap); any other map is copied in once. */
+    private static PersistentMap persistent(Map<String, String> m) {
+      if (m instanceof PersistentMap p) {
+        return p;
+      }
+      PersistentMap out = PersistentMap.EMPTY;
+      for (Map.Entry<String, String> e : m.entrySet()) {
+        out = out.with(e.getKey(), e.getValue());
+      }
+      return out;
+    }
+
     private CopyEdge edge(Command.Copy cp) {
       String ref = cp.from();
-      for (Stage s : earlier) {
-        if (ref.equalsIgnoreCase(s.name()) || ref.equals(String.valueOf(s.index()))) {
-          return new CopyEdge(s.index(), ref, null, cp);
-        }
+      Stage s = names.byRef(ref, earlier);
+      if (s != null) {
+        return new CopyEdge(s.index(), ref, null, cp);
       }
       return new CopyEdge(-1, ref, ImageReference.tryParse(ref).orElse(null), cp);
     }

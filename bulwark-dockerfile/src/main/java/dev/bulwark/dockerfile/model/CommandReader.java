@@ -42,8 +42,12 @@ final class CommandReader {
       "healthcheck", Map.of("interval", Kind.STRING, "timeout", Kind.STRING, "start-period", Kind.STRING,
           "start-interval", Kind.STRING, "retries", Kind.STRING));
 
+  /** What expansion may add to one file in all (each value is also capped, see WordProcessor). */
+  static final long EXPANSION_BUDGET = 64L << 20;
+
   private final char escape;
   private final List<Diagnostic> diagnostics;
+  private long budget = EXPANSION_BUDGET;
 
   CommandReader(char escape, List<Diagnostic> diagnostics) {
     this.escape = escape;
@@ -112,9 +116,17 @@ final class CommandReader {
       return word;
     }
     try {
-      return new WordProcessor(escape).expand(word, env);
+      int cap = (int) Math.min(WordProcessor.DEFAULT_MAX_LENGTH, budget);
+      String value = new WordProcessor(escape).maxLength(cap).expand(word, env);
+      budget -= Math.max(0, value.length() - word.length());
+      return value;
     } catch (ExpansionException e) {
-      error(in, e.getMessage());
+      if (e.overLimit()) {
+        // Our bound, not BuildKit's: keep the word as written and say so, rather than grow.
+        diagnostics.add(Diagnostic.warning(e.getMessage() + "; kept as written", in.span()));
+      } else {
+        error(in, e.getMessage());
+      }
       return word;
     }
   }

@@ -13,7 +13,7 @@ public record StageState(String user, String workdir, Map<String, String> env, M
   static final List<String> DEFAULT_SHELL = List.of("/bin/sh", "-c");
 
   static StageState empty() {
-    return new StageState(null, null, Map.of(), Map.of(), DEFAULT_SHELL);
+    return new StageState(null, null, PersistentMap.EMPTY, PersistentMap.EMPTY, DEFAULT_SHELL);
   }
 
   /** Variables visible to expansion: ARG values overlaid by ENV values (ENV wins). */
@@ -24,8 +24,6 @@ public record StageState(String user, String workdir, Map<String, String> env, M
     if (env.isEmpty()) {
       return args;
     }
-    java.util.HashMap<String, String> m = new java.util.HashMap<>(args);
-    m.putAll(env);
-    return m;
+    return new OverlayMap(env, args); // a view: merging per instruction is quadratic in ARG/ENV lines
   }
 }

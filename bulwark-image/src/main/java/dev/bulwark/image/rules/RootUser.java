@@ -3,6 +3,7 @@ package dev.bulwark.image.rules;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.user.UserSpec;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -18,8 +19,7 @@ public final class RootUser extends ImageRule {
   @Override
   public void check(ImageTarget t, Consumer<Finding> report) {
     String user = t.image().manifest().config().user();
-    String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-    if (name.isEmpty() || name.equals("root") || name.equals("0")) {
+    if (UserSpec.userPart(user).isEmpty() || UserSpec.isRoot(user)) {
       report.accept(inConfig("User", user.isEmpty() ? "the image sets no user: containers run as root" : "the image runs as " + user));
     }
   }

@@ -92,7 +92,8 @@ class ImageChecksTest {
   static Stream<Arguments> cases() {
     Spec c = Spec.clean();
     return Stream.of(
-        Arguments.of("BW-M001", List.of(c.user(""), c.user("root"), c.user("0:0")), List.of(c, c.user("app"), c.user("65532:65532"))),
+        Arguments.of("BW-M001", List.of(c.user(""), c.user("root"), c.user("0:0"), c.user("00"), c.user("+0"), c.user("000:1"), c.user("-0")),
+            List.of(c, c.user("app"), c.user("65532:65532"), c.user("0x0"), c.user("+"), c.user("root2"))),
         Arguments.of("BW-M002", List.of(c.env("DB_PASSWORD=s3cr3t"), c.env("AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"), c.env("API_TOKEN=x")),
             List.of(c, c.env("DB_PASSWORD="), c.env("TOKEN_VERSION=2"))),
         Arguments.of("BW-M003", List.of(c.history("|1 NPM_TOKEN=abc /bin/sh -c npm ci"), c.history("RUN git clone https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@x"),

@@ -1,6 +1,5 @@
 package dev.bulwark.lint.rules.hygiene;
 
-import java.util.regex.Matcher;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -11,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /** BW-D085: ENV using a variable set in the same ENV instruction. */
 public final class EnvSelfReference extends DockerfileRule {
@@ -30,16 +28,28 @@ public final class EnvSelfReference extends DockerfileRule {
       Set<String> defined = new HashSet<>();
       for (int i = 0; i + 1 < in.args().size(); i += 2) {
         String value = in.args().get(i + 1);
-        for (String d : defined) {
-          Matcher ref = Pattern.compile("\\$\\{?" + Pattern.quote(d) + "(?![A-Za-z0-9_])\\}?").matcher(value);
-          if (ref.find()) {
-            report.accept(finding(in.args().get(i) + " uses $" + d + " from the same ENV, which is not set yet",
-                in.subSpan(in.argSpan(i + 1), ref.start(), ref.end()),
-                target.stageOf(in)));
+        // One pass over the value for $NAME / ${NAME, looked up in the set: linear in the
+        // instruction, where a pattern per defined key was quadratic (10,000 keys, > 60 s).
+        Set<String> reported = new HashSet<>();
+        for (int at = value.indexOf('$'); at >= 0; at = value.indexOf('$', at + 1)) {
+          int start = at + 1 < value.length() && value.charAt(at + 1) == '{' ? at + 2 : at + 1;
+          int end = start;
+          while (end < value.length() && isNameChar(value.charAt(end))) {
+            end++;
+          }
+          String name = value.substring(start, end);
+          if (end > start && defined.contains(name) && reported.add(name)) {
+            int stop = end < value.length() && value.charAt(end) == '}' ? end + 1 : end;
+            report.accept(finding(in.args().get(i) + " uses $" + name + " from the same ENV, which is not set yet",
+                in.subSpan(in.argSpan(i + 1), at, stop), target.stageOf(in)));
           }
         }
         defined.add(in.args().get(i));
       }
     }
+  }
+
+  private static boolean isNameChar(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
   }
 }

@@ -24,10 +24,7 @@ public final class WgetAndCurl extends DockerfileRule {
       Invocation curl = null;
       Invocation wget = null;
       RunStep wgetStep = null;
-      for (RunStep step : target.runs()) {
-        if (step.stage() != stage) {
-          continue;
-        }
+      for (RunStep step : target.runs(stage)) {
         for (Invocation inv : step.facts().invocations()) {
           if (inv.name().equals("curl") && curl == null) {
             curl = inv;
