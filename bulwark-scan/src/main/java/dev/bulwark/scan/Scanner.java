@@ -91,7 +91,7 @@ public final class Scanner {
     try {
       configs = new ConfigFinder(request.config());
       if (request.baseline() != null) {
-        accepted = Baseline.parse(Files.readString(request.baseline(), StandardCharsets.UTF_8), request.baseline().toString());
+        accepted = Baseline.parse(readBaseline(request.baseline()), request.baseline().toString());
       }
     } catch (LintConfig.ConfigException | Baseline.BaselineException e) {
       throw new IOException(e.getMessage());
@@ -107,12 +107,27 @@ public final class Scanner {
         .toList();
     ScanReport report = new ScanReport(scanned.stream().map(Scanned::report).toList());
     if (request.writeBaseline() != null) {
-      Files.writeString(request.writeBaseline(), Baseline.write(report), StandardCharsets.UTF_8);
+      Files.writeString(request.writeBaseline(), Baseline.write(report, baselineRoot(request.writeBaseline())), StandardCharsets.UTF_8);
     }
     if (accepted != null) {
-      report = accepted.filter(report);
+      report = accepted.filter(report, baselineRoot(request.baseline()));
     }
     return new Result(report, scanned.stream().map(Scanned::failOn).toList());
+  }
+
+  /** A baseline's paths are relative to its own directory: the same wherever the scan runs from and however paths are typed. */
+  static Baseline.Root baselineRoot(Path baselineFile) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path dir = cwd.resolve(baselineFile).normalize().getParent();
+    return new Baseline.Root(dir == null ? cwd : dir, cwd);
+  }
+
+  private static String readBaseline(Path file) throws IOException {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException(file + ": not a baseline (not valid UTF-8)");
+    }
   }
 
   /** Reads the image (pulling it when it is a registry reference) and runs the image checks. */
