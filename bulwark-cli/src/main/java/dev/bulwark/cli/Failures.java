@@ -13,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -72,21 +73,18 @@ final class Failures {
     return null;
   }
 
+  /** The JDK's file-system exceptions whose reason is their type (their message is only the file name). */
+  private static final Map<Class<?>, String> REASONS = Map.of(
+      NoSuchFileException.class, "no such file or directory",
+      AccessDeniedException.class, "permission denied",
+      NotDirectoryException.class, "not a directory",
+      FileAlreadyExistsException.class, "already exists",
+      DirectoryNotEmptyException.class, "directory not empty");
+
   private static String reason(FileSystemException f) {
-    if (f instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (f instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (f instanceof NotDirectoryException) {
-      return "not a directory";
-    }
-    if (f instanceof FileAlreadyExistsException) {
-      return "already exists";
-    }
-    if (f instanceof DirectoryNotEmptyException) {
-      return "directory not empty";
+    String known = REASONS.get(f.getClass());
+    if (known != null) {
+      return known;
     }
     String r = f.getReason();
     // the OS's words ("Read-only file system", "Is a directory"), lower-cased as the rest of the line
