@@ -33,10 +33,18 @@ final class Scan {
         err.println("bulwark: error: " + Failures.oneLine(f.path() + ": " + f.error()));
       }
     }
+    return exitCode(result, threshold, opts.noFail());
+  }
+
+  /** A bug beats an unreadable file, which beats findings: CI must not read either failure as "findings". */
+  static int exitCode(Scanner.Result result, Severity threshold, boolean noFail) {
+    if (result.internalErrors() > 0) {
+      return ExitCodes.INTERNAL_ERROR;
+    }
     if (result.report().hasErrors()) {
       return ExitCodes.INPUT_ERROR;
     }
-    return !opts.noFail() && result.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    return !noFail && result.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 
   /** {@code --fail-on}'s value as a severity; {@code errorPrefix} starts the usage error's message. */

@@ -157,6 +157,16 @@ class ErrorsAndOutputsCliTest {
   }
 
   @Test
+  void aFileABugKeptFromBeingAnalyzed_exits3EvenWithNoFail() {
+    dev.bulwark.report.ScanReport report = new dev.bulwark.report.ScanReport(java.util.List.of(
+        dev.bulwark.report.FileReport.failed("Dockerfile", "internal error while analyzing: NullPointerException")));
+    assertThat(Scan.exitCode(new dev.bulwark.scan.Scanner.Result(report, java.util.Collections.singletonList(null), 1), null, true))
+        .isEqualTo(ExitCodes.INTERNAL_ERROR);
+    assertThat(Scan.exitCode(new dev.bulwark.scan.Scanner.Result(report, java.util.Collections.singletonList(null)), null, true))
+        .isEqualTo(ExitCodes.INPUT_ERROR);
+  }
+
+  @Test
   void outOfMemory_exit3WithHowToRaiseTheCap() {
     StringWriter err = new StringWriter();
     assertThat(Failures.report(new OutOfMemoryError("Java heap space"), false, new PrintWriter(err))).isEqualTo(ExitCodes.INTERNAL_ERROR);

@@ -59,11 +59,16 @@ public final class Scanner {
 
   /**
    * The report, after the baseline, and for each of its targets the failure threshold its settings
-   * file gives (null where it gives none).
+   * file gives (null where it gives none); {@code internalErrors} counts files a bug in Bulwark kept
+   * from being analyzed (each is in the report with its error).
    */
-  public record Result(ScanReport report, List<Severity> configuredFailOn) {
+  public record Result(ScanReport report, List<Severity> configuredFailOn, int internalErrors) {
     public Result {
       configuredFailOn = java.util.Collections.unmodifiableList(new ArrayList<>(configuredFailOn));
+    }
+
+    public Result(ScanReport report, List<Severity> configuredFailOn) {
+      this(report, configuredFailOn, 0);
     }
 
     /**
@@ -112,7 +117,7 @@ public final class Scanner {
     if (accepted != null) {
       report = accepted.filter(report, baselineRoot(request.baseline()));
     }
-    return new Result(report, scanned.stream().map(Scanned::failOn).toList());
+    return new Result(report, scanned.stream().map(Scanned::failOn).toList(), (int) scanned.stream().filter(Scanned::internal).count());
   }
 
   /** A baseline's paths are relative to its own directory: the same wherever the scan runs from and however paths are typed. */
@@ -166,8 +171,15 @@ public final class Scanner {
     }
   }
 
-  /** One file's report and the failure threshold its config sets (null: none); a null Scanned is an excluded file. */
-  private record Scanned(FileReport report, Severity failOn) {}
+  /**
+   * One file's report and the failure threshold its config sets (null: none), and whether a bug
+   * kept it from being analyzed; a null Scanned is an excluded file.
+   */
+  private record Scanned(FileReport report, Severity failOn, boolean internal) {
+    Scanned(FileReport report, Severity failOn) {
+      this(report, failOn, false);
+    }
+  }
 
   private static Scanned scanOne(Path file, Linter<DockerfileTarget> linter, ConfigFinder configs, ContextLister contexts) {
     String display = file.toString();
@@ -195,7 +207,8 @@ public final class Scanner {
       return new Scanned(FileReport.failed(display, "cannot list the build context: " + InputFiles.describe(e)), null);
     } catch (RuntimeException | StackOverflowError e) {
       // A bug in a rule must not take down a scan of thousands of files; say which file.
-      return new Scanned(FileReport.failed(display, "internal error while analyzing: " + e), null);
+      return new Scanned(FileReport.failed(display, "internal error while analyzing: " + e.getClass().getSimpleName()
+          + " (a bug in Bulwark; please report it)"), null, true);
     }
   }
 }
