@@ -147,6 +147,15 @@ class ErrorsAndOutputsCliTest {
   }
 
   @Test
+  void parseDiagnosticsAndExplain_escapeControlCharacters(@TempDir Path dir) throws IOException {
+    Path df = dir.resolve("Dockerfile");
+    Files.writeString(df, "FROM alpine:3.20\nFOO\u001b]0;pwned\u0007 x\n");
+    CliTest.Run r = CliTest.run("parse", df.toString());
+    assertThat(r.err()).contains("^[]0;pwned^G").doesNotContain("\u001b", "\u0007");
+    assertThat(CliTest.run("explain", "X\u001b[2J").err()).contains("'X^[[2J'").doesNotContain("\u001b");
+  }
+
+  @Test
   void internalErrors_exit3WithOneLineAndNoJavaMessage() {
     StringWriter err = new StringWriter();
     int code = Failures.report(new NullPointerException("Cannot read the array length because \"blob\" is null"), false, new PrintWriter(err));
