@@ -18,7 +18,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     RuleInfo r = RuleCatalog.find(id).orElse(null);
     if (r == null) {
-      spec.commandLine().getErr().println("bulwark: no rule or alias named '" + id + "' (see 'bulwark rules')");
+      spec.commandLine().getErr().println("bulwark: no rule or alias named '" + Failures.oneLine(id) + "' (see 'bulwark rules')");
       return ExitCodes.INPUT_ERROR;
     }
     PrintWriter out = spec.commandLine().getOut();

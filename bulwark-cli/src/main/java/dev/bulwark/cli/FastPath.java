@@ -147,16 +147,14 @@ final class FastPath {
     if (command == null) {
       return OptionalInt.empty();
     }
+    int code;
     try {
-      int code = command.run();
-      out.flush();
-      return OptionalInt.of(code);
+      code = command.run();
     } catch (UsageException e) {
       return OptionalInt.empty(); // picocli prints the usage error and its hint
-    } catch (IOException | RuntimeException e) {
-      out.flush();
-      err.println("bulwark: error: " + Main.oneLine(e));
-      return OptionalInt.of(ExitCodes.INPUT_ERROR);
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      code = Failures.report(e, false, err);
     }
+    return OptionalInt.of(Streams.stdoutFailed(out, err) ? ExitCodes.INPUT_ERROR : code);
   }
 }

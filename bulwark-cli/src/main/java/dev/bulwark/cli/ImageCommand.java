@@ -59,6 +59,10 @@ final class ImageCommand implements Callable<Integer> {
   static int run(Options o, PrintWriter out) throws IOException, UsageException {
     Severity threshold = Scan.threshold(o.failOn(), "");
     List<Scanner.Output> outputs = OutputTarget.parseAll(o.formats());
+    OutputTarget.checkWritable(outputs);
+    if (o.config() != null) {
+      OutputTarget.checkReadable(Opt.CONFIG, o.config());
+    }
     Scanner.Result result = new Scanner().scan(new Scanner.ImageScan(o.image(), o.platform(), o.insecure(), o.config()));
     Scanner.write(result.report(), outputs, BulwarkCommand.Version::get, !o.noColor() && Terminal.colorsWanted(), out);
     return !o.noFail() && result.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;

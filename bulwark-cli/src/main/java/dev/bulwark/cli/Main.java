@@ -1,9 +1,14 @@
 package dev.bulwark.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.OptionalInt;
 import picocli.CommandLine;
 
-/** Entry point: exit codes 0 (clean), 1 (findings at or above the threshold), 2 (usage or input error). */
+/**
+ * Entry point: exit codes 0 (clean), 1 (findings at or above the threshold), 2 (usage or input
+ * error), 3 (internal error: a bug, or out of memory).
+ */
 public final class Main {
   private Main() {}
 
@@ -12,13 +17,21 @@ public final class Main {
       // image commands: initialize the image-reading classes while picocli parses the arguments
       Thread.ofPlatform().daemon().name("prepare").start(dev.bulwark.image.Image::prepare);
     }
-    OptionalInt fast = FastPath.tryRun(args);
-    System.exit(fast.isPresent() ? fast.getAsInt() : run(args));
+    int code;
+    try {
+      OptionalInt fast = FastPath.tryRun(args);
+      code = fast.isPresent() ? fast.getAsInt() : run(args);
+    } catch (Throwable e) { // an Error picocli does not handle, e.g. OutOfMemoryError
+      code = Failures.report(e, List.of(args).contains("--debug"), new PrintWriter(System.err, true));
+    }
+    System.exit(code);
   }
 
   /** Runs the CLI without exiting (for tests). */
   public static int run(String... args) {
-    return newCommandLine(args).execute(args);
+    CommandLine cl = newCommandLine(args);
+    int code = cl.execute(args);
+    return Streams.stdoutFailed(cl.getOut(), cl.getErr()) ? ExitCodes.INPUT_ERROR : code;
   }
 
   static CommandLine newCommandLine(String... args) {
@@ -30,17 +43,11 @@ public final class Main {
       BulwarkCommand.SUBCOMMANDS.forEach((name, factory) -> cl.addSubcommand(name, factory.get()));
     }
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      boolean debug = parseResult.hasMatchedOption("--debug");
-      commandLine.getErr().println("bulwark: error: " + oneLine(ex));
-      if (debug) {
-        ex.printStackTrace(commandLine.getErr());
-      }
-      commandLine.getErr().flush();
-      return ExitCodes.INPUT_ERROR;
+      return Failures.report(ex, parseResult.hasMatchedOption("--debug"), commandLine.getErr());
     });
     cl.setParameterExceptionHandler((ex, badArgs) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("bulwark: " + ex.getMessage());
+      c.getErr().println("bulwark: " + Failures.oneLine(ex.getMessage()));
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
       c.getErr().flush();
       return ExitCodes.INPUT_ERROR;
@@ -55,13 +62,5 @@ public final class Main {
       }
     }
     return null;
-  }
-
-  static String oneLine(Throwable ex) {
-    String m = ex.getMessage();
-    if (m == null || m.isBlank()) {
-      m = ex.getClass().getSimpleName();
-    }
-    return m.replace('\n', ' ');
   }
 }

@@ -52,7 +52,9 @@ final class ParseCommand implements Callable<Integer> {
     boolean errors = false;
     for (Diagnostic d : model.diagnostics()) {
       if (format == Format.buildkit || d.isError()) {
-        spec.commandLine().getErr().println(file + ":" + d.span().startLine() + ": " + d.level().name().toLowerCase() + ": " + d.message());
+        // messages quote the Dockerfile: its control characters must not reach the terminal raw
+        spec.commandLine().getErr().println(dev.bulwark.report.Escape.terminal(
+            file + ":" + d.span().startLine() + ": " + d.level().name().toLowerCase() + ": " + d.message()));
       }
       errors |= d.isError();
     }

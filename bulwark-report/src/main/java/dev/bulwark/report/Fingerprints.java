@@ -19,8 +19,13 @@ import java.util.Map;
 public final class Fingerprints {
   private Fingerprints() {}
 
-  /** Fingerprints of every finding in {@code file}, keyed by identity. */
+  /** Fingerprints of every finding in {@code file}, keyed by identity, with its path as reported (SARIF). */
   public static Map<Finding, String> of(FileReport file) {
+    return of(file, file.path());
+  }
+
+  /** Fingerprints with {@code path} standing for the file: baselines give it relative to their root. */
+  public static Map<Finding, String> of(FileReport file, String path) {
     Map<Finding, String> out = new IdentityHashMap<>();
     Map<String, Integer> seen = new HashMap<>();
     SourceText text = file.source() == null ? null : new SourceText(file.source());
@@ -31,7 +36,7 @@ public final class Fingerprints {
       if (text != null && ln >= 1 && ln <= text.lineCount()) {
         line = text.text().substring(text.lineStart(ln), text.lineEnd(ln)).strip().replaceAll("\\s+", " ");
       }
-      String key = f.ruleId() + "\u0000" + file.path().replace('\\', '/') + "\u0000" + line;
+      String key = f.ruleId() + "\u0000" + path.replace('\\', '/') + "\u0000" + line;
       int n = seen.merge(key, 1, Integer::sum);
       out.put(f, sha256(key + "\u0000" + n).substring(0, 32));
     }

@@ -7,8 +7,9 @@ import java.io.IOException;
 /** A Markdown summary for pull-request comments and job summaries. */
 public final class MarkdownReport implements ReportWriter {
 
+  /** A table cell: pipes escaped, one line, control characters shown as a terminal shows them (job logs are terminals). */
   static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return Escape.terminal(s.replace("|", "\\|").replace("\n", " "));
   }
 
   @Override
@@ -17,13 +18,13 @@ public final class MarkdownReport implements ReportWriter {
         .append(report.files().size() == 1 ? " file\n" : " files\n");
     for (FileReport f : report.files()) {
       if (f.error() != null) {
-        out.append("\n### `").append(f.path()).append("`\n\nError: ").append(cell(f.error())).append('\n');
+        out.append("\n### `").append(Escape.terminal(f.path())).append("`\n\nError: ").append(cell(f.error())).append('\n');
         continue;
       }
       if (f.findings().isEmpty()) {
         continue;
       }
-      out.append("\n### `").append(f.path()).append("`\n\n| Severity | Rule | Line | Finding | Fix |\n|---|---|---|---|---|\n");
+      out.append("\n### `").append(Escape.terminal(f.path())).append("`\n\n| Severity | Rule | Line | Finding | Fix |\n|---|---|---|---|---|\n");
       for (Finding x : f.findings()) {
         out.append("| ").append(x.severity().label()).append(" | ").append(x.ruleId()).append(" | ").append(x.location() instanceof Location.Text t ? String.valueOf(t.span().startLine()) : cell(Where.detail(x.location())))
             .append(" | ").append(cell(x.message())).append(" | ").append(cell(x.rule().fix())).append(" |\n");

@@ -23,20 +23,20 @@ public final class TtyReport implements ReportWriter {
   public void write(ScanReport report, Appendable out) throws IOException {
     for (FileReport f : report.files()) {
       if (f.error() != null) {
-        out.append(paint(f.path(), "\u001b[1m")).append(": error: ").append(f.error()).append('\n');
+        out.append(paint(Escape.terminal(f.path()), "\u001b[1m")).append(": error: ").append(Escape.terminal(f.error())).append('\n');
         continue;
       }
       if (f.findings().isEmpty()) {
         continue;
       }
-      out.append(paint(f.path(), "\u001b[1m")).append('\n');
+      out.append(paint(Escape.terminal(f.path()), "\u001b[1m")).append('\n');
       SourceText text = f.source() == null ? null : new SourceText(f.source());
       for (Finding x : f.findings()) {
         out.append("  ").append(String.format("%-7s", Where.column(x.location())))
             .append(' ').append(paint(String.format("%-8s", x.severity().label()), colorOf(x.severity())))
-            .append(' ').append(x.ruleId()).append("  ").append(x.message()).append('\n');
+            .append(' ').append(x.ruleId()).append("  ").append(Escape.terminal(x.message())).append('\n');
         if (!(x.location() instanceof Location.Text)) {
-          out.append(paint(String.format("%6s | ", ""), "\u001b[2m")).append(Where.detail(x.location())).append('\n');
+          out.append(paint(String.format("%6s | ", ""), "\u001b[2m")).append(Escape.terminal(Where.detail(x.location()))).append('\n');
         } else if (text != null && x.span().startLine() <= text.lineCount()) {
           sourceLine(text, x, out);
         }
@@ -53,9 +53,16 @@ public final class TtyReport implements ReportWriter {
       line = line.substring(0, 157) + "...";
     }
     String gutter = String.format("%6d | ", ln);
-    out.append(paint(gutter, "\u001b[2m")).append(line.replace('\t', ' ')).append('\n');
+    String shown = Escape.terminal(line.replace('\t', ' '));
+    out.append(paint(gutter, "\u001b[2m")).append(shown).append('\n');
     int col = Math.max(1, Math.min(x.span().startColumn(), line.length() + 1));
-    int width = x.span().endLine() == ln ? Math.max(1, Math.min(x.span().endColumn(), line.length() + 1) - col) : Math.max(1, line.length() - col + 1);
+    int end = x.span().endLine() == ln ? Math.max(col + 1, Math.min(x.span().endColumn(), line.length() + 1)) : line.length() + 1;
+    if (shown.length() != line.length()) { // escapes widened the line: carets go under the escaped text
+      int shownCol = Escape.terminal(line.substring(0, col - 1)).length() + 1;
+      end = Escape.terminal(line.substring(0, Math.min(end - 1, line.length()))).length() + 1 + Math.max(0, end - 1 - line.length());
+      col = shownCol;
+    }
+    int width = Math.max(1, end - col);
     out.append(" ".repeat(gutter.length() + col - 1)).append(paint("^" + "~".repeat(width - 1), colorOf(x.severity()))).append('\n');
   }
 

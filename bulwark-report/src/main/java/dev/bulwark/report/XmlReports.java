@@ -28,7 +28,7 @@ public final class XmlReports {
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
       x.writeStartDocument("UTF-8", "1.0");
-      x.writeCharacters("\n");
+      text(x, "\n");
       body.write(x);
       x.writeEndDocument();
       x.close();
@@ -36,6 +36,15 @@ public final class XmlReports {
       throw new IOException("cannot write XML: " + e.getMessage(), e);
     }
     out.append(sw.toString()).append('\n');
+  }
+
+  // Every string goes through Escape.xml: a control character from a Dockerfile would make the file unparseable.
+  private static void attr(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+    x.writeAttribute(name, Escape.xml(value));
+  }
+
+  private static void text(XMLStreamWriter x, String value) throws XMLStreamException {
+    x.writeCharacters(Escape.xml(value));
   }
 
   static String location(FileReport f, Finding x) {
@@ -49,21 +58,21 @@ public final class XmlReports {
     public void write(ScanReport report, Appendable out) throws IOException {
       xml(out, x -> {
         x.writeStartElement("testsuites");
-        x.writeAttribute("name", "bulwark");
-        x.writeAttribute("tests", String.valueOf(report.files().stream().mapToInt(f -> Math.max(1, f.findings().size())).sum()));
-        x.writeAttribute("failures", String.valueOf(report.findingCount()));
-        x.writeAttribute("errors", String.valueOf(report.files().stream().filter(f -> f.error() != null).count()));
+        attr(x, "name", "bulwark");
+        attr(x, "tests", String.valueOf(report.files().stream().mapToInt(f -> Math.max(1, f.findings().size())).sum()));
+        attr(x, "failures", String.valueOf(report.findingCount()));
+        attr(x, "errors", String.valueOf(report.files().stream().filter(f -> f.error() != null).count()));
         for (FileReport f : report.files()) {
-          x.writeCharacters("\n  ");
+          text(x, "\n  ");
           x.writeStartElement("testsuite");
-          x.writeAttribute("name", f.path());
-          x.writeAttribute("tests", String.valueOf(Math.max(1, f.findings().size())));
-          x.writeAttribute("failures", String.valueOf(f.findings().size()));
-          x.writeAttribute("errors", f.error() == null ? "0" : "1");
+          attr(x, "name", f.path());
+          attr(x, "tests", String.valueOf(Math.max(1, f.findings().size())));
+          attr(x, "failures", String.valueOf(f.findings().size()));
+          attr(x, "errors", f.error() == null ? "0" : "1");
           if (f.error() != null) {
             testcase(x, f.path(), "read", () -> {
               x.writeStartElement("error");
-              x.writeAttribute("message", f.error());
+              attr(x, "message", f.error());
               x.writeEndElement();
             });
           } else if (f.findings().isEmpty()) {
@@ -72,25 +81,25 @@ public final class XmlReports {
           for (Finding fi : f.findings()) {
             testcase(x, f.path(), fi.ruleId() + " " + location(f, fi), () -> {
               x.writeStartElement("failure");
-              x.writeAttribute("type", fi.severity().label());
-              x.writeAttribute("message", fi.message());
-              x.writeCharacters(fi.ruleId() + " (" + fi.severity().label() + ") " + location(f, fi) + "\n" + fi.message() + "\n" + fi.rule().fix());
+              attr(x, "type", fi.severity().label());
+              attr(x, "message", fi.message());
+              text(x, fi.ruleId() + " (" + fi.severity().label() + ") " + location(f, fi) + "\n" + fi.message() + "\n" + fi.rule().fix());
               x.writeEndElement();
             });
           }
-          x.writeCharacters("\n  ");
+          text(x, "\n  ");
           x.writeEndElement();
         }
-        x.writeCharacters("\n");
+        text(x, "\n");
         x.writeEndElement();
       });
     }
 
     private static void testcase(XMLStreamWriter x, String classname, String name, Inner inner) throws XMLStreamException {
-      x.writeCharacters("\n    ");
+      text(x, "\n    ");
       x.writeStartElement("testcase");
-      x.writeAttribute("classname", classname);
-      x.writeAttribute("name", name);
+      attr(x, "classname", classname);
+      attr(x, "name", name);
       inner.write();
       x.writeEndElement();
     }
@@ -110,35 +119,35 @@ public final class XmlReports {
     public void write(ScanReport report, Appendable out) throws IOException {
       xml(out, x -> {
         x.writeStartElement("checkstyle");
-        x.writeAttribute("version", "4.3");
+        attr(x, "version", "4.3");
         for (FileReport f : report.files()) {
-          x.writeCharacters("\n  ");
+          text(x, "\n  ");
           x.writeStartElement("file");
-          x.writeAttribute("name", f.path());
+          attr(x, "name", f.path());
           if (f.error() != null) {
-            x.writeCharacters("\n    ");
+            text(x, "\n    ");
             x.writeEmptyElement("error");
-            x.writeAttribute("line", "1");
-            x.writeAttribute("severity", "error");
-            x.writeAttribute("message", f.error());
-            x.writeAttribute("source", "bulwark.input");
+            attr(x, "line", "1");
+            attr(x, "severity", "error");
+            attr(x, "message", f.error());
+            attr(x, "source", "bulwark.input");
           }
           for (Finding fi : f.findings()) {
-            x.writeCharacters("\n    ");
+            text(x, "\n    ");
             x.writeEmptyElement("error");
             // Checkstyle requires a line; an image finding has none, so it is at line 1 and the message says where
-            x.writeAttribute("line", String.valueOf(fi.location() instanceof Location.Text t ? t.span().startLine() : 1));
+            attr(x, "line", String.valueOf(fi.location() instanceof Location.Text t ? t.span().startLine() : 1));
             if (fi.location() instanceof Location.Text t) {
-              x.writeAttribute("column", String.valueOf(t.span().startColumn()));
+              attr(x, "column", String.valueOf(t.span().startColumn()));
             }
-            x.writeAttribute("severity", severity(fi.severity()));
-            x.writeAttribute("message", fi.message() + Where.suffix(fi.location()));
-            x.writeAttribute("source", "bulwark." + fi.ruleId());
+            attr(x, "severity", severity(fi.severity()));
+            attr(x, "message", fi.message() + Where.suffix(fi.location()));
+            attr(x, "source", "bulwark." + fi.ruleId());
           }
-          x.writeCharacters("\n  ");
+          text(x, "\n  ");
           x.writeEndElement();
         }
-        x.writeCharacters("\n");
+        text(x, "\n");
         x.writeEndElement();
       });
     }

@@ -104,12 +104,13 @@ class FormatsTest {
   @Test
   void baseline_roundTripHidesAcceptedFindingsAndSurvivesLineShifts() throws Exception {
     ScanReport before = report();
-    Baseline b = Baseline.parse(Baseline.write(before), "baseline.json");
-    assertThat(b.filter(before).findingCount()).isZero();
+    Baseline.Root root = new Baseline.Root(Path.of("/repo"), Path.of("/repo"));
+    Baseline b = Baseline.parse(Baseline.write(before, root), "baseline.json");
+    assertThat(b.filter(before, root).findingCount()).isZero();
     String shifted = "# a new comment line\n" + DF + "USER root\n";
     ScanReport after = new ScanReport(List.of(FileReport.of("svc/a b/Dockerfile",
         DockerfileRules.linter().lint(DockerfileTarget.parse("svc/a b/Dockerfile", shifted)), shifted)));
-    ScanReport fresh = b.filter(after);
+    ScanReport fresh = b.filter(after, root);
     assertThat(fresh.files().getFirst().findings()).extracting(f -> f.message()).allMatch(m -> m.contains("USER root") || m.contains("root"));
     assertThat(fresh.findingCount()).isLessThan(after.findingCount());
   }

@@ -60,11 +60,16 @@ public final class Scanner {
 
   /**
    * The report, after the baseline, and for each of its targets the failure threshold its settings
-   * file gives (null where it gives none).
+   * file gives (null where it gives none); {@code internalErrors} counts files a bug in Bulwark kept
+   * from being analyzed (each is in the report with its error).
    */
-  public record Result(ScanReport report, List<Severity> configuredFailOn) {
+  public record Result(ScanReport report, List<Severity> configuredFailOn, int internalErrors) {
     public Result {
       configuredFailOn = java.util.Collections.unmodifiableList(new ArrayList<>(configuredFailOn));
+    }
+
+    public Result(ScanReport report, List<Severity> configuredFailOn) {
+      this(report, configuredFailOn, 0);
     }
 
     /**
@@ -114,13 +119,21 @@ public final class Scanner {
     }
     ScanReport report = new ScanReport(scanned.stream().map(Scanned::report).toList());
     if (request.writeBaseline() != null) {
-      Files.writeString(request.writeBaseline(), Baseline.write(report), StandardCharsets.UTF_8);
+      Files.writeString(request.writeBaseline(), Baseline.write(report, baselineRoot(request.writeBaseline())), StandardCharsets.UTF_8);
     }
     if (accepted != null) {
-      report = accepted.filter(report);
+      report = accepted.filter(report, baselineRoot(request.baseline()));
     }
-    return new Result(report, scanned.stream().map(Scanned::failOn).toList());
+    return new Result(report, scanned.stream().map(Scanned::failOn).toList(), (int) scanned.stream().filter(Scanned::internal).count());
   }
+
+  /** A baseline's paths are relative to its own directory: the same wherever the scan runs from and however paths are typed. */
+  static Baseline.Root baselineRoot(Path baselineFile) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path dir = cwd.resolve(baselineFile).normalize().getParent();
+    return new Baseline.Root(dir == null ? cwd : dir, cwd);
+  }
+
 
   /** Reads the image (pulling it when it is a registry reference) and runs the image checks. */
   public Result scan(ImageScan request) throws IOException {
@@ -158,8 +171,15 @@ public final class Scanner {
     }
   }
 
-  /** One file's report and the failure threshold its config sets (null: none); a null Scanned is an excluded file. */
-  private record Scanned(FileReport report, Severity failOn) {}
+  /**
+   * One file's report and the failure threshold its config sets (null: none), and whether a bug
+   * kept it from being analyzed; a null Scanned is an excluded file.
+   */
+  private record Scanned(FileReport report, Severity failOn, boolean internal) {
+    Scanned(FileReport report, Severity failOn) {
+      this(report, failOn, false);
+    }
+  }
 
   private static Scanned scanOne(Path file, Linter<DockerfileTarget> linter, ConfigFinder configs, ContextLister contexts) {
     String display = file.toString();
@@ -187,7 +207,8 @@ public final class Scanner {
       return new Scanned(FileReport.failed(display, "cannot list the build context: " + InputFiles.describe(e)), null);
     } catch (RuntimeException | StackOverflowError e) {
       // A bug in a rule must not take down a scan of thousands of files; say which file.
-      return new Scanned(FileReport.failed(display, "internal error while analyzing: " + e), null);
+      return new Scanned(FileReport.failed(display, "internal error while analyzing: " + e.getClass().getSimpleName()
+          + " (a bug in Bulwark; please report it)"), null, true);
     }
   }
 }

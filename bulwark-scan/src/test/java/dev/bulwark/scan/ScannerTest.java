@@ -43,6 +43,27 @@ class ScannerTest {
   }
 
   @Test
+  void aBugInARule_isCountedAsAnInternalErrorAndTheOtherFilesAreStillScanned(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:latest\n");
+    dev.bulwark.core.Rule<dev.bulwark.lint.DockerfileTarget> broken = new dev.bulwark.core.Rule<>() {
+      @Override
+      public dev.bulwark.core.RuleInfo info() {
+        return dev.bulwark.lint.rules.DockerfileRules.all().getFirst().info();
+      }
+
+      @Override
+      public void check(dev.bulwark.lint.DockerfileTarget target, java.util.function.Consumer<Finding> report) {
+        throw new NullPointerException("Cannot read the array length because \"blob\" is null");
+      }
+    };
+    Scanner scanner = new Scanner(() -> new dev.bulwark.core.Linter<>(List.of(broken)), dev.bulwark.image.rules.ImageChecks::linter);
+    Scanner.Result r = scanner.scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, null));
+    assertThat(r.internalErrors()).isEqualTo(1);
+    assertThat(r.report().files().getFirst().error())
+        .isEqualTo("internal error while analyzing: NullPointerException (a bug in Bulwark; please report it)");
+  }
+
+  @Test
   void aBaselineHidesAcceptedFindings(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:latest\n");
     Path baseline = dir.resolve("baseline.json");
