@@ -114,7 +114,7 @@ final class OutputTarget {
   static void checkReadable(String option, Path file) throws IOException {
     String where = option + " " + file + ": ";
     if (Files.isDirectory(file)) {
-      throw new IOException(where + "is a directory, not a file");
+      throw new IOException(where + "not a regular file (a directory)"); // the wording InputFiles uses
     }
     if (!Files.exists(file)) {
       throw new IOException(where + "no such file");

@@ -55,7 +55,7 @@ class ErrorsAndOutputsCliTest {
   @Test
   void configThatIsADirectory_saysSo(@TempDir Path dir) throws IOException {
     Path df = dockerfile(dir);
-    assertOneLineError(both("scan", "--config", dir.toString(), df.toString()), "--config " + dir + ": is a directory");
+    assertOneLineError(both("scan", "--config", dir.toString(), df.toString()), "--config " + dir + ": not a regular file (a directory)");
   }
 
   @Test

@@ -98,7 +98,7 @@ public final class Scanner {
     try {
       configs = new ConfigFinder(request.config());
       if (request.baseline() != null) {
-        accepted = Baseline.parse(InputFiles.readText(request.baseline(), InputFiles.MAX_BYTES, "not a baseline"), request.baseline().toString());
+        accepted = Baseline.parse(readBaseline(request.baseline()), request.baseline().toString());
       }
       excludes = ExcludeMatcher.of(request.excludes());
     } catch (LintConfig.ConfigException | Baseline.BaselineException | Glob.SyntaxException e) {
@@ -125,6 +125,16 @@ public final class Scanner {
       report = accepted.filter(report, baselineRoot(request.baseline()));
     }
     return new Result(report, scanned.stream().map(Scanned::failOn).toList(), (int) scanned.stream().filter(Scanned::internal).count());
+  }
+
+  /** A baseline is JSON Bulwark wrote, so UTF-8 strictly: anything else is not a baseline (a regular file, bounded, as every input). */
+  private static String readBaseline(Path file) throws IOException {
+    byte[] bytes = InputFiles.read(file, InputFiles.MAX_BYTES, "not a baseline");
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException(file + ": not a baseline (not valid UTF-8)");
+    }
   }
 
   /** A baseline's paths are relative to its own directory: the same wherever the scan runs from and however paths are typed. */
