@@ -40,16 +40,14 @@ public final class PackageLedger {
           ops.put(op.invocation(), op);
         }
       }
-      List<Install> installedHere = new ArrayList<>();
+      int firstOfThisRun = ledger.size();
       boolean removedOwn = false;
       for (Invocation inv : step.facts().invocations()) {
         PackageOperation op = ops.get(inv);
         if (op != null && op.isInstall()) {
           String group = inv.flagValue("--virtual", "-t");
           for (PackageSpec p : op.packages()) {
-            Install i = new Install(step, op, p);
-            ledger.add(i, group);
-            installedHere.add(i);
+            ledger.add(new Install(step, op, p), group);
           }
         } else if (op != null && REMOVE_ACTIONS.contains(op.action())) {
           List<Install> gone = new ArrayList<>();
@@ -62,68 +60,86 @@ public final class PackageLedger {
           }
           removedOwn |= gone.stream().anyMatch(i -> i.step() == step);
         } else if (inv.name().equals("apt-mark") && !inv.args().isEmpty()) {
-          ledger.mark(inv.args(), installedHere);
+          ledger.mark(inv.args(), firstOfThisRun);
         }
       }
       if (removedOwn) {
         cleaning.add(step);
       }
     }
-    return new Result(List.copyOf(ledger.live), List.copyOf(cleaning));
+    return new Result(ledger.kept(), List.copyOf(cleaning));
   }
 
-  /** The packages installed so far, indexed by name and by apk virtual group, and those marked auto. */
+  /**
+   * The packages installed so far, indexed by name and by apk virtual group, and those marked auto.
+   * By position, not by value: records hash field by field (here: a whole RUN step), which is both
+   * slow and, on a one-file scan, a method-handle bootstrap per record type.
+   */
   private static final class Ledger {
-    private final Set<Install> live = new java.util.LinkedHashSet<>();
-    private final Map<String, List<Install>> byName = new java.util.HashMap<>();
-    private final Set<Install> auto = new java.util.LinkedHashSet<>();
+    private final List<Install> all = new ArrayList<>();
+    private final java.util.BitSet live = new java.util.BitSet();
+    private final java.util.BitSet auto = new java.util.BitSet();
+    private final Map<String, List<Integer>> byName = new java.util.HashMap<>();
 
     void add(Install i, String group) {
-      live.add(i);
-      byName.computeIfAbsent(i.pkg().name(), n -> new ArrayList<>()).add(i);
+      int n = all.size();
+      all.add(i);
+      live.set(n);
+      byName.computeIfAbsent(i.pkg().name(), k -> new ArrayList<>()).add(n);
       if (group != null) {
-        byName.computeIfAbsent(group, n -> new ArrayList<>()).add(i);
+        byName.computeIfAbsent(group, k -> new ArrayList<>()).add(n);
       }
     }
 
     /** Removes the packages of this name, or of the apk virtual group of this name. */
     List<Install> removeNamed(String name) {
-      List<Install> named = byName.remove(name);
-      if (named == null) {
-        return List.of();
-      }
+      List<Integer> named = byName.remove(name);
       List<Install> gone = new ArrayList<>();
-      for (Install i : named) {
-        if (live.remove(i)) {
-          gone.add(i);
-          auto.remove(i);
+      for (int n : named == null ? List.<Integer>of() : named) {
+        if (live.get(n)) {
+          live.clear(n);
+          auto.clear(n);
+          gone.add(all.get(n));
         }
       }
       return gone;
     }
 
     List<Install> removeAuto() {
-      List<Install> gone = new ArrayList<>(auto);
-      live.removeAll(auto);
+      List<Install> gone = new ArrayList<>();
+      auto.stream().forEach(n -> gone.add(all.get(n)));
+      live.andNot(auto);
       auto.clear();
       return gone;
+    }
+
+    List<Install> kept() {
+      return live.stream().mapToObj(all::get).toList();
     }
 
     /**
      * {@code apt-mark auto NAMES|'.*'} marks packages for a later autoremove; {@code apt-mark manual NAMES}
      * keeps them (names given by variable, such as {@code $savedAptMark}, are what was there before this RUN).
      */
-    void mark(List<String> args, List<Install> installedHere) {
+    void mark(List<String> args, int firstOfThisRun) {
       List<String> names = args.subList(1, args.size()).stream().filter(a -> !a.startsWith("-")).toList();
       if (args.getFirst().equals("auto")) {
         if (names.stream().anyMatch(n -> n.contains("*") || n.contains("$"))) {
-          installedHere.stream().filter(live::contains).forEach(auto::add); // apt-mark auto '.*'
+          for (int n = firstOfThisRun; n < all.size(); n++) { // apt-mark auto '.*': what this RUN installed
+            if (live.get(n)) {
+              auto.set(n);
+            }
+          }
         } else {
-          names.forEach(n -> byName.getOrDefault(n, List.of()).stream().filter(live::contains).forEach(auto::add));
+          names.forEach(name -> byName.getOrDefault(name, List.of()).stream().filter(live::get).forEach(auto::set));
         }
       } else if (args.getFirst().equals("manual")) {
-        names.forEach(n -> byName.getOrDefault(n, List.of()).forEach(auto::remove));
+        names.forEach(name -> byName.getOrDefault(name, List.of()).forEach(auto::clear));
       }
+    }
+
+    int size() {
+      return all.size();
     }
   }
 }

@@ -73,7 +73,7 @@ public final class SingleStageBuildTools implements Rule<DockerfileTarget> {
       }
     }
     for (RunStep step : target.runs(stage)) {
-      if (packages.stepsThatRemoveWhatTheyInstalled().contains(step)) {
+      if (packages.stepsThatRemoveWhatTheyInstalled().stream().anyMatch(s -> s == step)) { // identity: records compare deeply
         continue;
       }
       ShellFacts facts = step.facts();
