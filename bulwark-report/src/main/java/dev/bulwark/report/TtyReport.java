@@ -48,7 +48,9 @@ public final class TtyReport implements ReportWriter {
 
   private void sourceLine(SourceText text, Finding x, Appendable out) throws IOException {
     int ln = x.span().startLine();
-    String line = text.text().substring(text.lineStart(ln), text.lineEnd(ln)).stripTrailing();
+    // at most 1,024 chars of the line are copied: only 160 are shown, and a 600 KB line under
+    // thousands of findings would otherwise be copied once per finding
+    String line = text.text().substring(text.lineStart(ln), Math.min(text.lineEnd(ln), text.lineStart(ln) + 1024)).stripTrailing();
     if (line.length() > 160) {
       line = line.substring(0, 157) + "...";
     }

@@ -7,7 +7,10 @@ import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
 import dev.bulwark.dockerfile.syntax.Diagnostic;
 import dev.bulwark.lint.DockerfileTarget;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The parser's own verdicts as findings: BW-P001 where BuildKit refuses the file, BW-P002 where it warns. */
@@ -55,10 +58,19 @@ public final class ParseDiagnostics implements Rule<DockerfileTarget> {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
+    // the same message on the same line is one finding with a count (50,000 repeated flags are one problem)
+    Map<String, Diagnostic> first = new LinkedHashMap<>();
+    Map<String, Integer> times = new HashMap<>();
     for (Diagnostic d : target.model().diagnostics()) {
       if (d.isError() == errors) {
-        report.accept(Finding.of(info(), d.message(), d.span(), null));
+        String key = d.span().startLine() + "\u0000" + d.message();
+        first.putIfAbsent(key, d);
+        times.merge(key, 1, Integer::sum);
       }
     }
+    first.forEach((key, d) -> {
+      int n = times.get(key);
+      report.accept(Finding.of(info(), n == 1 ? d.message() : d.message() + " (" + n + " times)", d.span(), null));
+    });
   }
 }
