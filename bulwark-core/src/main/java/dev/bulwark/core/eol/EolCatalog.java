@@ -19,7 +19,24 @@ import java.util.regex.Pattern;
  */
 public final class EolCatalog {
   /** A product's release cycle: {@code eolDate} is "-" when no end is announced, "past" when ended on an unknown date. */
-  public record Cycle(String product, String cycle, String eolDate, String latest) {
+  public record Cycle(String product, String cycle, String eolDate, String latest, String ltsDate) {
+    public Cycle(String product, String cycle, String eolDate, String latest) {
+      this(product, cycle, eolDate, latest, "-");
+    }
+
+    /**
+     * The end of free long-term security updates after regular support ends (Debian LTS), or null
+     * when there are none: paid extensions (Ubuntu ESM, RHEL ELS) do not count.
+     */
+    public LocalDate lts() {
+      return ltsDate.equals("-") ? null : LocalDate.parse(ltsDate);
+    }
+
+    /** Past regular support but still getting free LTS security updates on {@code asOf}. */
+    public boolean inLts(LocalDate asOf) {
+      return isEndOfLife(asOf) && lts() != null && lts().isAfter(asOf);
+    }
+
     /** The end-of-life date, or null when none is announced or known. */
     public LocalDate eol() {
       return eolDate.equals("-") || eolDate.equals("past") ? null : LocalDate.parse(eolDate);
@@ -78,7 +95,7 @@ public final class EolCatalog {
       for (int at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
         int end = text.indexOf('\n', at + 1);
         String[] f = text.substring(at + 1, end < 0 ? text.length() : end).split("\t");
-        m.put(f[1], new Cycle(f[0], f[1], f[2], f.length > 3 ? f[3] : ""));
+        m.put(f[1], new Cycle(f[0], f[1], f[2], f.length > 3 ? f[3] : "", f.length > 4 ? f[4] : "-"));
       }
       return m;
     });

@@ -37,7 +37,12 @@ public final class OsEndOfLife extends ImageRule {
     }
     EolCatalog.get().cycleOfRelease(product, os.get().versionId())
         .filter(c -> c.isEndOfLife(t.asOf()))
-        .ifPresent(c -> report.accept(atReleaseFile(t, os.get().prettyName() + " reached end of life" + (c.eol() == null ? "" : " on " + c.eol()))));
+        .ifPresent(c -> report.accept(c.inLts(t.asOf())
+            // regular support is over but free LTS security updates go on: a plan to move, not an emergency
+            ? atReleaseFile(t, os.get().prettyName() + " left regular security support on " + c.eol() + "; Debian LTS updates continue until "
+                + c.lts()).withSeverity(Severity.MEDIUM)
+            : atReleaseFile(t, os.get().prettyName() + " reached end of life"
+                + (c.eol() == null ? "" : " on " + (c.lts() != null ? c.lts() + " (end of LTS)" : c.eol())))));
   }
 
   /** At the release file the OS is read from first (os-release, then the distribution's own). */

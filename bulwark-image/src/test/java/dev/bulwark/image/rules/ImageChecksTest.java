@@ -139,6 +139,16 @@ class ImageChecksTest {
         Arguments.of("BW-M012", c.labels(Map.of()), new Location.ImageConfig("Labels")));
   }
 
+  @org.junit.jupiter.api.Test
+  void debianInItsLtsYears_isMediumWithTheLtsDate() {
+    List<Finding> f = ImageChecks.linter().lint(Spec.clean().files("etc/os-release:0644:ID=debian\\nVERSION_ID=\"12\"\\n").target())
+        .stream().filter(x -> x.ruleId().equals("BW-M011")).toList();
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(dev.bulwark.core.Severity.MEDIUM);
+      assertThat(x.message()).contains("Debian LTS updates continue until 2028-06-30");
+    });
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("locations")
   void reportsWhereTheProblemIs(String rule, Spec failing, Location expected) {

@@ -28,10 +28,19 @@ public final class EndOfLifeBase extends DockerfileRule {
       if (ref == null) {
         continue;
       }
-      EolCatalog.get().cycleOf(ref).filter(c -> c.isEndOfLife(target.asOf())).ifPresent(c -> report.accept(finding(
-          "FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle() + " reached end of life"
-              + (c.eol() != null ? " on " + c.eol() : "") + (target.inFinalImage(stage) ? "" : " (build stage)"),
-          stage.from().instruction().argSpan(0), stage)));
+      EolCatalog.get().cycleOf(ref).filter(c -> c.isEndOfLife(target.asOf())).ifPresent(c -> {
+        String where = target.inFinalImage(stage) ? "" : " (build stage)";
+        if (c.inLts(target.asOf())) {
+          // regular support is over but free LTS security updates go on: a plan to move, not an emergency
+          report.accept(finding("FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle() + " left regular security support on "
+              + c.eol() + "; Debian LTS updates continue until " + c.lts() + where, stage.from().instruction().argSpan(0), stage)
+              .withSeverity(Severity.MEDIUM));
+        } else {
+          report.accept(finding("FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle() + " reached end of life"
+              + (c.eol() != null ? " on " + (c.lts() != null ? c.lts() + " (end of LTS)" : c.eol()) : "") + where,
+              stage.from().instruction().argSpan(0), stage));
+        }
+      });
     }
   }
 }
