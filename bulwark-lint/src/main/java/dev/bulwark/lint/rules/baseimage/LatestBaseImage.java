@@ -3,31 +3,27 @@ package dev.bulwark.lint.rules.baseimage;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.core.Finding;
-import dev.bulwark.core.Rule;
-import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** A stage built FROM an image with {@code :latest} or no tag at all (which means latest). */
-public final class LatestBaseImage implements Rule<DockerfileTarget> {
-  static final RuleInfo INFO = new RuleInfo(
-      "BW-D002",
-      "Base image uses :latest or no tag",
-      Severity.HIGH,
-      Category.SUPPLY_CHAIN,
-      "`latest` moves: two builds of the same Dockerfile get different base images, a rebuild can pull in a new major"
-          + " version or a compromised push, and nobody can say which OS packages (and CVEs) shipped.",
-      "Pin a specific version tag (`alpine:3.23`), and for reproducible, tamper-evident builds also the digest"
-          + " (`alpine:3.23@sha256:...`); let a bot such as Renovate or Dependabot move the pin.",
-      List.of("DL3006", "DL3007", "DS001"),
-      List.of("https://docs.docker.com/build/building/best-practices/#pin-base-image-versions"));
-
-  @Override
-  public RuleInfo info() {
-    return INFO;
+public final class LatestBaseImage extends DockerfileRule {
+  public LatestBaseImage() {
+    super(
+        "BW-D002",
+        "Base image uses :latest or no tag",
+        Severity.HIGH,
+        Category.SUPPLY_CHAIN,
+        "`latest` moves: two builds of the same Dockerfile get different base images, a rebuild can pull in a new major"
+            + " version or a compromised push, and nobody can say which OS packages (and CVEs) shipped.",
+        "Pin a specific version tag (`alpine:3.23`), and for reproducible, tamper-evident builds also the digest"
+            + " (`alpine:3.23@sha256:...`); let a bot such as Renovate or Dependabot move the pin.",
+        List.of("DL3006", "DL3007", "DS001"),
+        "https://docs.docker.com/build/building/best-practices/#pin-base-image-versions");
   }
 
   @Override
@@ -41,7 +37,7 @@ public final class LatestBaseImage implements Rule<DockerfileTarget> {
       String message = ref.tag() == null
           ? "FROM " + written + " has no tag, so it means " + ref.familiarName() + ":latest"
           : "FROM " + written + " follows the moving :latest tag";
-      report.accept(new Finding(INFO, INFO.severity(), message, stage.from().instruction().argSpan(0), stage.displayName()));
+      report.accept(finding(message, stage.from().instruction().argSpan(0), stage));
     }
   }
 }

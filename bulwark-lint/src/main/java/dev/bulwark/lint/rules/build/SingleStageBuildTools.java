@@ -7,12 +7,11 @@ import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.dockerfile.shell.Invocation;
 import dev.bulwark.dockerfile.shell.ShellFact;
 import dev.bulwark.dockerfile.shell.ShellFacts;
+import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.PackageLedger;
 import dev.bulwark.core.Finding;
-import dev.bulwark.core.Rule;
-import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,19 +20,21 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** One stage that both builds the software and runs it, so compilers and toolchains ship. */
-public final class SingleStageBuildTools implements Rule<DockerfileTarget> {
-  static final RuleInfo INFO = new RuleInfo(
-      "BW-D003",
-      "No multi-stage build while build tools are installed",
-      Severity.HIGH,
-      Category.ATTACK_SURFACE,
-      "Compilers, package managers and source code left in the runtime image give an attacker who gets a foothold the"
-          + " tools to build and fetch payloads, add hundreds of packages (and their CVEs) that the app never uses at run"
-          + " time, and can leak source and build secrets.",
-      "Build in a first stage (`FROM golang:1.27 AS build`) and copy only the artifact into a minimal runtime stage"
-          + " (`FROM gcr.io/distroless/static-debian12:nonroot` + `COPY --from=build /out/app /app`).",
-      List.of(),
-      List.of("https://docs.docker.com/build/building/multi-stage/"));
+public final class SingleStageBuildTools extends DockerfileRule {
+  public SingleStageBuildTools() {
+    super(
+        "BW-D003",
+        "No multi-stage build while build tools are installed",
+        Severity.HIGH,
+        Category.ATTACK_SURFACE,
+        "Compilers, package managers and source code left in the runtime image give an attacker who gets a foothold the"
+            + " tools to build and fetch payloads, add hundreds of packages (and their CVEs) that the app never uses at run"
+            + " time, and can leak source and build secrets.",
+        "Build in a first stage (`FROM golang:1.27 AS build`) and copy only the artifact into a minimal runtime stage"
+            + " (`FROM gcr.io/distroless/static-debian12:nonroot` + `COPY --from=build /out/app /app`).",
+        List.of(),
+        "https://docs.docker.com/build/building/multi-stage/");
+  }
 
   /** Base images that are toolchains rather than runtimes (matched on the last path part). */
   private static final Set<String> TOOLCHAIN_IMAGES =
@@ -45,11 +46,6 @@ public final class SingleStageBuildTools implements Rule<DockerfileTarget> {
   /** Commands that compile or package software. */
   private static final Set<String> BUILD_COMMANDS = Set.of("gcc", "g++", "cc", "clang", "make", "cmake", "mvn", "mvnw", "gradle",
       "gradlew", "javac", "rustc", "tsc", "ninja", "dotnet");
-
-  @Override
-  public RuleInfo info() {
-    return INFO;
-  }
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
@@ -93,9 +89,8 @@ public final class SingleStageBuildTools implements Rule<DockerfileTarget> {
     if (evidence.isEmpty()) {
       return;
     }
-    report.accept(new Finding(INFO, INFO.severity(),
-        "Single-stage build ships its build tools (" + String.join(", ", evidence) + ") in the final image",
-        stage.from().instruction().span(), stage.displayName()));
+    report.accept(finding("Single-stage build ships its build tools (" + String.join(", ", evidence) + ") in the final image",
+        stage.from().instruction().span(), stage));
   }
 
   static boolean isToolchainImage(ImageReference ref) {
