@@ -50,6 +50,7 @@ public final class DockerfileTarget implements Target {
     private Map<Stage, List<RunStep>> runsByStage; // identity: per-stage queries stay linear overall
     private DockerfilePragmas pragmas;
     private boolean[] shipping; // by stage index: the final stage and the chain it is built FROM
+    private final Map<Stage, PackageLedger.Result> packages = new IdentityHashMap<>(); // BW-D003 and BW-D013 both ask
   }
 
   public DockerfileTarget(String path, BuildModel model) {
@@ -205,7 +206,10 @@ public final class DockerfileTarget implements Target {
 
   /** The OS packages {@code stage} still has at its end, and its RUN steps that remove what they installed. */
   public PackageLedger.Result packages(Stage stage) {
-    return PackageLedger.of(runs(stage));
+    List<RunStep> steps = runs(stage);
+    synchronized (analysis) {
+      return analysis.packages.computeIfAbsent(stage, s -> PackageLedger.of(steps));
+    }
   }
 
   /** The stage an instruction belongs to: the last FROM at or before it (null before the first FROM). */
