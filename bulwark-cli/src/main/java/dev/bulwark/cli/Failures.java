@@ -5,15 +5,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import dev.bulwark.scan.InputFiles;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -73,22 +67,8 @@ final class Failures {
     return null;
   }
 
-  /** The JDK's file-system exceptions whose reason is their type (their message is only the file name). */
-  private static final Map<Class<?>, String> REASONS = Map.of(
-      NoSuchFileException.class, "no such file or directory",
-      AccessDeniedException.class, "permission denied",
-      NotDirectoryException.class, "not a directory",
-      FileAlreadyExistsException.class, "already exists",
-      DirectoryNotEmptyException.class, "directory not empty");
-
   private static String reason(FileSystemException f) {
-    String known = REASONS.get(f.getClass());
-    if (known != null) {
-      return known;
-    }
-    String r = f.getReason();
-    // the OS's words ("Read-only file system", "Is a directory"), lower-cased as the rest of the line
-    return r == null || r.isBlank() ? "cannot access" : r.substring(0, 1).toLowerCase(Locale.ROOT) + r.substring(1);
+    return InputFiles.describe(f); // one mapping of exception types to words, shared with the scan's own errors
   }
 
   /** The first Bulwark frame: tells a bug report where it happened without the trace. */

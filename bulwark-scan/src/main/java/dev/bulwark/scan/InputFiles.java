@@ -85,16 +85,26 @@ public final class InputFiles {
     return bytes % 1_000_000 == 0 ? bytes / 1_000_000 + " MB" : bytes + " bytes";
   }
 
+  /** The JDK's file-system exceptions whose reason is their type (their message is only the file name). */
+  private static final java.util.Map<Class<?>, String> REASONS = java.util.Map.of(
+      NoSuchFileException.class, "no such file or directory",
+      AccessDeniedException.class, "permission denied",
+      java.nio.file.NotDirectoryException.class, "not a directory",
+      java.nio.file.FileAlreadyExistsException.class, "already exists",
+      java.nio.file.DirectoryNotEmptyException.class, "directory not empty");
+
+  /** Why an I/O operation failed, in words, without the file name (callers put it first). */
   public static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NotRegularFileException n) {
-      return n.getReason();
+    if (e instanceof FileSystemException f) {
+      String known = REASONS.get(f.getClass());
+      if (known != null) {
+        return known;
+      }
+      String r = f.getReason();
+      // the OS's words ("Read-only file system", "Is a directory"), lower-cased as the rest of the line
+      return r == null || r.isBlank() ? "cannot access" : r.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + r.substring(1);
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
+
 }
