@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.scan.InputFiles;
 import dev.bulwark.scan.OutputFormat;
 import dev.bulwark.scan.Scanner;
 import java.io.IOException;
@@ -113,11 +114,10 @@ final class OutputTarget {
   /** Fails up front, in words, when an input file given by {@code option} is missing, a directory or unreadable. */
   static void checkReadable(String option, Path file) throws IOException {
     String where = option + " " + file + ": ";
-    if (Files.isDirectory(file)) {
-      throw new IOException(where + "not a regular file (a directory)"); // the wording InputFiles uses
-    }
-    if (!Files.exists(file)) {
-      throw new IOException(where + "no such file");
+    try {
+      InputFiles.requireRegularFile(file); // the check every read makes, done before any scanning
+    } catch (IOException e) {
+      throw new IOException(where + InputFiles.describe(e));
     }
     if (!Files.isReadable(file)) {
       throw new IOException(where + "permission denied");

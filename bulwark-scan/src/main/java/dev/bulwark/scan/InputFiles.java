@@ -55,7 +55,8 @@ public final class InputFiles {
     return new String(read(file, maxBytes, what), StandardCharsets.UTF_8);
   }
 
-  static void requireRegularFile(Path file) throws IOException {
+  /** Refuses anything but a regular file (after symlinks) without opening it: a FIFO would block the open. */
+  public static void requireRegularFile(Path file) throws IOException {
     BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class); // stat only: never opens
     if (!attrs.isRegularFile()) {
       throw new NotRegularFileException(file, attrs.isDirectory() ? "a directory" : otherKind(file));
