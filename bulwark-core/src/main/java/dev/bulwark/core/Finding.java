@@ -82,6 +82,10 @@ public record Finding(RuleInfo rule, Severity severity, String message, Location
     return new Finding(rule, s, message, location, stage, aliases, fix);
   }
 
+  public Finding withMessage(String m) {
+    return new Finding(rule, severity, m, location, stage, aliases, fix);
+  }
+
   public Finding withAliases(List<String> specific) {
     return new Finding(rule, severity, message, location, stage, specific, fix);
   }

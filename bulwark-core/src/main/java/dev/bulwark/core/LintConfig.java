@@ -26,6 +26,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   - path: "legacy/**"
  *     ignore: [BW-D001]
  * exclude: ["vendor/**"]           # files not scanned at all
+ * purpose: base                      # what every file here is for (application, base, development, fixture)
+ * paths:
+ *   - path: "docker/dev/**"
+ *     purpose: development           # per path; the last matching entry wins
  * </pre>
  */
 public record LintConfig(
@@ -36,6 +40,7 @@ public record LintConfig(
     Severity failOn,
     List<PathRule> paths,
     List<String> exclude,
+    Purpose purpose,
     String source) {
 
   /** The largest config file read, in bytes, and the most it may expand to through YAML aliases (in characters). */
@@ -44,9 +49,10 @@ public record LintConfig(
   static final int MAX_COLLECTION_ALIASES = 50;
 
   /** Ids ignored under paths matching {@code glob}. */
-  public record PathRule(String glob, Set<String> ignore) {}
+  /** Ids ignored under paths matching {@code glob}, and (when not null) the purpose of the files there. */
+  public record PathRule(String glob, Set<String> ignore, Purpose purpose) {}
 
-  public static final LintConfig DEFAULT = new LintConfig(Set.of(), Map.of(), List.of(), List.of(), null, List.of(), List.of(), null);
+  public static final LintConfig DEFAULT = new LintConfig(Set.of(), Map.of(), List.of(), List.of(), null, List.of(), List.of(), null, null);
 
   /** A config file that cannot be read as the documented shape; the message says where. */
   public static final class ConfigException extends Exception {
@@ -58,7 +64,7 @@ public record LintConfig(
   /** Parses {@code .bulwark.yaml} text; {@code source} names the file in error messages. */
   public static LintConfig parse(String yaml, String source) throws ConfigException {
     Map<String, Object> root = load(yaml, source);
-    Set<String> known = Set.of("ignore", "severity", "trustedRegistries", "allowedBaseImages", "failOn", "paths", "exclude");
+    Set<String> known = Set.of("ignore", "severity", "trustedRegistries", "allowedBaseImages", "failOn", "paths", "exclude", "purpose");
     for (String k : root.keySet()) {
       if (!known.contains(k)) {
         throw new ConfigException(source + ": unknown key '" + k + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
@@ -75,12 +81,18 @@ public record LintConfig(
       if (!(p instanceof String glob)) {
         throw new ConfigException(source + ": paths[].path must be a string");
       }
-      paths.add(new PathRule(glob, upper(strings(m.get("ignore"), source, "paths[].ignore"))));
+      for (Object k : m.keySet()) {
+        if (!"path".equals(k) && !"ignore".equals(k) && !"purpose".equals(k)) {
+          throw new ConfigException(source + ": unknown key 'paths[]." + k + "' (known: ignore, path, purpose)");
+        }
+      }
+      paths.add(new PathRule(glob, upper(strings(m.get("ignore"), source, "paths[].ignore")), purpose(m.get("purpose"), source, "paths[].purpose")));
     }
     Object failOn = root.get("failOn");
     return new LintConfig(upper(strings(root.get("ignore"), source, "ignore")), Map.copyOf(sev),
         strings(root.get("trustedRegistries"), source, "trustedRegistries"), strings(root.get("allowedBaseImages"), source, "allowedBaseImages"),
-        failOn == null ? null : severity(failOn, source, "failOn"), List.copyOf(paths), strings(root.get("exclude"), source, "exclude"), source);
+        failOn == null ? null : severity(failOn, source, "failOn"), List.copyOf(paths), strings(root.get("exclude"), source, "exclude"),
+        purpose(root.get("purpose"), source, "purpose"), source);
   }
 
   /** Reads a hadolint config: ignored, override, trustedRegistries, failure-threshold. */
@@ -96,7 +108,7 @@ public record LintConfig(
     Object threshold = root.get("failure-threshold");
     Severity failOn = threshold == null || threshold.toString().equals("none") ? null : hadolintLevel(threshold.toString(), source);
     return new LintConfig(upper(strings(root.get("ignored"), source, "ignored")), Map.copyOf(sev),
-        strings(root.get("trustedRegistries"), source, "trustedRegistries"), List.of(), failOn, List.of(), List.of(), source);
+        strings(root.get("trustedRegistries"), source, "trustedRegistries"), List.of(), failOn, List.of(), List.of(), null, source);
   }
 
   /** hadolint's error/warning/info/style levels on Bulwark's scale. */
@@ -108,6 +120,22 @@ public record LintConfig(
       case "style", "ignore" -> Severity.INFO;
       default -> throw new ConfigException(source + ": unknown hadolint level '" + level + "'");
     };
+  }
+
+  /** The purpose the config sets for the file at {@code relativePath}: the last matching {@code paths} entry's, else the file-wide one; null when unset. */
+  public Purpose purposeFor(String relativePath) {
+    Purpose found = purpose;
+    for (PathRule p : paths) {
+      if (p.purpose() != null && globMatches(p.glob(), relativePath)) {
+        found = p.purpose();
+      }
+    }
+    return found;
+  }
+
+  /** These settings with every file's purpose set to {@code p} (paths entries that set one still win). */
+  public LintConfig withPurpose(Purpose p) {
+    return new LintConfig(ignore, severity, trustedRegistries, allowedBaseImages, failOn, paths, exclude, p, source);
   }
 
   /** True when the file at {@code relativePath} is not to be scanned at all. */
@@ -238,6 +266,17 @@ public record LintConfig(
       out.add(Suppressions.normalizeTrivy(s.strip()));
     }
     return Set.copyOf(out);
+  }
+
+  private static Purpose purpose(Object o, String source, String key) throws ConfigException {
+    if (o == null) {
+      return null;
+    }
+    try {
+      return Purpose.parse(String.valueOf(o));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(source + ": " + key + ": " + e.getMessage());
+    }
   }
 
   private static Severity severity(Object o, String source, String key) throws ConfigException {

@@ -24,11 +24,31 @@ public final class Linter<T extends Target> {
     for (Rule<? super T> r : rules) {
       r.check(target, out::add);
     }
+    adjustForPurpose(out, target.purpose().purpose());
     Suppressions pragmas = target.suppressions();
     LintConfig config = target.config();
     out.removeIf(f -> pragmas.suppresses(f) || config.ignores(f, target.relativePath()));
     out.replaceAll(f -> f.withSeverity(config.severityOf(f)));
     out.sort(Finding.ORDER);
     return List.copyOf(out);
+  }
+
+  /** Drops or re-grades the findings of rules that judge this kind of target differently (before the config's overrides, which win). */
+  private static void adjustForPurpose(List<Finding> findings, Purpose purpose) {
+    if (purpose == Purpose.APPLICATION) {
+      return;
+    }
+    for (int i = findings.size() - 1; i >= 0; i--) {
+      Finding f = findings.get(i);
+      PurposeAdjustment a = f.rule().adjustmentFor(purpose);
+      if (a == null) {
+        continue;
+      }
+      if (a.drops()) {
+        findings.remove(i);
+      } else if (a.severity().compareTo(f.severity()) > 0) { // only ever milder: a rule's own finer grading stays
+        findings.set(i, f.withSeverity(a.severity()).withMessage(f.message() + " (" + a.note() + ")"));
+      }
+    }
   }
 }

@@ -14,6 +14,11 @@ public interface Target {
     return path();
   }
 
+  /** What the target is for, which decides how some rules judge it; an application image unless known otherwise. */
+  default PurposeVerdict purpose() {
+    return PurposeVerdict.APPLICATION;
+  }
+
   /** Ignore pragmas written in the target itself (comments in a Dockerfile); none by default. */
   default Suppressions suppressions() {
     return Suppressions.NONE;

@@ -2,6 +2,7 @@ package dev.bulwark.lint;
 
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Rule;
 import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
@@ -14,11 +15,20 @@ import java.util.List;
  * category, why it matters, how to fix it, other tools' ids, docs links), and its check.
  */
 public abstract class DockerfileRule implements Rule<DockerfileTarget> {
-  private final RuleInfo info;
+  private RuleInfo info; // set in constructors only: rules are built once, by the registry's static init
 
   protected DockerfileRule(String id, String title, Severity severity, Category category, String rationale, String fix,
       List<String> aliases, String... references) {
     this.info = new RuleInfo(id, title, severity, category, rationale, fix, List.copyOf(aliases), List.of(references));
+  }
+
+  /**
+   * In a {@code purpose} target (a base image, a dev container, a test fixture) this rule's findings
+   * are at most {@code severity}, or not reported when it is null; {@code note} says why in the message.
+   * For constructors only.
+   */
+  protected final void inPurpose(Purpose purpose, Severity severity, String note) {
+    info = info.withPurpose(purpose, severity, note);
   }
 
   @Override

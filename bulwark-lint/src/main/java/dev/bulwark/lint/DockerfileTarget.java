@@ -25,6 +25,10 @@ import java.util.IdentityHashMap;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Purpose;
+import dev.bulwark.core.PurposeVerdict;
+import dev.bulwark.lint.purpose.PurposeInference;
+import dev.bulwark.lint.purpose.PurposePragma;
 import dev.bulwark.core.Suppressions;
 import dev.bulwark.core.Target;
 import java.util.Map;
@@ -41,6 +45,7 @@ public final class DockerfileTarget implements Target {
   private final String relativePath;
   private final BuildContext context;
   private final LocalDate asOf;
+  private final String projectPath;
   private final Analysis analysis;
 
   /** What is derived from the model once, on first use, by whichever thread asks first. */
@@ -49,6 +54,7 @@ public final class DockerfileTarget implements Target {
     private List<RunStep> runs;
     private Map<Stage, List<RunStep>> runsByStage; // identity: per-stage queries stay linear overall
     private DockerfilePragmas pragmas;
+    private PurposeVerdict fileOwnPurpose; // pragma or inferred: depends on the file, not on the config
     private boolean[] shipping; // by stage index: the final stage and the chain it is built FROM
     private final Map<Stage, PackageLedger.Result> packages = new IdentityHashMap<>(); // BW-D003 and BW-D013 both ask
   }
@@ -62,27 +68,38 @@ public final class DockerfileTarget implements Target {
    * file's directory, for per-path ignores.
    */
   public DockerfileTarget(String path, BuildModel model, LintConfig config, String relativePath) {
-    this(path, model, config, relativePath, null, LocalDate.now(ZoneOffset.UTC), new Analysis());
+    this(path, model, config, relativePath, null, LocalDate.now(ZoneOffset.UTC), null, new Analysis());
   }
 
   private DockerfileTarget(String path, BuildModel model, LintConfig config, String relativePath, BuildContext context, LocalDate asOf,
-      Analysis analysis) {
+      String projectPath, Analysis analysis) {
     this.path = path;
     this.model = model;
     this.config = config;
     this.relativePath = relativePath;
     this.context = context;
     this.asOf = asOf;
+    this.projectPath = projectPath;
     this.analysis = analysis;
   }
 
   public DockerfileTarget withConfig(LintConfig config, String relativePath) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, analysis);
+  }
+
+  /**
+   * With the file's path inside its project (relative to the repository root, or to the folder
+   * scanned), which purpose inference reads for tests/ or .devcontainer/ folders. Unset, the
+   * config-relative path is used.
+   */
+  public DockerfileTarget withProjectPath(String inProject) {
+    Analysis fresh = new Analysis(); // the inferred purpose depends on the path
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, inProject, fresh);
   }
 
   /** With the build context the CLI listed (only needed when the Dockerfile copies all of it). */
   public DockerfileTarget withContext(BuildContext context) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, analysis);
   }
 
   /** The date end-of-life rules judge against (today, unless a test or report fixes it). */
@@ -91,7 +108,7 @@ public final class DockerfileTarget implements Target {
   }
 
   public DockerfileTarget asOf(LocalDate date) {
-    return new DockerfileTarget(path, model, config, relativePath, context, date, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, date, projectPath, analysis);
   }
 
   @Override
@@ -101,6 +118,31 @@ public final class DockerfileTarget implements Target {
         analysis.pragmas = DockerfilePragmas.of(model);
       }
       return analysis.pragmas;
+    }
+  }
+
+  /**
+   * What this Dockerfile is for: as the project config sets it for this path, else as a
+   * {@code # bulwark purpose=…} pragma says, else inferred from the file (path and contents).
+   */
+  @Override
+  public PurposeVerdict purpose() {
+    Purpose configured = config.purposeFor(relativePath);
+    if (configured != null) {
+      return new PurposeVerdict(configured, PurposeVerdict.Source.CONFIG, config.source() == null ? "project config" : config.source());
+    }
+    synchronized (analysis) {
+      if (analysis.fileOwnPurpose == null) {
+        PurposePragma.Result pragma = PurposePragma.find(model.file());
+        if (pragma != null && pragma.verdict() != null) {
+          analysis.fileOwnPurpose = pragma.verdict();
+        } else {
+          PurposeVerdict inferred = PurposeInference.infer(projectPath != null ? projectPath : relativePath, model);
+          analysis.fileOwnPurpose = pragma == null ? inferred
+              : new PurposeVerdict(inferred.purpose(), inferred.source(), inferred.reason() + "; purpose pragma ignored, " + pragma.problem());
+        }
+      }
+      return analysis.fileOwnPurpose;
     }
   }
 

@@ -6,6 +6,7 @@ import dev.bulwark.core.Linter;
 import dev.bulwark.core.Rule;
 
 import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Purpose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +89,10 @@ class RuleCasesTest {
   private static void run(Case c) throws Exception {
     Rule<DockerfileTarget> rule = DockerfileRules.all().stream().filter(r -> r.info().id().equals(c.rule())).findFirst().orElseThrow();
     LintConfig config = c.config() == null ? LintConfig.DEFAULT : LintConfig.parse(c.config(), "case");
+    if (config.purpose() == null && !c.dockerfile().contains("bulwark purpose=")) {
+      // a case is a few lines, which inference would often call a base image: cases judge application images unless they say otherwise
+      config = config.withPurpose(Purpose.APPLICATION);
+    }
     DockerfileTarget target = new DockerfileTarget("Dockerfile", BuildModel.of(DockerfileParser.parse(c.dockerfile())), config, "Dockerfile");
     target = target.asOf(java.time.LocalDate.parse("2026-11-23")); // EOL cases are judged on a fixed date
     if (c.context() != null) {

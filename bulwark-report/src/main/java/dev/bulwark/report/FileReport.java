@@ -1,6 +1,7 @@
 package dev.bulwark.report;
 
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.PurposeVerdict;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * kept it from being read. {@code source} is the file text (for showing the offending line), null
  * when unread or when the target is not text.
  */
-public record FileReport(String path, Kind kind, List<Finding> findings, String source, String error) {
+public record FileReport(String path, Kind kind, List<Finding> findings, String source, String error, PurposeVerdict purpose) {
 
   /** What was scanned: summaries count "files scanned" or "images". */
   public enum Kind {
@@ -17,6 +18,11 @@ public record FileReport(String path, Kind kind, List<Finding> findings, String 
 
   public FileReport {
     findings = List.copyOf(findings);
+  }
+
+  /** Without a purpose verdict (null: reports then say nothing of it). */
+  public FileReport(String path, Kind kind, List<Finding> findings, String source, String error) {
+    this(path, kind, findings, source, error, null);
   }
 
   public static FileReport of(String path, List<Finding> findings, String source) {
@@ -32,6 +38,11 @@ public record FileReport(String path, Kind kind, List<Finding> findings, String 
   }
 
   public FileReport withFindings(List<Finding> kept) {
-    return new FileReport(path, kind, kept, source, error);
+    return new FileReport(path, kind, kept, source, error, purpose);
+  }
+
+  /** With what the target was judged to be for, which reports show beside its path. */
+  public FileReport withPurpose(PurposeVerdict verdict) {
+    return new FileReport(path, kind, findings, source, error, verdict);
   }
 }

@@ -10,7 +10,7 @@ import java.io.Writer;
 
 /**
  * The machine format, schema version 1: {@code {schemaVersion, tool, summary, files: [{path,
- * error?, findings: [{ruleId, severity, title, message, line, column, endLine, endColumn,
+ * error?, purpose?: {kind, source, reason}, findings: [{ruleId, severity, title, message, line, column, endLine, endColumn,
  * stage, aliases}]}]}}. Fields are only ever added within a schema version.
  */
 public final class JsonReport implements ReportWriter {
@@ -74,6 +74,13 @@ public final class JsonReport implements ReportWriter {
         g.writeStringField("path", f.path());
         if (f.error() != null) {
           g.writeStringField("error", f.error());
+        }
+        if (f.purpose() != null) {
+          g.writeObjectFieldStart("purpose");
+          g.writeStringField("kind", f.purpose().purpose().key());
+          g.writeStringField("source", f.purpose().source().key());
+          g.writeStringField("reason", f.purpose().reason());
+          g.writeEndObject();
         }
         g.writeArrayFieldStart("findings");
         for (Finding x : f.findings()) {

@@ -24,7 +24,11 @@ public final class MarkdownReport implements ReportWriter {
       if (f.findings().isEmpty()) {
         continue;
       }
-      out.append("\n### `").append(Escape.terminal(f.path())).append("`\n\n| Severity | Rule | Line | Finding | Fix |\n|---|---|---|---|---|\n");
+      out.append("\n### `").append(Escape.terminal(f.path())).append("`\n\n");
+      if (f.purpose() != null) {
+        out.append("Judged as a ").append(cell(f.purpose().describe())).append(".\n\n");
+      }
+      out.append("| Severity | Rule | Line | Finding | Fix |\n|---|---|---|---|---|\n");
       for (Finding x : f.findings()) {
         out.append("| ").append(x.severity().label()).append(" | ").append(x.ruleId()).append(" | ").append(x.location() instanceof Location.Text t ? String.valueOf(t.span().startLine()) : cell(Where.detail(x.location())))
             .append(" | ").append(cell(x.message())).append(" | ").append(cell(x.rule().fix())).append(" |\n");

@@ -155,6 +155,9 @@ public final class SarifReport implements ReportWriter {
           if (x.stage() != null) {
             g.writeStringField("stage", x.stage());
           }
+          if (f.purpose() != null) {
+            g.writeStringField("purpose", f.purpose().purpose().key());
+          }
           g.writeEndObject();
           g.writeEndObject();
         }

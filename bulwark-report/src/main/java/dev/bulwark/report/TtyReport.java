@@ -29,7 +29,11 @@ public final class TtyReport implements ReportWriter {
       if (f.findings().isEmpty()) {
         continue;
       }
-      out.append(paint(Escape.terminal(f.path()), "\u001b[1m")).append('\n');
+      out.append(paint(Escape.terminal(f.path()), "\u001b[1m"));
+      if (f.purpose() != null) {
+        out.append("  ").append(paint(Escape.terminal(f.purpose().describe()), "\u001b[2m"));
+      }
+      out.append('\n');
       SourceText text = f.source() == null ? null : new SourceText(f.source());
       for (Finding x : f.findings()) {
         out.append("  ").append(String.format("%-7s", Where.column(x.location())))

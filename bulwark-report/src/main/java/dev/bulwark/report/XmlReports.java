@@ -69,6 +69,14 @@ public final class XmlReports {
           attr(x, "tests", String.valueOf(Math.max(1, f.findings().size())));
           attr(x, "failures", String.valueOf(f.findings().size()));
           attr(x, "errors", f.error() == null ? "0" : "1");
+          if (f.purpose() != null) {
+            x.writeStartElement("properties");
+            x.writeStartElement("property");
+            attr(x, "name", "purpose");
+            attr(x, "value", f.purpose().purpose().key() + " (" + f.purpose().source().key() + ": " + f.purpose().reason() + ")");
+            x.writeEndElement();
+            x.writeEndElement();
+          }
           if (f.error() != null) {
             testcase(x, f.path(), "read", () -> {
               x.writeStartElement("error");

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,18 +38,22 @@ public final class DockerfileFinder {
   /** A directory (or entry) the search could not read, and why. */
   record Unreadable(Path path, String reason) {}
 
-  /** The Dockerfiles found, in order, and what could not be searched. */
-  record Found(List<Path> files, List<Unreadable> unreadable) {}
+  /**
+   * The Dockerfiles found, in order, and what could not be searched; {@code roots} holds, for each
+   * file, the directory given on the command line it was found under (its parent when the file was given).
+   */
+  record Found(List<Path> files, List<Path> roots, List<Unreadable> unreadable) {}
 
   Found find(List<Path> roots) throws IOException {
-    Set<Path> out = new LinkedHashSet<>();
+    Map<Path, Path> out = new LinkedHashMap<>();
     List<Unreadable> unreadable = new ArrayList<>();
     for (Path root : roots) {
       if (!Files.exists(root)) {
         throw new NoSuchFileException(root.toString(), null, "no such file or directory");
       }
       if (!Files.isDirectory(root)) {
-        out.add(root);
+        Path parent = root.getParent();
+        out.putIfAbsent(root, parent == null ? Path.of("") : parent);
         continue;
       }
       List<Path> found = new ArrayList<>();
@@ -79,9 +84,11 @@ public final class DockerfileFinder {
         }
       });
       found.sort(null);
-      out.addAll(found);
+      for (Path f : found) {
+        out.putIfAbsent(f, root);
+      }
     }
-    return new Found(List.copyOf(out), List.copyOf(unreadable));
+    return new Found(List.copyOf(out.keySet()), List.copyOf(out.values()), List.copyOf(unreadable));
   }
 
   private static String relative(Path root, Path p) {

@@ -106,12 +106,14 @@ public final class Scanner {
     }
     DockerfileFinder.Found found = new DockerfileFinder(excludes).find(request.paths());
     List<Path> files = found.files();
+    List<Path> roots = found.roots();
+    ProjectPaths projects = new ProjectPaths();
     ContextLister contexts = new ContextLister();
     Linter<DockerfileTarget> linter = dockerfileLinter.get();
     IntStream indexes = IntStream.range(0, files.size());
     // one file: no thread pool to start
     List<Scanned> scanned = new ArrayList<>((files.size() > 1 ? indexes.parallel() : indexes)
-        .mapToObj(i -> scanOne(files.get(i), linter, configs, contexts))
+        .mapToObj(i -> scanOne(files.get(i), projects.of(files.get(i), roots.get(i)), linter, configs, contexts))
         .filter(s -> s != null)
         .toList());
     for (DockerfileFinder.Unreadable u : found.unreadable()) {
@@ -191,7 +193,7 @@ public final class Scanner {
     }
   }
 
-  private static Scanned scanOne(Path file, Linter<DockerfileTarget> linter, ConfigFinder configs, ContextLister contexts) {
+  private static Scanned scanOne(Path file, String inProject, Linter<DockerfileTarget> linter, ConfigFinder configs, ContextLister contexts) {
     String display = file.toString();
     byte[] bytes;
     ConfigFinder.Found found;
@@ -207,12 +209,12 @@ public final class Scanner {
       return null; // excluded by the config file: not scanned, not reported
     }
     try {
-      DockerfileTarget target = DockerfileTarget.parse(display, bytes).withConfig(found.config(), found.relative(file));
+      DockerfileTarget target = DockerfileTarget.parse(display, bytes).withProjectPath(inProject).withConfig(found.config(), found.relative(file));
       if (target.wholeContextCopy().isPresent()) {
         target = target.withContext(contexts.forDockerfile(file));
       }
       List<Finding> findings = linter.lint(target);
-      return new Scanned(FileReport.of(display, findings, target.file().source().text()), found.config().failOn());
+      return new Scanned(FileReport.of(display, findings, target.file().source().text()).withPurpose(target.purpose()), found.config().failOn());
     } catch (IOException e) {
       return new Scanned(FileReport.failed(display, "cannot list the build context: " + InputFiles.describe(e)), null);
     } catch (RuntimeException | StackOverflowError e) {

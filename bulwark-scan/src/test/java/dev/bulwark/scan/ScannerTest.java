@@ -20,7 +20,7 @@ class ScannerTest {
   @Test
   void scansADirectory_appliesEachFilesConfig_andOneBadFileDoesNotStopTheOthers(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("api"));
-    Files.writeString(dir.resolve("api/Dockerfile"), "FROM alpine:3.20\nRUN apk add --no-cache curl\n");
+    Files.writeString(dir.resolve("api/Dockerfile"), "FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD [\"curl\", \"https://example.com\"]\n");
     Files.createDirectories(dir.resolve("legacy"));
     Files.writeString(dir.resolve("legacy/Dockerfile"), "FROM alpine:3.20\n");
     Files.writeString(dir.resolve("legacy/.bulwark.yaml"), "ignore: [BW-D001]\nfailOn: low\n");

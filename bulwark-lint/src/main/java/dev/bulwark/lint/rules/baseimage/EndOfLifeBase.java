@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.baseimage;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -19,6 +20,7 @@ public final class EndOfLifeBase extends DockerfileRule {
             + " from then on only grows.",
         "Move to a supported release (see https://endoflife.date) and pin it, e.g. `python:3.12-slim` instead of `python:3.8-slim`.",
         List.of(), "https://endoflife.date");
+    inPurpose(Purpose.FIXTURE, Severity.LOW, "test fixture");
   }
 
   @Override

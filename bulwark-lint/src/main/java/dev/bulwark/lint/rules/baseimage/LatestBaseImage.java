@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.baseimage;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.Stage;
@@ -24,6 +25,8 @@ public final class LatestBaseImage extends DockerfileRule {
             + " (`alpine:3.23@sha256:...`); let a bot such as Renovate or Dependabot move the pin.",
         List.of("DL3006", "DL3007", "DS001"),
         "https://docs.docker.com/build/building/best-practices/#pin-base-image-versions");
+    inPurpose(Purpose.DEVELOPMENT, Severity.LOW, "development image");
+    inPurpose(Purpose.FIXTURE, Severity.INFO, "test fixture");
   }
 
   @Override

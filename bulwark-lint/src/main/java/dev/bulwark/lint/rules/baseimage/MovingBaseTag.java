@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.baseimage;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -22,11 +23,14 @@ public final class MovingBaseTag extends DockerfileRule {
   private static final Pattern MAJOR_ONLY = Pattern.compile("^v?\\d+(?:-[a-z][a-z0-9.-]*)?$");
 
   public MovingBaseTag() {
-    super("BW-D004", "Base image pinned only to a major version or moving tag", Severity.MEDIUM, Category.SUPPLY_CHAIN,
+    super("BW-D004", "Base image pinned only to a major version or moving tag", Severity.LOW, Category.SUPPLY_CHAIN,
         "`python:3`, `node:lts` or `debian:testing` move to new minor releases without notice: builds drift, and a"
             + " rebuild can change the runtime under the app.",
         "Pin a specific version (`python:3.12.8-slim-bookworm`) and, for reproducibility, its digest (`@sha256:…`).",
         List.of());
+    inPurpose(Purpose.BASE, null, "");
+    inPurpose(Purpose.DEVELOPMENT, null, "");
+    inPurpose(Purpose.FIXTURE, null, "");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.baseimage;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -15,11 +16,13 @@ import java.util.function.Consumer;
 /** BW-D005: packages installed on a distro base with no security upgrade. */
 public final class NoSecurityUpdates extends DockerfileRule {
   public NoSecurityUpdates() {
-    super("BW-D005", "OS packages installed without applying security updates", Severity.MEDIUM, Category.VULNERABILITIES,
+    super("BW-D005", "OS packages installed without applying security updates", Severity.LOW, Category.VULNERABILITIES,
         "The base image's packages are as old as its last rebuild; without an upgrade the image ships every CVE fixed since.",
         "Upgrade in the same RUN as the install (`apk upgrade --no-cache`, `apt-get upgrade -y`), or rebuild on a"
             + " freshly published base image tag.",
         List.of());
+    inPurpose(Purpose.DEVELOPMENT, null, "");
+    inPurpose(Purpose.FIXTURE, null, "");
   }
 
   @Override

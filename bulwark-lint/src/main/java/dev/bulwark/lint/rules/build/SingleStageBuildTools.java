@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.build;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.core.ref.ImageReference;
@@ -34,6 +35,9 @@ public final class SingleStageBuildTools extends DockerfileRule {
             + " (`FROM gcr.io/distroless/static-debian12:nonroot` + `COPY --from=build /out/app /app`).",
         List.of(),
         "https://docs.docker.com/build/building/multi-stage/");
+    inPurpose(Purpose.BASE, null, "");
+    inPurpose(Purpose.DEVELOPMENT, null, "");
+    inPurpose(Purpose.FIXTURE, null, "");
   }
 
   /** Base images that are toolchains rather than runtimes (matched on the last path part). */

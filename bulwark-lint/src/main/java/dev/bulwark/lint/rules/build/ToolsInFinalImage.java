@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.build;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -29,6 +30,9 @@ public final class ToolsInFinalImage extends DockerfileRule {
             + " a payload, build it, open a connection back.",
         "Install them only in a build stage, or remove them in the same RUN that used them (`apk del .fetch-deps`).",
         List.of());
+    inPurpose(Purpose.BASE, null, "");
+    inPurpose(Purpose.DEVELOPMENT, null, "");
+    inPurpose(Purpose.FIXTURE, null, "");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.build;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -21,6 +22,8 @@ public final class WeakGoBuildFlags extends DockerfileRule {
             + " CVEs; without -trimpath it embeds build paths; without -s -w it ships symbol tables that help reverse"
             + " engineering and inflate the image.",
         "`RUN CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o /out/app ./cmd/app`.", List.of());
+    inPurpose(Purpose.DEVELOPMENT, null, "");
+    inPurpose(Purpose.FIXTURE, null, "");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.context;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -17,6 +18,7 @@ public final class NoDockerignore extends DockerfileRule {
         "Add a .dockerignore that starts from `**` and re-includes what the build needs (`!src/`, `!go.mod`), or at least"
             + " excludes `.git`, `.env*`, `*.pem`, `*.key` and build/cache directories.",
         List.of());
+    inPurpose(Purpose.FIXTURE, Severity.INFO, "test fixture");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.hygiene;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -16,6 +17,8 @@ public final class CopyWholeFilesystem extends DockerfileRule {
     super("BW-D091", "COPY of a whole filesystem from another stage", Severity.MEDIUM, Category.ATTACK_SURFACE,
         "Copying / brings everything the other stage had: package managers, shells, caches and secrets used while building.",
         "Copy only the artifacts: `COPY --from=build /out/app /app`.", List.of("DL3067"));
+    inPurpose(Purpose.DEVELOPMENT, Severity.LOW, "development image");
+    inPurpose(Purpose.FIXTURE, Severity.INFO, "test fixture");
   }
 
   @Override

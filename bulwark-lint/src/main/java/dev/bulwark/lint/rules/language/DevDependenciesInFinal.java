@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.language;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -21,6 +22,9 @@ public final class DevDependenciesInFinal extends DockerfileRule {
         "`npm ci --omit=dev` (or NODE_ENV=production), `pip install -r requirements.txt` without the dev file, or build them"
             + " in a separate stage.",
         List.of());
+    inPurpose(Purpose.BASE, null, "");
+    inPurpose(Purpose.DEVELOPMENT, null, "");
+    inPurpose(Purpose.FIXTURE, null, "");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.privilege;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -17,6 +18,9 @@ public final class NoHealthcheck extends DockerfileRule {
         "Add `HEALTHCHECK --interval=30s --timeout=3s CMD [\"/app\", \"healthcheck\"]` (or rely on Kubernetes probes and say"
             + " so with `# bulwark ignore=BW-D066`).",
         List.of("DS026", "DL3057"));
+    inPurpose(Purpose.BASE, null, "");
+    inPurpose(Purpose.DEVELOPMENT, null, "");
+    inPurpose(Purpose.FIXTURE, null, "");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.privilege;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.dockerfile.model.BaseImage;
 import dev.bulwark.dockerfile.model.Command;
@@ -8,6 +9,7 @@ import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.Users;
+import dev.bulwark.lint.purpose.PurposeInference;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
 import java.util.List;
@@ -32,6 +34,9 @@ public final class RootUser extends DockerfileRule {
             + " (`gcr.io/distroless/static-debian12:nonroot`).",
         List.of("DL3002", "DS002", "CIS-DI-0001"),
         "https://docs.docker.com/build/building/best-practices/#user");
+    inPurpose(Purpose.BASE, Severity.LOW, "base image: the images built FROM it must set USER");
+    inPurpose(Purpose.DEVELOPMENT, Severity.LOW, "development image, not deployed");
+    inPurpose(Purpose.FIXTURE, Severity.INFO, "test fixture");
   }
 
   @Override
@@ -44,7 +49,24 @@ public final class RootUser extends DockerfileRule {
     String user = last.finalState().user();
     if (user == null) {
       if (!baseRunsAsNonRoot(last.base())) {
-        report.accept(finding("No USER in the final stage: the container runs as root", last.from().instruction().span(), last));
+        String dropper = privilegeDropper(target, last);
+        if (dropper != null) {
+          // postgres, redis, mongo…: the entrypoint script starts as root to fix up volumes, then execs the server through gosu
+          report.accept(finding("No USER in the final stage: the container starts as root, and " + dropper
+              + " is installed for its entrypoint script to drop to an unprivileged user (check that it does)",
+              last.from().instruction().span(), last).withSeverity(Severity.LOW));
+        } else if (SELF_DROPPING_SERVERS.contains(String.valueOf(program(target, last)))) {
+          String server = program(target, last);
+          report.accept(finding("No USER in the final stage: " + server + "'s main process runs as root (its workers drop to an"
+              + " unprivileged user, the master does not)", last.from().instruction().span(), last).withSeverity(Severity.MEDIUM));
+        } else if (!knownToRunAsRoot(target, last)) {
+          String parent = PurposeInference.registryBase(target.model(), last);
+          report.accept(finding("No USER in the final stage: the container runs as the user "
+              + (parent == null ? "its base image" : parent) + " sets, root unless that image sets another",
+              last.from().instruction().span(), last).withSeverity(Severity.MEDIUM));
+        } else {
+          report.accept(finding("No USER in the final stage: the container runs as root", last.from().instruction().span(), last));
+        }
       }
       return;
     }
@@ -55,6 +77,73 @@ public final class RootUser extends DockerfileRule {
     }
   }
 
+  /** Servers that start as root to bind their ports and serve requests from worker processes under a user of their config. */
+  private static final java.util.Set<String> SELF_DROPPING_SERVERS = java.util.Set.of("nginx", "httpd", "httpd-foreground", "apache2",
+      "apache2-foreground", "php-fpm", "openresty", "lighttpd", "postfix", "dovecot", "unitd");
+
+  /** The program the final image runs; when it sets none, the base image's name (FROM nginx runs nginx). */
+  private static String program(DockerfileTarget target, Stage last) {
+    String own = PurposeInference.program(last);
+    if (own != null) {
+      return own;
+    }
+    String parent = PurposeInference.registryBase(target.model(), last);
+    return parent == null ? null : parent.substring(parent.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * True when the final image's chain starts FROM scratch, an official image (docker.io/library: they
+   * all default to root), or an OS or toolchain image; false for other images, whose USER Bulwark cannot see.
+   */
+  private static boolean knownToRunAsRoot(DockerfileTarget target, Stage last) {
+    Stage s = last;
+    for (int guard = 0; s != null && guard <= target.model().stages().size(); guard++) {
+      if (s.base() instanceof BaseImage.Image image) {
+        ImageReference ref = image.reference();
+        return ref.registry().equals(ImageReference.DOCKER_HUB) && ref.repository().startsWith("library/")
+            || PurposeInference.isToolchain(ref.familiarName());
+      }
+      if (!(s.base() instanceof BaseImage.Stage parent)) {
+        return s.base() instanceof BaseImage.Scratch;
+      }
+      s = target.model().stages().get(parent.index());
+    }
+    return true;
+  }
+
+  /** Tools an entrypoint script execs the main process through to leave root. */
+  private static final List<String> DROPPERS = List.of("gosu", "su-exec", "setpriv", "s6-setuidgid", "chpst");
+
+  /**
+   * The privilege-dropping tool the final image installs, when its ENTRYPOINT is a script that can
+   * use it (docker-entrypoint.sh); null otherwise. The script itself is not read: the finding says to check it.
+   */
+  private static String privilegeDropper(DockerfileTarget target, Stage last) {
+    String entry = last.entrypoint() == null ? "" : last.entrypoint().display();
+    if (!entry.contains(".sh") && !entry.contains("entrypoint")) {
+      return null;
+    }
+    for (DockerfileTarget.RunStep step : target.runs()) {
+      if (!step.inFinalStage()) {
+        continue;
+      }
+      String script = step.run().command().display();
+      for (String tool : DROPPERS) {
+        int at = script.indexOf(tool);
+        while (at >= 0) {
+          int end = at + tool.length();
+          boolean word = (at == 0 || !Character.isLetterOrDigit(script.charAt(at - 1)))
+              && (end == script.length() || !Character.isLetterOrDigit(script.charAt(end)));
+          if (word) {
+            return tool;
+          }
+          at = script.indexOf(tool, end);
+        }
+      }
+    }
+    return null;
+  }
+
   /** Base images documented to default to a non-root user. */
   private static boolean baseRunsAsNonRoot(BaseImage base) {
     if (!(base instanceof BaseImage.Image image)) {
@@ -62,7 +151,8 @@ public final class RootUser extends DockerfileRule {
     }
     ImageReference ref = image.reference();
     String tag = ref.tag() == null ? "" : ref.tag();
-    if (tag.contains("nonroot")) {
+    // .NET's chiseled images run as uid 1654 (app); Windows Nano Server as ContainerUser, not ContainerAdministrator
+    if (tag.contains("nonroot") || tag.contains("chiseled") || tag.contains("nanoserver") || ref.repository().endsWith("/nanoserver")) {
       return true;
     }
     // Chainguard images run as uid 65532 except their -dev variants.

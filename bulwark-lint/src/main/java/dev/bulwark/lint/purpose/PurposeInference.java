@@ -1,0 +1,266 @@
+package dev.bulwark.lint.purpose;
+
+import dev.bulwark.core.Purpose;
+import dev.bulwark.core.PurposeVerdict;
+import dev.bulwark.core.ref.ImageReference;
+import dev.bulwark.dockerfile.model.BaseImage;
+import dev.bulwark.dockerfile.model.BuildModel;
+import dev.bulwark.dockerfile.model.Command;
+import dev.bulwark.dockerfile.model.CommandLine;
+import dev.bulwark.dockerfile.model.CopyEdge;
+import dev.bulwark.dockerfile.model.Stage;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Works out what a Dockerfile is for from what a reviewer would look at: where the file is (a
+ * tests/ or .devcontainer/ folder), what it is built FROM (a devcontainer base), and what its
+ * final image holds and runs. An image that copies none of the project's sources and whose
+ * command is an interpreter or shell (or that has none) runs no program of its own: it is a base
+ * or toolchain image, as the official images of python, golang or buildpack-deps are. Pure.
+ */
+public final class PurposeInference {
+  private PurposeInference() {}
+
+  /** Folders that hold test inputs. */
+  private static final Set<String> TEST_DIRS = Set.of("test", "tests", "testdata", "test-data", "testing", "fixtures", "fixture",
+      "__tests__", "__fixtures__", "e2e", "spec", "integration-tests");
+  /** Folders that hold development containers and CI job images. */
+  private static final Set<String> DEV_DIRS = Set.of(".devcontainer", "devcontainer", ".devcontainers", ".github", ".gitlab", ".circleci",
+      ".buildkite", ".gitpod", "ci", ".ci");
+  /** Final stage names that say the target is a development environment. */
+  private static final Set<String> DEV_STAGES = Set.of("dev", "develop", "development", "dev-envs", "devcontainer", "debug");
+  /** Commands that are a shell, an interpreter's REPL or a tool run by hand, not a program of the image's own. */
+  private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "ash", "dash", "zsh", "fish", "python", "python2", "python3", "pypy",
+      "pypy3", "node", "irb", "ruby", "php", "jshell", "ghci", "iex", "erl", "julia", "r", "pwsh", "powershell", "powershell.exe", "cmd",
+      "cmd.exe", "perl", "lua", "groovysh", "scala", "swift", "deno", "bun", "tclsh", "elixir",
+      // runtimes whose images the application's own image sets the arguments of (ENTRYPOINT ["dotnet"] CMD ["--info"])
+      "dotnet", "java", "mono");
+  /**
+   * Operating-system and language-toolchain images: an image FROM one of them that sets no CMD or
+   * ENTRYPOINT of its own inherits a shell or an interpreter, so it runs nothing of its own either.
+   */
+  private static final Set<String> TOOLCHAIN_BASES = Set.of("debian", "ubuntu", "alpine", "fedora", "centos", "rockylinux", "almalinux",
+      "amazonlinux", "oraclelinux", "busybox", "photon", "archlinux", "clearlinux", "buildpack-deps", "golang", "rust", "python", "pypy",
+      "node", "ruby", "php", "perl", "eclipse-temurin", "openjdk", "amazoncorretto", "ibmjava", "sapmachine", "maven", "gradle", "erlang",
+      "elixir", "haskell", "julia", "swift", "gcc", "clojure");
+  private static final List<String> TOOLCHAIN_PREFIXES = List.of("opensuse/", "redhat/ubi", "registry.access.redhat.com/ubi",
+      "registry.redhat.io/ubi", "mcr.microsoft.com/windows/", "mcr.microsoft.com/dotnet/", "mcr.microsoft.com/azurelinux/",
+      "mcr.microsoft.com/cbl-mariner/", "gcr.io/distroless/", "cgr.dev/chainguard/wolfi-base", "quay.io/centos/", "library/");
+  /** File suffixes of helper files official images copy (scripts, configs, keys), not the project's sources. */
+  private static final List<String> HELPER_SUFFIXES = List.of(".sh", ".bash", ".ps1", ".cmd", ".bat", ".conf", ".cnf", ".ini", ".cfg",
+      ".repo", ".list", ".patch", ".diff", ".asc", ".gpg", ".crt", ".pem", ".template", ".tmpl", ".tar", ".tar.gz", ".tgz", ".tar.xz",
+      ".tar.bz2", ".tar.zst");
+
+  /** The purpose of the Dockerfile at {@code path} (as given: relative paths read best) with this build model. */
+  public static PurposeVerdict infer(String path, BuildModel model) {
+    String[] parts = path.replace('\\', '/').toLowerCase(Locale.ROOT).split("/");
+    String name = parts[parts.length - 1];
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (TEST_DIRS.contains(parts[i])) {
+        return PurposeVerdict.inferred(Purpose.FIXTURE, "in a " + parts[i] + "/ folder");
+      }
+    }
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (DEV_DIRS.contains(parts[i])) {
+        return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "in a " + parts[i] + "/ folder");
+      }
+    }
+    String named = devName(name);
+    if (named != null) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "named " + named);
+    }
+    Stage last = model.finalStage().orElse(null);
+    if (last == null) {
+      return PurposeVerdict.inferred(Purpose.APPLICATION, "no build stage to judge by");
+    }
+    if (last.name() != null && DEV_STAGES.contains(last.name().toLowerCase(Locale.ROOT))) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "its final stage is '" + last.name() + "'");
+    }
+    String devBase = devcontainerBase(model, last);
+    if (devBase != null) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "built FROM " + devBase);
+    }
+    for (Stage s : model.stages()) {
+      if (!s.commands(Command.Onbuild.class).isEmpty()) {
+        return PurposeVerdict.inferred(Purpose.BASE, "it has ONBUILD triggers for the images built FROM it");
+      }
+    }
+    if (shipsProjectSources(model, last)) {
+      return PurposeVerdict.inferred(Purpose.APPLICATION, "copies the project's files into the image");
+    }
+    String program = program(last);
+    if (program == null) {
+      String parent = registryBase(model, last);
+      if (parent == null) {
+        return PurposeVerdict.inferred(Purpose.BASE, "no project sources copied and no CMD or ENTRYPOINT");
+      }
+      if (isToolchain(parent)) {
+        return PurposeVerdict.inferred(Purpose.BASE, "no project sources copied and no CMD or ENTRYPOINT over " + parent);
+      }
+      return PurposeVerdict.inferred(Purpose.APPLICATION, "runs what " + parent + " runs"); // FROM nginx + a config file
+    }
+    if (INTERPRETERS.contains(program)) {
+      return PurposeVerdict.inferred(Purpose.BASE, "no project sources copied and its command is " + program);
+    }
+    return PurposeVerdict.inferred(Purpose.APPLICATION, "runs " + program);
+  }
+
+  /** The registry image at the root of the final image's chain (familiar name); null for scratch or a reference not known. */
+  public static String registryBase(BuildModel model, Stage last) {
+    Stage s = last;
+    for (int guard = 0; s != null && guard <= model.stages().size(); guard++) {
+      if (s.base() instanceof BaseImage.Image image) {
+        return image.reference().familiarName();
+      }
+      s = s.base() instanceof BaseImage.Stage parent ? model.stages().get(parent.index()) : null;
+    }
+    return null;
+  }
+
+  /**
+   * True for an operating-system or language-toolchain image, by its familiar name
+   * ({@code ubuntu}, {@code mcr.microsoft.com/dotnet/runtime-deps}) or, for mirrors
+   * ({@code ubuntu.azurecr.io/ubuntu}), its last path segment.
+   */
+  public static boolean isToolchain(String familiarName) {
+    String n = familiarName.toLowerCase(Locale.ROOT);
+    if (TOOLCHAIN_BASES.contains(n) || TOOLCHAIN_BASES.contains(n.substring(n.lastIndexOf('/') + 1))) {
+      return true;
+    }
+    for (String prefix : TOOLCHAIN_PREFIXES) {
+      if (n.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Dockerfile.dev", "dev.Dockerfile", "Dockerfile.ci", "Dockerfile.test": images to develop or test in. */
+  private static String devName(String name) {
+    String stem = name.replace("dockerfile", "").replace("containerfile", "");
+    for (String word : stem.split("[.\\-_]")) {
+      switch (word) {
+        case "dev", "develop", "development", "devcontainer", "ci", "test", "tests", "e2e", "gitpod":
+          return name;
+        default:
+          break;
+      }
+    }
+    return null;
+  }
+
+  /** A devcontainer or workspace base image of the final image's chain, or null. */
+  private static String devcontainerBase(BuildModel model, Stage last) {
+    Stage s = last;
+    for (int guard = 0; s != null && guard <= model.stages().size(); guard++) {
+      if (s.base() instanceof BaseImage.Image image) {
+        ImageReference ref = image.reference();
+        String repo = ref.name();
+        if (repo.startsWith("mcr.microsoft.com/devcontainers/") || repo.startsWith("mcr.microsoft.com/vscode/devcontainers/")
+            || repo.startsWith("docker.io/gitpod/workspace-")) {
+          return ref.familiarName();
+        }
+        return null;
+      }
+      s = s.base() instanceof BaseImage.Stage parent ? model.stages().get(parent.index()) : null;
+    }
+    return null;
+  }
+
+  /**
+   * True when the stage (or one it is built FROM, or copies files from) takes files from the build
+   * context other than helper scripts and configs: the project's own code or its build output.
+   */
+  private static boolean shipsProjectSources(BuildModel model, Stage last) {
+    boolean[] seen = new boolean[model.stages().size()];
+    java.util.ArrayDeque<Stage> todo = new java.util.ArrayDeque<>(); // a worklist: chains of 100,000 stages must not recurse
+    todo.push(last);
+    while (!todo.isEmpty()) {
+      Stage stage = todo.pop();
+      if (seen[stage.index()]) {
+        continue;
+      }
+      seen[stage.index()] = true;
+      for (Command c : stage.commands()) {
+        List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
+            : c instanceof Command.Add a ? a.sources() : List.of();
+        for (String src : sources) {
+          if (!isHelperFile(src)) {
+            return true;
+          }
+        }
+      }
+      for (CopyEdge edge : stage.copyFrom()) {
+        if (edge.stageIndex() >= 0) {
+          todo.push(model.stages().get(edge.stageIndex()));
+        }
+      }
+      if (stage.base() instanceof BaseImage.Stage parent) {
+        todo.push(model.stages().get(parent.index()));
+      }
+    }
+    return false;
+  }
+
+  /** An entrypoint script, a config or key file, or a tarball (an OS root file system): not the project's code. */
+  static boolean isHelperFile(String source) {
+    String s = source.toLowerCase(Locale.ROOT);
+    if (s.contains("://")) {
+      return true; // ADD of a URL downloads, it copies nothing of the project
+    }
+    String base = s.substring(s.lastIndexOf('/', s.length() - 2) + 1);
+    if (base.contains("entrypoint") || base.startsWith("docker-")) {
+      return true;
+    }
+    for (String suffix : HELPER_SUFFIXES) {
+      if (base.endsWith(suffix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The program the image runs, by file name, lower case: the CMD's first word when the
+   * ENTRYPOINT is absent or a wrapper script (docker-entrypoint.sh execs its arguments), else the
+   * ENTRYPOINT's; null when there is neither.
+   */
+  public static String program(Stage stage) {
+    String entry = firstWord(stage.entrypoint());
+    String cmd = firstWord(stage.cmd());
+    if (entry != null && !entry.contains("entrypoint") && !entry.equals("tini") && !entry.equals("dumb-init")) {
+      return entry;
+    }
+    if (cmd != null) {
+      return cmd;
+    }
+    return entry;
+  }
+
+  private static String firstWord(CommandLine line) {
+    if (line == null) {
+      return null;
+    }
+    String word;
+    if (line instanceof CommandLine.Exec exec) {
+      if (exec.argv().isEmpty()) {
+        return null;
+      }
+      word = exec.argv().getFirst();
+    } else {
+      String script = ((CommandLine.Shell) line).script().strip();
+      if (script.isEmpty()) {
+        return null;
+      }
+      int end = 0;
+      while (end < script.length() && !Character.isWhitespace(script.charAt(end))) {
+        end++;
+      }
+      word = script.substring(0, end);
+    }
+    word = word.replace('\\', '/').toLowerCase(Locale.ROOT);
+    return word.substring(word.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.bulwark.lint.purpose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Linter;
+import dev.bulwark.core.Purpose;
+import dev.bulwark.core.PurposeVerdict;
+import dev.bulwark.core.Severity;
+import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.rules.DockerfileRules;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What a Dockerfile is for, and how that changes what the rules say. */
+class PurposeTest {
+  private static final String APP = "FROM golang:1.25 AS build\nCOPY . /src\nRUN go build -o /app ./...\nFROM debian:12\nCOPY --from=build /app /app\nCMD [\"/app\"]\n";
+  private static final String TOOLCHAIN = "FROM buildpack-deps:bookworm\nENV GOLANG_VERSION=1.25.1\n"
+      + "RUN apt-get update && apt-get install -y --no-install-recommends gcc make && rm -rf /var/lib/apt/lists/*\n";
+  private static final String INTERPRETER = "FROM debian:12-slim\nCOPY docker-entrypoint.sh /usr/local/bin/\n"
+      + "RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*\n"
+      + "ENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"python3\"]\n";
+
+  private static PurposeVerdict purpose(String path, String dockerfile) {
+    return DockerfileTarget.parse(path, dockerfile).withProjectPath(path).purpose();
+  }
+
+  @ParameterizedTest
+  @CsvSource(quoteCharacter = '"', value = {
+      "Dockerfile, APP, APPLICATION, copies the project's files into the image",
+      "Dockerfile, TOOLCHAIN, BASE, no project sources copied and no CMD or ENTRYPOINT over buildpack-deps",
+      "Dockerfile, INTERPRETER, BASE, no project sources copied and its command is python3",
+      "tests/fixtures/bad/Dockerfile, APP, FIXTURE, in a tests/ folder",
+      "src/e2e/Dockerfile, APP, FIXTURE, in a e2e/ folder",
+      ".devcontainer/Dockerfile, APP, DEVELOPMENT, in a .devcontainer/ folder",
+      ".github/actions/lint/Dockerfile, APP, DEVELOPMENT, in a .github/ folder",
+      "Dockerfile.dev, APP, DEVELOPMENT, named dockerfile.dev",
+      "ci.Dockerfile, APP, DEVELOPMENT, named ci.dockerfile",
+      "docker/Dockerfile.prod, APP, APPLICATION, copies the project's files into the image",
+      "contest/Dockerfile, APP, APPLICATION, copies the project's files into the image",
+  })
+  void infersFromPathAndContents(String path, String which, Purpose expected, String reason) {
+    String text = switch (which) {
+      case "APP" -> APP;
+      case "TOOLCHAIN" -> TOOLCHAIN;
+      default -> INTERPRETER;
+    };
+    PurposeVerdict v = purpose(path, text);
+    assertThat(v.purpose()).isEqualTo(expected);
+    assertThat(v.reason()).isEqualTo(reason);
+    assertThat(v.source()).isEqualTo(PurposeVerdict.Source.INFERRED);
+  }
+
+  @Test
+  void onbuildTriggersMakeABaseImage() {
+    assertThat(purpose("Dockerfile", "FROM node:22\nONBUILD COPY . /app\nCMD [\"node\", \"server.js\"]\n").purpose()).isEqualTo(Purpose.BASE);
+  }
+
+  @Test
+  void aConfigFileOnlyImageOfAServerRunsWhatItsBaseRuns() {
+    assertThat(purpose("Dockerfile", "FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\n"))
+        .isEqualTo(PurposeVerdict.inferred(Purpose.APPLICATION, "runs what nginx runs"));
+    assertThat(purpose("Dockerfile", "FROM debian:12\nRUN apt-get install -y tomcat\nCMD [\"catalina.sh\", \"run\"]\n"))
+        .isEqualTo(PurposeVerdict.inferred(Purpose.APPLICATION, "runs catalina.sh"));
+    assertThat(purpose("Dockerfile", "FROM nginx:1.27\nCOPY site/ /usr/share/nginx/html/\n").purpose()).isEqualTo(Purpose.APPLICATION);
+  }
+
+  @Test
+  void aDevelopmentFinalStageOrDevcontainerBase() {
+    assertThat(purpose("Dockerfile", APP + "FROM build AS dev-envs\nRUN apt-get install -y git\n").purpose()).isEqualTo(Purpose.DEVELOPMENT);
+    assertThat(purpose("Dockerfile", "FROM mcr.microsoft.com/devcontainers/base:bookworm\nCOPY . /w\n").purpose()).isEqualTo(Purpose.DEVELOPMENT);
+  }
+
+  @Test
+  void aPragmaWinsOverInferenceAndTheConfigOverBoth() throws Exception {
+    String withPragma = "# bulwark purpose=base # our team's runtime image\n" + APP;
+    PurposeVerdict v = purpose("Dockerfile", withPragma);
+    assertThat(v).isEqualTo(new PurposeVerdict(Purpose.BASE, PurposeVerdict.Source.PRAGMA, "our team's runtime image"));
+    LintConfig config = LintConfig.parse("paths:\n  - path: \"docker/**\"\n    purpose: dev\n", ".bulwark.yaml");
+    DockerfileTarget t = DockerfileTarget.parse("x", withPragma).withConfig(config, "docker/Dockerfile");
+    assertThat(t.purpose()).isEqualTo(new PurposeVerdict(Purpose.DEVELOPMENT, PurposeVerdict.Source.CONFIG, ".bulwark.yaml"));
+    assertThat(DockerfileTarget.parse("x", withPragma).withConfig(config, "Dockerfile").purpose().source()).isEqualTo(PurposeVerdict.Source.PRAGMA);
+  }
+
+  @Test
+  void anUnknownPragmaWordIsSaidNotSwallowed() {
+    PurposeVerdict v = purpose("Dockerfile", "# bulwark purpose=libary\n" + APP);
+    assertThat(v.purpose()).isEqualTo(Purpose.APPLICATION);
+    assertThat(v.reason()).contains("purpose pragma ignored, line 1: unknown purpose 'libary'");
+  }
+
+  @Test
+  void anUnknownConfigPurposeIsAConfigError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LintConfig.parse("purpose: libary\n", ".bulwark.yaml"))
+        .hasMessage(".bulwark.yaml: purpose: unknown purpose 'libary' (known: " + Purpose.SPELLINGS + ")");
+  }
+
+  private static List<Finding> lint(String path, String dockerfile) {
+    return new Linter<>(DockerfileRules.all()).lint(DockerfileTarget.parse(path, dockerfile).withProjectPath(path));
+  }
+
+  private static Finding only(List<Finding> findings, String id) {
+    List<Finding> of = findings.stream().filter(f -> f.ruleId().equals(id)).toList();
+    assertThat(of).as(id).hasSize(1);
+    return of.getFirst();
+  }
+
+  @Test
+  void rootInAToolchainImageIsALowNoteAndItsCompilersAreThePoint() {
+    String text = TOOLCHAIN;
+    Finding root = only(lint("Dockerfile", text), "BW-D001");
+    assertThat(root.severity()).isEqualTo(Severity.LOW);
+    assertThat(root.message()).endsWith("(base image: the images built FROM it must set USER)");
+    assertThat(lint("Dockerfile", text)).noneMatch(f -> f.ruleId().equals("BW-D003") || f.ruleId().equals("BW-D013"));
+    // the same file said to be an application image: critical, and its compilers count
+    List<Finding> asApp = lint("Dockerfile", "# bulwark purpose=application\n" + text);
+    assertThat(only(asApp, "BW-D001").severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(asApp).anyMatch(f -> f.ruleId().equals("BW-D003"));
+  }
+
+  @Test
+  void rootInAFixtureIsInfo() {
+    assertThat(only(lint("tests/Dockerfile", APP), "BW-D001").severity()).isEqualTo(Severity.INFO);
+  }
+
+  @Test
+  void theConfigsSeverityOverrideStillWins() throws Exception {
+    LintConfig config = LintConfig.parse("severity: {BW-D001: high}\n", ".bulwark.yaml");
+    List<Finding> f = new Linter<>(DockerfileRules.all()).lint(DockerfileTarget.parse("Dockerfile", TOOLCHAIN).withConfig(config, "Dockerfile"));
+    assertThat(only(f, "BW-D001").severity()).isEqualTo(Severity.HIGH);
+  }
+
+  @Test
+  void rootThatAnEntrypointDropsThroughGosuIsLow() {
+    String text = "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*\n"
+        + "COPY app /usr/local/bin/app\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"app\"]\n";
+    Finding root = only(lint("Dockerfile", text), "BW-D001");
+    assertThat(root.severity()).isEqualTo(Severity.LOW);
+    assertThat(root.message()).contains("gosu is installed for its entrypoint script to drop");
+    // gosu installed but no entrypoint script to use it: still root
+    assertThat(only(lint("Dockerfile", text.replace("ENTRYPOINT [\"docker-entrypoint.sh\"]\n", "")), "BW-D001").severity())
+        .isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
+  void serversThatDropTheirWorkersAreMediumAndUnknownBasesAreMedium() {
+    Finding nginx = only(lint("Dockerfile", "FROM nginx:1.27\nCOPY site/ /usr/share/nginx/html/\n"), "BW-D001");
+    assertThat(nginx.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(nginx.message()).contains("nginx's main process runs as root");
+    Finding inherited = only(lint("Dockerfile", "FROM quay.io/acme/runtime:2\nCOPY app /app\nCMD [\"/app\"]\n"), "BW-D001");
+    assertThat(inherited.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(inherited.message()).contains("runs as the user quay.io/acme/runtime sets");
+    assertThat(only(lint("Dockerfile", "FROM python:3.13\nCOPY app.py /app.py\nCMD [\"python3\", \"/app.py\"]\n"), "BW-D001").severity())
+        .isEqualTo(Severity.CRITICAL);
+    assertThat(lint("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:9.0-noble-chiseled\nCOPY app/ /app\nENTRYPOINT [\"dotnet\", \"/app/a.dll\"]\n"))
+        .noneMatch(f -> f.ruleId().equals("BW-D001"));
+  }
+}
