@@ -71,6 +71,10 @@ public final class RuleDocs {
     if (!r.aliases().isEmpty()) {
       sb.append("- Also known as: ").append(String.join(", ", r.aliases())).append('\n');
     }
+    for (dev.bulwark.core.PurposeAdjustment a : r.byPurpose()) {
+      sb.append("- In a ").append(a.purpose().label()).append(": ")
+          .append(a.drops() ? "not reported" : "at most **" + a.severity().label() + "** (" + a.note() + ")").append('\n');
+    }
     sb.append("\n## Why it matters\n\n").append(r.rationale()).append("\n\n## How to fix\n\n").append(r.fix()).append('\n');
     if (examples != null && examples.failing() != null) {
       sb.append("\n## Example\n\nReported").append(examples.failingAt() == null ? "" : " at " + examples.failingAt().replace(" ", ", "))
