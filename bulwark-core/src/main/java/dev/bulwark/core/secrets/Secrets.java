@@ -95,6 +95,11 @@ public final class Secrets {
       Pattern.compile("(?:0x)?(?:[0-9A-Fa-f]{4} ?){3}[0-9A-Fa-f]{4}(?:(?: ?[0-9A-Fa-f]{4}){6})?(?:[\\s,;]+(?:0x)?(?:[0-9A-Fa-f]{4} ?){3}[0-9A-Fa-f]{4}(?:(?: ?[0-9A-Fa-f]{4}){6})?)*");
   /** Names that say the key is a signature-verification key: GPG_KEY, NODE_GPG_KEYS, TINI_SIGNING_KEY, NGINX_RELEASE_KEY. */
   private static final Pattern VERIFICATION_KEY_NAME = Pattern.compile("(?i)(?:gpg|pgp|gnupg|sign|fingerprint|release|keyring|keyserver)");
+  /** Secret words stronger than "key", which alone also names dictionary keys (.NET's {@code Filters__0__Key=ProcessId}). */
+  private static final Pattern STRONG_SECRET_WORD =
+      Pattern.compile("(?i)(?:_|^)(?:apikey|auth|credential|credentials|password|pword|passwd|secret|token)(?:_|$)");
+  /** A plain word: letters only. No key, token or generated password is one. */
+  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z]{1,32}");
   /** Switches and toggles: ALLOW_EMPTY_PASSWORD=no, SKIP_AUTH=true. */
   private static final Pattern BOOLEAN = Pattern.compile("(?i)yes|no|true|false|on|off|[01]|enabled?|disabled?");
 
@@ -102,7 +107,8 @@ public final class Secrets {
    * True when {@code value} of a secret-named variable is public or no value at all, so nothing
    * secret is stored: OpenPGP key ids and fingerprints under a name that says they verify
    * signatures (official images pin their release keys this way), switches, an empty placeholder,
-   * or a path under /run/secrets (the secret is mounted, not baked in). {@code value} is as written,
+   * a path under /run/secrets (the secret is mounted, not baked in), or a plain word under a name
+   * whose only secret word is "key" (a dictionary key or setting, as in .NET's {@code Filters__0__Key=ProcessId}). {@code value} is as written,
    * quotes included; null means the variable has no value here (an ARG without a default).
    */
   public static boolean isPublicValue(String name, String value) {
@@ -112,6 +118,9 @@ public final class Secrets {
     String v = value.strip().replaceAll("^([\"'])(.*)\\1$", "$2").strip();
     if (v.isEmpty() || BOOLEAN.matcher(v).matches() || v.startsWith("/run/secrets/")) {
       return true;
+    }
+    if (!STRONG_SECRET_WORD.matcher(name).find() && PLAIN_WORD.matcher(v).matches()) {
+      return true; // only "key" in the name and a word for a value: a setting's name (SORT_KEY=name), not a key
     }
     // a few dozen fingerprints at most; longer values are not key lists
     return v.length() <= 4096 && VERIFICATION_KEY_NAME.matcher(name).find() && KEY_IDS.matcher(v).matches();

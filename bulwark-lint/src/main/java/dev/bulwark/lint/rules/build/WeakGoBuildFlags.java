@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 /** BW-D014: Go binaries built without the usual hardening and reproducibility flags. */
 public final class WeakGoBuildFlags extends DockerfileRule {
   public WeakGoBuildFlags() {
-    super("BW-D014", "Go build without CGO_ENABLED=0, -trimpath and -ldflags \"-s -w\"", Severity.MEDIUM, Category.BUILD_HARDENING,
+    super("BW-D014", "Go build without CGO_ENABLED=0, -trimpath and -ldflags \"-s -w\"", Severity.LOW, Category.BUILD_HARDENING,
         "With cgo on, the binary links libc dynamically, so it cannot run on scratch/distroless-static and carries libc's"
             + " CVEs; without -trimpath it embeds build paths; without -s -w it ships symbol tables that help reverse"
             + " engineering and inflate the image.",
