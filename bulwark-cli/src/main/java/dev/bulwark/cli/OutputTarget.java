@@ -102,12 +102,32 @@ final class OutputTarget {
     }
   }
 
-  /** {@link #checkWritable} for every output that goes to a file. */
+  /** Where the process's standard output goes, as the kernel names it: a file when the shell redirected it to one. */
+  private static final Path STDOUT_LINK = Path.of("/proc/self/fd/1");
+
+  /** {@link #checkWritable} for every output that goes to a file, and none the same file as a redirected stdout. */
   static void checkWritable(List<Scanner.Output> outputs) throws IOException {
+    checkWritable(outputs, STDOUT_LINK);
+  }
+
+  static void checkWritable(List<Scanner.Output> outputs, Path stdout) throws IOException {
+    boolean toStdout = outputs.stream().anyMatch(o -> o.file() == null);
     for (Scanner.Output o : outputs) {
       if (o.file() != null) {
         checkWritable(Opt.FORMAT, o.file());
+        // `--format json=r.json > r.json`: the stdout format and the file would write over each other
+        if (toStdout && Files.exists(o.file()) && Files.exists(stdout) && sameFile(o.file(), stdout)) {
+          throw new IOException(Opt.FORMAT + " " + o.file() + ": standard output is redirected to this file too; give the format another file");
+        }
       }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false; // not comparable (a pipe, a closed descriptor): not the same file
     }
   }
 
