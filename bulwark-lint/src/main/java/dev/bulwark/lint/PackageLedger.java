@@ -61,6 +61,13 @@ public final class PackageLedger {
           removedOwn |= gone.stream().anyMatch(i -> i.step() == step);
         } else if (inv.name().equals("apt-mark") && !inv.args().isEmpty()) {
           ledger.mark(inv.args(), firstOfThisRun);
+        } else if (inv.name().equals("xargs") && inv.args().indexOf("apt-mark") >= 0) {
+          // apt-mark showmanual | xargs apt-mark auto: the names come from stdin, every manual package
+          List<String> marked = new ArrayList<>(inv.args().subList(inv.args().indexOf("apt-mark") + 1, inv.args().size()));
+          if (!marked.isEmpty()) {
+            marked.add("*");
+            ledger.mark(marked, firstOfThisRun);
+          }
         }
       }
       if (removedOwn) {
