@@ -159,6 +159,22 @@ public final class DockerfileTarget implements Target {
   }
 
   /**
+   * The stages rules lint: the implicit one of the instructions before the first FROM (if any),
+   * then the model's. Rules about a stage's content iterate these; rules about FROM lines and the
+   * final image ask {@code model()}, which has no implicit stage.
+   */
+  public List<Stage> stages() {
+    Stage implicit = model.implicitStage();
+    if (implicit == null) {
+      return model.stages();
+    }
+    List<Stage> out = new ArrayList<>(model.stages().size() + 1);
+    out.add(implicit);
+    out.addAll(model.stages());
+    return out;
+  }
+
+  /**
    * A RUN with its stage, what its shell script does, whether its files ship in the final image,
    * and the variables its script sees from ARG and ENV at that step.
    */
@@ -177,7 +193,7 @@ public final class DockerfileTarget implements Target {
   private List<RunStep> collectRuns() {
     List<RunStep> out = new ArrayList<>();
     Stage last = model.finalStage().orElse(null);
-    for (Stage s : model.stages()) {
+    for (Stage s : stages()) {
       boolean ships = s == last || inFinalImage(s);
       for (Step step : s.steps()) {
         if (step.command() instanceof Command.Run r) {
@@ -212,12 +228,12 @@ public final class DockerfileTarget implements Target {
     }
   }
 
-  /** The stage an instruction belongs to: the last FROM at or before it (null before the first FROM). */
+  /** The stage an instruction belongs to: the last FROM at or before it (before the first FROM, the implicit stage or null). */
   public Stage stageOf(Instruction in) {
     List<Stage> stages = model.stages();
     int lo = 0;
     int hi = stages.size() - 1;
-    Stage found = null;
+    Stage found = model.implicitStage();
     while (lo <= hi) { // stages are in file order
       int mid = (lo + hi) >>> 1;
       if (stages.get(mid).from().instruction().startLine() <= in.startLine()) {
@@ -252,7 +268,7 @@ public final class DockerfileTarget implements Target {
       shipping = analysis.shipping;
     }
     int i = stage.index();
-    return i < shipping.length && shipping[i] && model.stages().get(i) == stage;
+    return i >= 0 && i < shipping.length && shipping[i] && model.stages().get(i) == stage;
   }
 
   /** The FROM chain walked once: asked per stage, a walk each was quadratic (100,000 stages). */

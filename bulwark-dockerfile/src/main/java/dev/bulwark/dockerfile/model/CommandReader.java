@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class CommandReader {
   private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
   private enum Kind {
     STRING,
@@ -314,6 +315,7 @@ final class CommandReader {
 
   private Command readExpose(Instruction in, Map<String, String> env) {
     List<PortSpec> ports = new ArrayList<>();
+    List<PortSpec> outOfRange = new ArrayList<>();
     if (in.args().isEmpty()) {
       error(in, "EXPOSE requires at least one argument");
     }
@@ -326,12 +328,35 @@ final class CommandReader {
         PortSpec p = parsePort(w, in.argSpan(i));
         if (p == null) {
           error(in, "invalid containerPort: " + w);
+          PortSpec big = pastRange(w, in.argSpan(i));
+          if (big != null) {
+            outOfRange.add(big);
+          }
         } else {
           ports.add(p);
         }
       }
     }
-    return new Command.Expose(in, ports);
+    return new Command.Expose(in, ports, outOfRange);
+  }
+
+  /** A port or range that is numeric but ends past 65535 (hadolint's DL3011, Trivy's DS008), else null. */
+  static PortSpec pastRange(String w, Span span) {
+    int slash = w.indexOf('/');
+    String port = slash < 0 ? w : w.substring(0, slash);
+    int dash = port.indexOf('-');
+    String first = dash < 0 ? port : port.substring(0, dash);
+    String last = dash < 0 ? port : port.substring(dash + 1);
+    if (!DIGITS.matcher(first).matches() || !DIGITS.matcher(last).matches()) {
+      return null;
+    }
+    long start = Long.parseLong(first);
+    long end = Long.parseLong(last);
+    if (Math.max(start, end) <= 65535) {
+      return null;
+    }
+    return new PortSpec(w, (int) Math.min(start, Integer.MAX_VALUE), (int) Math.min(end, Integer.MAX_VALUE),
+        slash < 0 ? "tcp" : w.substring(slash + 1).toLowerCase(Locale.ROOT), span);
   }
 
   static PortSpec parsePort(String w, Span span) {

@@ -39,6 +39,11 @@ public record Stage(
     return base instanceof BaseImage.Image i ? Optional.of(i.reference()) : Optional.empty();
   }
 
+  /** The instructions before the first FROM (see {@link BuildModel#implicitStage()}): no FROM, index -1. */
+  public boolean isImplicit() {
+    return from == null;
+  }
+
   /** The stage name, or its index when unnamed, the way {@code COPY --from} would name it. */
   public String displayName() {
     return name != null ? name : String.valueOf(index);

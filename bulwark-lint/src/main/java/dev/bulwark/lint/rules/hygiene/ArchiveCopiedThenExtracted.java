@@ -26,7 +26,7 @@ public final class ArchiveCopiedThenExtracted extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       Set<String> archives = new HashSet<>();
       for (Command.Copy cp : stage.commands(Command.Copy.class)) {
         for (String s : cp.sources()) {

@@ -35,7 +35,7 @@ public final class SecretFileCopied extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command c : stage.commands()) {
         List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
             : c instanceof Command.Add add ? add.sources() : List.of();

@@ -24,7 +24,7 @@ public final class AddInsteadOfCopy extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command.Add add : stage.commands(Command.Add.class)) {
         boolean allLocalPlain = !add.sources().isEmpty() && add.heredocs().isEmpty();
         for (String src : add.sources()) {

@@ -22,7 +22,7 @@ public final class AddRemoteWithoutChecksum extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command.Add add : stage.commands(Command.Add.class)) {
         for (int i = 0; i < add.sources().size(); i++) {
           String src = add.sources().get(i);
