@@ -176,11 +176,13 @@ public final class DockerfileTarget implements Target {
 
   /**
    * A RUN with its stage, what its shell script does, whether its files ship in the final image,
-   * and the variables its script sees from ARG and ENV at that step.
+   * and the variables its script sees from ARG and ENV at that step. {@code onbuild}: the RUN is an
+   * {@code ONBUILD RUN} trigger, which runs in the builds of child images, not in this one; rules
+   * about what a command does lint it, rules about what this image holds skip it.
    */
-  public record RunStep(Stage stage, Command.Run run, ShellFacts facts, boolean inFinalStage, Map<String, String> env) {}
+  public record RunStep(Stage stage, Command.Run run, ShellFacts facts, boolean inFinalStage, Map<String, String> env, boolean onbuild) {}
 
-  /** Every RUN of every stage, in order, with its shell facts (computed once). */
+  /** Every RUN of every stage, ONBUILD RUN triggers included, in order, with its shell facts (computed once). */
   public List<RunStep> runs() {
     synchronized (analysis) {
       if (analysis.runs == null) {
@@ -197,21 +199,25 @@ public final class DockerfileTarget implements Target {
       boolean ships = s == last || inFinalImage(s);
       for (Step step : s.steps()) {
         if (step.command() instanceof Command.Run r) {
-          out.add(new RunStep(s, r, shell(r), ships, step.state().expansionEnv()));
+          out.add(new RunStep(s, r, shell(r), ships, step.state().expansionEnv(), false));
+        } else if (step.command() instanceof Command.Onbuild o && o.trigger() instanceof Command.Run r) {
+          out.add(new RunStep(s, r, shell(r), ships, step.state().expansionEnv(), true));
         }
       }
     }
     return List.copyOf(out);
   }
 
-  /** The RUN steps of one stage, in order. */
+  /** The RUN steps of one stage, in order: the steps of this image, so no ONBUILD trigger. */
   public List<RunStep> runs(Stage stage) {
     List<RunStep> all = runs();
     synchronized (analysis) {
       if (analysis.runsByStage == null) {
         Map<Stage, List<RunStep>> by = new IdentityHashMap<>();
         for (RunStep r : all) {
-          by.computeIfAbsent(r.stage(), k -> new ArrayList<>()).add(r);
+          if (!r.onbuild()) {
+            by.computeIfAbsent(r.stage(), k -> new ArrayList<>()).add(r);
+          }
         }
         by.replaceAll((k, v) -> List.copyOf(v));
         analysis.runsByStage = by;

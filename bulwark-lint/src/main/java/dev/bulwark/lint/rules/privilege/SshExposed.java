@@ -34,7 +34,7 @@ public final class SshExposed extends DockerfileRule {
       }
     }
     for (RunStep step : target.runs()) {
-      if (!step.inFinalStage()) {
+      if (step.onbuild() || !step.inFinalStage()) { // what this image holds: ONBUILD triggers run in child builds
         continue;
       }
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {

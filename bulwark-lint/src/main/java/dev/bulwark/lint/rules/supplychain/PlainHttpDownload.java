@@ -33,7 +33,7 @@ public final class PlainHttpDownload extends DockerfileRule {
       }
     }
     for (Stage stage : target.stages()) {
-      for (Command.Add add : stage.commands(Command.Add.class)) {
+      for (Command.Add add : stage.commandsAndTriggers(Command.Add.class)) {
         for (int i = 0; i < add.sources().size(); i++) {
           String src = add.sources().get(i);
           if (src.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(src)) {
