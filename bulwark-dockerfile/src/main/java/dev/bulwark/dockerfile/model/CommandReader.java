@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,13 @@ import java.util.regex.Pattern;
  */
 final class CommandReader {
   private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
+  /**
+   * After a heredoc word: nothing, or a POSIX-family shell that reads its script from stdin ({@code sh},
+   * {@code /bin/bash -e}, {@code ash -o pipefail}); group 1 holds its options. {@code -c} (a script of
+   * its own) and operands (a script file) are not stdin scripts.
+   */
+  private static final String SHELL_READING_STDIN =
+      "(?:\\s+(?:/usr)?(?:/bin/)?(?:sh|bash|ash|dash)((?:\\s+(?:-[a-bd-zA-Z]+|[-+]o\\s+[a-z]+))*))?\\s*";
   private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
   private enum Kind {
@@ -248,10 +256,19 @@ final class CommandReader {
     if (!heredocs.isEmpty()) {
       String trimmed = script.strip();
       Heredoc first = heredocs.getFirst();
-      if (heredocs.size() == 1 && trimmed.matches("\\d*<<-?['\"]?" + Pattern.quote(first.name()) + "['\"]?")) {
-        // RUN <<EOF: the body itself is the script.
+      Matcher fed = heredocs.size() == 1
+          ? Pattern.compile("\\d*<<-?['\"]?" + Pattern.quote(first.name()) + "['\"]?" + SHELL_READING_STDIN).matcher(trimmed) : null;
+      if (fed != null && fed.matches()) {
+        // RUN <<EOF, or RUN <<EOF sh (the body fed to a shell on stdin): the body itself is the script,
+        // the shell's options (-e, -o pipefail) set first, as the shell would
+        String options = fed.group(1) == null ? "" : fed.group(1).strip();
         script = first.effectiveContent();
         map = first.effectiveMap(in.source());
+        if (!options.isEmpty()) {
+          String set = "set " + options + "\n";
+          map = new JoinedMap.Builder().add(set.length(), SourceMap.constant(in.argSpan(0))).add(script.length(), map).build();
+          script = set + script;
+        }
       } else {
         StringBuilder sb = new StringBuilder(script).append('\n');
         JoinedMap.Builder joined = new JoinedMap.Builder().add(sb.length(), map);
