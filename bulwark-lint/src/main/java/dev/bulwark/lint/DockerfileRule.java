@@ -36,8 +36,8 @@ public abstract class DockerfileRule implements Rule<DockerfileTarget> {
     return info;
   }
 
-  /** A finding of this rule at {@code span}, in {@code stage} (null: the whole file). */
+  /** A finding of this rule at {@code span}, in {@code stage} (null, or the implicit stage before any FROM: the whole file). */
   protected final Finding finding(String message, Span span, Stage stage) {
-    return Finding.of(info, message, span, stage == null ? null : stage.displayName());
+    return Finding.of(info, message, span, stage == null || stage.isImplicit() ? null : stage.displayName());
   }
 }

@@ -201,12 +201,30 @@ public final class DockerfileTarget implements Target {
   }
 
   /**
-   * A RUN with its stage, what its shell script does, whether its files ship in the final image,
-   * and the variables its script sees from ARG and ENV at that step.
+   * The stages rules lint: the implicit one of the instructions before the first FROM (if any),
+   * then the model's. Rules about a stage's content iterate these; rules about FROM lines and the
+   * final image ask {@code model()}, which has no implicit stage.
    */
-  public record RunStep(Stage stage, Command.Run run, ShellFacts facts, boolean inFinalStage, Map<String, String> env) {}
+  public List<Stage> stages() {
+    Stage implicit = model.implicitStage();
+    if (implicit == null) {
+      return model.stages();
+    }
+    List<Stage> out = new ArrayList<>(model.stages().size() + 1);
+    out.add(implicit);
+    out.addAll(model.stages());
+    return out;
+  }
 
-  /** Every RUN of every stage, in order, with its shell facts (computed once). */
+  /**
+   * A RUN with its stage, what its shell script does, whether its files ship in the final image,
+   * and the variables its script sees from ARG and ENV at that step. {@code onbuild}: the RUN is an
+   * {@code ONBUILD RUN} trigger, which runs in the builds of child images, not in this one; rules
+   * about what a command does lint it, rules about what this image holds skip it.
+   */
+  public record RunStep(Stage stage, Command.Run run, ShellFacts facts, boolean inFinalStage, Map<String, String> env, boolean onbuild) {}
+
+  /** Every RUN of every stage, ONBUILD RUN triggers included, in order, with its shell facts (computed once). */
   public List<RunStep> runs() {
     synchronized (analysis) {
       if (analysis.runs == null) {
@@ -219,25 +237,29 @@ public final class DockerfileTarget implements Target {
   private List<RunStep> collectRuns() {
     List<RunStep> out = new ArrayList<>();
     Stage last = model.finalStage().orElse(null);
-    for (Stage s : model.stages()) {
+    for (Stage s : stages()) {
       boolean ships = s == last || inFinalImage(s);
       for (Step step : s.steps()) {
         if (step.command() instanceof Command.Run r) {
-          out.add(new RunStep(s, r, shell(r), ships, step.state().expansionEnv()));
+          out.add(new RunStep(s, r, shell(r), ships, step.state().expansionEnv(), false));
+        } else if (step.command() instanceof Command.Onbuild o && o.trigger() instanceof Command.Run r) {
+          out.add(new RunStep(s, r, shell(r), ships, step.state().expansionEnv(), true));
         }
       }
     }
     return List.copyOf(out);
   }
 
-  /** The RUN steps of one stage, in order. */
+  /** The RUN steps of one stage, in order: the steps of this image, so no ONBUILD trigger. */
   public List<RunStep> runs(Stage stage) {
     List<RunStep> all = runs();
     synchronized (analysis) {
       if (analysis.runsByStage == null) {
         Map<Stage, List<RunStep>> by = new IdentityHashMap<>();
         for (RunStep r : all) {
-          by.computeIfAbsent(r.stage(), k -> new ArrayList<>()).add(r);
+          if (!r.onbuild()) {
+            by.computeIfAbsent(r.stage(), k -> new ArrayList<>()).add(r);
+          }
         }
         by.replaceAll((k, v) -> List.copyOf(v));
         analysis.runsByStage = by;
@@ -254,12 +276,12 @@ public final class DockerfileTarget implements Target {
     }
   }
 
-  /** The stage an instruction belongs to: the last FROM at or before it (null before the first FROM). */
+  /** The stage an instruction belongs to: the last FROM at or before it (before the first FROM, the implicit stage or null). */
   public Stage stageOf(Instruction in) {
     List<Stage> stages = model.stages();
     int lo = 0;
     int hi = stages.size() - 1;
-    Stage found = null;
+    Stage found = model.implicitStage();
     while (lo <= hi) { // stages are in file order
       int mid = (lo + hi) >>> 1;
       if (stages.get(mid).from().instruction().startLine() <= in.startLine()) {
@@ -294,7 +316,7 @@ public final class DockerfileTarget implements Target {
       shipping = analysis.shipping;
     }
     int i = stage.index();
-    return i < shipping.length && shipping[i] && model.stages().get(i) == stage;
+    return i >= 0 && i < shipping.length && shipping[i] && model.stages().get(i) == stage;
   }
 
   /** The FROM chain walked once: asked per stage, a walk each was quadratic (100,000 stages). */

@@ -9,9 +9,15 @@ import java.util.Optional;
 /**
  * What a Dockerfile builds: global ARGs, the stages with their commands and state, and the
  * edges between them. Built by {@link #of(Dockerfile)}; pure, no I/O.
+ *
+ * <p>{@code implicitStage} (null when there is none) holds the instructions before the first FROM
+ * other than ARG. BuildKit refuses such a file ("no build stage in current context"); hadolint and
+ * Trivy lint those instructions anyway, so the model keeps them as a stage of their own, index -1,
+ * with no FROM, outside {@code stages} (indexes and {@code COPY --from=N} stay BuildKit's).
  */
 public record BuildModel(
-    Dockerfile file, List<ArgDecl> globalArgs, Map<String, String> metaArgs, List<Stage> stages, List<Diagnostic> diagnostics) {
+    Dockerfile file, List<ArgDecl> globalArgs, Map<String, String> metaArgs, List<Stage> stages, Stage implicitStage,
+    List<Diagnostic> diagnostics) {
 
   public static BuildModel of(Dockerfile file) {
     return BuildModelBuilder.build(file, Map.of());
@@ -25,6 +31,10 @@ public record BuildModel(
   /** The stage a plain {@code docker build} produces: the last one. */
   public Optional<Stage> finalStage() {
     return stages.isEmpty() ? Optional.empty() : Optional.of(stages.getLast());
+  }
+
+  public Optional<Stage> implicit() {
+    return Optional.ofNullable(implicitStage);
   }
 
   public Optional<Stage> stage(String nameOrIndex) {

@@ -23,6 +23,7 @@ final class BuildModelBuilder {
     List<Stage> stages = new ArrayList<>();
     StageNames names = new StageNames();
     StageBuilder current = null;
+    StageBuilder implicit = null; // what comes before the first FROM: refused by BuildKit, still linted
 
     for (Instruction in : file.instructions()) {
       if (current == null && !in.command().equals("from")) {
@@ -36,11 +37,13 @@ final class BuildModelBuilder {
             }
           }
         } else {
-          reader.read(in, metaArgs, StageState.DEFAULT_SHELL);
-          if (!in.command().equals("from")) {
-            diagnostics.add(Diagnostic.error("no build stage in current context: " + in.keyword().toUpperCase(Locale.ROOT)
-                + " before the first FROM", in.span()));
+          if (implicit == null) {
+            implicit = new StageBuilder(-1, null, new BaseImage.Unresolved("", "no FROM"), stages, names);
+            implicit.state = new StageState(null, null, PersistentMap.EMPTY, StageBuilder.persistent(metaArgs), StageState.DEFAULT_SHELL);
           }
+          implicit.add(reader, in, buildArgs, metaArgs);
+          diagnostics.add(Diagnostic.error("no build stage in current context: " + in.keyword().toUpperCase(Locale.ROOT)
+              + " before the first FROM", in.span()));
         }
         continue;
       }
@@ -57,7 +60,35 @@ final class BuildModelBuilder {
     if (current != null) {
       names.add(current.finish(), stages);
     }
-    return new BuildModel(file, List.copyOf(globalArgs), Map.copyOf(metaArgs), List.copyOf(stages), List.copyOf(diagnostics));
+    resolveLaterStages(stages, names);
+    return new BuildModel(file, List.copyOf(globalArgs), Map.copyOf(metaArgs), List.copyOf(stages),
+        implicit == null ? null : implicit.finish(), List.copyOf(diagnostics));
+  }
+
+  /**
+   * BuildKit resolves {@code COPY --from} against every stage of the file, later ones too (it builds
+   * a graph, refusing only cycles); while walking, only earlier stages were known, so edges naming a
+   * later stage are resolved again once all are.
+   */
+  private static void resolveLaterStages(List<Stage> stages, StageNames names) {
+    for (int i = 0; i < stages.size(); i++) {
+      Stage s = stages.get(i);
+      List<CopyEdge> edges = null;
+      for (int e = 0; e < s.copyFrom().size(); e++) {
+        CopyEdge edge = s.copyFrom().get(e);
+        Stage later = edge.stageIndex() < 0 ? names.byRef(edge.from(), stages) : null;
+        if (later != null) {
+          if (edges == null) {
+            edges = new ArrayList<>(s.copyFrom());
+          }
+          edges.set(e, new CopyEdge(later.index(), edge.from(), null, edge.copy()));
+        }
+      }
+      if (edges != null) {
+        stages.set(i, new Stage(s.index(), s.name(), s.from(), s.base(), s.steps(), s.finalState(), s.exposedPorts(), s.entrypoint(),
+            s.cmd(), s.healthcheck(), List.copyOf(edges), s.commands()));
+      }
+    }
   }
 
   /** Earlier stages by lower-cased name, the first of a name winning: lookups stay O(1) with 100,000 stages. */
@@ -236,7 +267,7 @@ final class BuildModelBuilder {
       for (Step s : steps) {
         commands.add(s.command());
       }
-      return new Stage(index, from.stageName(), from, base, List.copyOf(steps), state, List.copyOf(exposed), entrypoint, cmd,
+      return new Stage(index, from == null ? null : from.stageName(), from, base, List.copyOf(steps), state, List.copyOf(exposed), entrypoint, cmd,
           healthcheck, List.copyOf(edges), List.copyOf(commands));
     }
   }

@@ -65,7 +65,8 @@ public sealed interface Command {
 
   record Workdir(Instruction instruction, String path) implements Command {}
 
-  record Expose(Instruction instruction, List<PortSpec> ports) implements Command {}
+  /** {@code outOfRange}: numeric ports past 65535, which BuildKit refuses (kept apart from {@code ports}). */
+  record Expose(Instruction instruction, List<PortSpec> ports, List<PortSpec> outOfRange) implements Command {}
 
   record Volume(Instruction instruction, List<String> paths) implements Command {}
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,14 @@ import java.util.regex.Pattern;
  */
 final class CommandReader {
   private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
+  /**
+   * After a heredoc word: nothing, or a POSIX-family shell that reads its script from stdin ({@code sh},
+   * {@code /bin/bash -e}, {@code ash -o pipefail}); group 1 holds its options. {@code -c} (a script of
+   * its own) and operands (a script file) are not stdin scripts.
+   */
+  private static final String SHELL_READING_STDIN =
+      "(?:\\s+(?:/usr)?(?:/bin/)?(?:sh|bash|ash|dash)((?:\\s+(?:-[a-bd-zA-Z]+|[-+]o\\s+[a-z]+))*))?\\s*";
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
   private enum Kind {
     STRING,
@@ -247,10 +256,19 @@ final class CommandReader {
     if (!heredocs.isEmpty()) {
       String trimmed = script.strip();
       Heredoc first = heredocs.getFirst();
-      if (heredocs.size() == 1 && trimmed.matches("\\d*<<-?['\"]?" + Pattern.quote(first.name()) + "['\"]?")) {
-        // RUN <<EOF: the body itself is the script.
+      Matcher fed = heredocs.size() == 1
+          ? Pattern.compile("\\d*<<-?['\"]?" + Pattern.quote(first.name()) + "['\"]?" + SHELL_READING_STDIN).matcher(trimmed) : null;
+      if (fed != null && fed.matches()) {
+        // RUN <<EOF, or RUN <<EOF sh (the body fed to a shell on stdin): the body itself is the script,
+        // the shell's options (-e, -o pipefail) set first, as the shell would
+        String options = fed.group(1) == null ? "" : fed.group(1).strip();
         script = first.effectiveContent();
         map = first.effectiveMap(in.source());
+        if (!options.isEmpty()) {
+          String set = "set " + options + "\n";
+          map = new JoinedMap.Builder().add(set.length(), SourceMap.constant(in.argSpan(0))).add(script.length(), map).build();
+          script = set + script;
+        }
       } else {
         StringBuilder sb = new StringBuilder(script).append('\n');
         JoinedMap.Builder joined = new JoinedMap.Builder().add(sb.length(), map);
@@ -314,6 +332,7 @@ final class CommandReader {
 
   private Command readExpose(Instruction in, Map<String, String> env) {
     List<PortSpec> ports = new ArrayList<>();
+    List<PortSpec> outOfRange = new ArrayList<>();
     if (in.args().isEmpty()) {
       error(in, "EXPOSE requires at least one argument");
     }
@@ -326,12 +345,35 @@ final class CommandReader {
         PortSpec p = parsePort(w, in.argSpan(i));
         if (p == null) {
           error(in, "invalid containerPort: " + w);
+          PortSpec big = pastRange(w, in.argSpan(i));
+          if (big != null) {
+            outOfRange.add(big);
+          }
         } else {
           ports.add(p);
         }
       }
     }
-    return new Command.Expose(in, ports);
+    return new Command.Expose(in, ports, outOfRange);
+  }
+
+  /** A port or range that is numeric but ends past 65535 (hadolint's DL3011, Trivy's DS008), else null. */
+  static PortSpec pastRange(String w, Span span) {
+    int slash = w.indexOf('/');
+    String port = slash < 0 ? w : w.substring(0, slash);
+    int dash = port.indexOf('-');
+    String first = dash < 0 ? port : port.substring(0, dash);
+    String last = dash < 0 ? port : port.substring(dash + 1);
+    if (!DIGITS.matcher(first).matches() || !DIGITS.matcher(last).matches()) {
+      return null;
+    }
+    long start = Long.parseLong(first);
+    long end = Long.parseLong(last);
+    if (Math.max(start, end) <= 65535) {
+      return null;
+    }
+    return new PortSpec(w, (int) Math.min(start, Integer.MAX_VALUE), (int) Math.min(end, Integer.MAX_VALUE),
+        slash < 0 ? "tcp" : w.substring(slash + 1).toLowerCase(Locale.ROOT), span);
   }
 
   static PortSpec parsePort(String w, Span span) {

@@ -34,9 +34,29 @@ public record Stage(
     return out;
   }
 
+  /**
+   * Like {@link #commands(Class)}, with the commands of the stage's {@code ONBUILD} triggers too, in
+   * file order: for rules about what a command does, which child images run as well.
+   */
+  public <T extends Command> List<T> commandsAndTriggers(Class<T> type) {
+    List<T> out = new java.util.ArrayList<>();
+    for (Command c : commands) {
+      Command own = c instanceof Command.Onbuild o ? o.trigger() : c;
+      if (type.isInstance(own)) {
+        out.add(type.cast(own));
+      }
+    }
+    return out;
+  }
+
   /** The image reference when the stage is built from a registry image. */
   public Optional<ImageReference> baseImage() {
     return base instanceof BaseImage.Image i ? Optional.of(i.reference()) : Optional.empty();
+  }
+
+  /** The instructions before the first FROM (see {@link BuildModel#implicitStage()}): no FROM, index -1. */
+  public boolean isImplicit() {
+    return from == null;
   }
 
   /** The stage name, or its index when unnamed, the way {@code COPY --from} would name it. */

@@ -176,8 +176,10 @@ public final class DockerfileParser {
     }
 
     Instruction toInstruction(Node node, List<Heredoc> heredocs, List<String> comments, LogicalLine ll, Span span, Span extent) {
-      Instruction child = node.child == null ? null : toInstruction(node.child, List.of(), List.of(), ll, span, span);
       SourceMap map = ll.map(src);
+      // ONBUILD's trigger starts at its own keyword: findings about the trigger point inside it
+      Span childSpan = node.child == null ? null : src.span(map.span(node.restOffset, node.restOffset + 1).startOffset(), span.endOffset());
+      Instruction child = node.child == null ? null : toInstruction(node.child, List.of(), List.of(), ll, childSpan, childSpan);
       List<Flag> flags = new ArrayList<>(node.flags.size());
       for (int i = 0; i < node.flags.size(); i++) {
         flags.add(Flag.parse(node.flags.get(i), spanOf(map, node.flagRanges.get(i))));

@@ -28,10 +28,29 @@ class DockerfileParserTest {
         (from "debian" "AS" "base")
         (healthcheck ["--interval=5s" "--retries=3"] "CMD" "/check.sh --quiet")
         (healthcheck "NONE")
-        (env "A" "1" "B" "\\"x y\\"")
+        (env "A" "1" "=" "B" "\\"x y\\"" "=")
         (onbuild (run "echo hi"))
         (copy ["--from=base"] "a" "b c" "/d/")
         """);
+  }
+
+  @Test
+  void buildKitDump_envAndLabelPairsCarryTheirSeparator() {
+    // BuildKit's newKeyValueNode: key, value, then "=" or "" (legacy "KEY value"), ONBUILD triggers too
+    String df = "FROM a\nENV K v w\nLABEL \"a b\"=c d=\nONBUILD ENV X=1\n";
+    assertThat(BuildKitDump.dump(parse(df))).isEqualTo("""
+        (from "a")
+        (env "K" "v w" "")
+        (label "\\"a b\\"" "c" "=" "d" "" "=")
+        (onbuild (env "X" "1" "="))
+        """);
+  }
+
+  @Test
+  void buildKitDump_endsInANewlineWithNoInstructions() {
+    // the parser tests compare Dump() + "\n": a file with nothing to dump is one empty line
+    assertThat(BuildKitDump.dump(parse(""))).isEqualTo("\n");
+    assertThat(BuildKitDump.dump(parse("# only a comment\n"))).isEqualTo("\n");
   }
 
   @Test

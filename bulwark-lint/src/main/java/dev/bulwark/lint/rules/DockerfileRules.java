@@ -25,11 +25,13 @@ import dev.bulwark.lint.rules.hygiene.ArchiveCopiedThenExtracted;
 import dev.bulwark.lint.rules.hygiene.ConsecutiveRuns;
 import dev.bulwark.lint.rules.hygiene.ConsistentInstructionCasing;
 import dev.bulwark.lint.rules.hygiene.CopyDestNotDirectory;
+import dev.bulwark.lint.rules.hygiene.CopyFromLaterStage;
 import dev.bulwark.lint.rules.hygiene.CopyFromOwnStage;
 import dev.bulwark.lint.rules.hygiene.CopyRelativeNoWorkdir;
 import dev.bulwark.lint.rules.hygiene.CopyWholeFilesystem;
 import dev.bulwark.lint.rules.hygiene.DuplicateStageName;
 import dev.bulwark.lint.rules.hygiene.EnvSelfReference;
+import dev.bulwark.lint.rules.hygiene.ExposePortOutOfRange;
 import dev.bulwark.lint.rules.hygiene.FromAsCasing;
 import dev.bulwark.lint.rules.hygiene.LabelProblems;
 import dev.bulwark.lint.rules.hygiene.LegacyKeyValueFormat;
@@ -111,7 +113,7 @@ public final class DockerfileRules {
       new MaintainerDeprecated(), new WgetAndCurl(), new LinkBinSh(),
       new PipeWithoutPipefail(), new StageNameCasing(), new FromAsCasing(),
       new ConsistentInstructionCasing(), new LegacyKeyValueFormat(), new UndefinedArgInFrom(),
-      new LabelProblems(), new ArchiveCopiedThenExtracted(),
+      new LabelProblems(), new ArchiveCopiedThenExtracted(), new ExposePortOutOfRange(), new CopyFromLaterStage(),
       new NoDockerignore(), new SecretsSent(), new GitDirSent(), new BuildDirsSent(),
         ParseDiagnostics.errors(), ParseDiagnostics.warnings());
 

@@ -35,7 +35,7 @@ public final class NoSecurityUpdates extends DockerfileRule {
     RunStep where = null;
     boolean upgraded = false;
     for (RunStep step : target.runs()) {
-      if (!target.inFinalImage(step.stage())) {
+      if (step.onbuild() || !target.inFinalImage(step.stage())) { // a trigger updates a child image, not this one
         continue;
       }
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {

@@ -40,7 +40,7 @@ public final class ToolsInFinalImage extends DockerfileRule {
     if (!target.model().isMultiStage()) {
       return; // BW-D003 covers single-stage builds
     }
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       if (!target.inFinalImage(stage)) {
         continue;
       }

@@ -26,7 +26,7 @@ public final class ArchiveCopiedThenExtracted extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       Set<String> archives = new HashSet<>();
       for (Command.Copy cp : stage.commands(Command.Copy.class)) {
         for (String s : cp.sources()) {
@@ -38,10 +38,7 @@ public final class ArchiveCopiedThenExtracted extends DockerfileRule {
       if (archives.isEmpty()) {
         continue;
       }
-      for (RunStep step : target.runs()) {
-        if (step.stage() != stage) {
-          continue;
-        }
+      for (RunStep step : target.runs(stage)) {
         for (Invocation inv : step.facts().invocations()) {
           if ((inv.name().equals("tar") || inv.name().equals("unzip")) && inv.args().stream().anyMatch(a -> archives.stream().anyMatch(a::endsWith))) {
             report.accept(finding("the archive is copied, then extracted; its layer keeps a second copy", inv.span(), stage));

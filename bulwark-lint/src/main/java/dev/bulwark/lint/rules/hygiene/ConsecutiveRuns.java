@@ -20,7 +20,7 @@ public final class ConsecutiveRuns extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       Command prev = null;
       for (Command c : stage.commands()) {
         if (c instanceof Command.Run r && prev instanceof Command.Run p && r.mounts().equals(p.mounts()) && r.heredocs().isEmpty()

@@ -20,8 +20,8 @@ public final class CopyDestNotDirectory extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
-      for (Command c : stage.commands()) {
+    for (Stage stage : target.stages()) {
+      for (Command c : stage.commandsAndTriggers(Command.class)) {
         List<String> src = c instanceof Command.Copy cp ? cp.sources() : c instanceof Command.Add a ? a.sources() : List.of();
         String dest = c instanceof Command.Copy cp ? cp.destination() : c instanceof Command.Add a ? a.destination() : "";
         String rawDest = c.instruction().args().isEmpty() ? "" : c.instruction().args().getLast();

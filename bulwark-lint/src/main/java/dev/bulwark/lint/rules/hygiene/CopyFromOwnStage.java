@@ -19,7 +19,7 @@ public final class CopyFromOwnStage extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command.Copy cp : stage.commands(Command.Copy.class)) {
         if (cp.from() != null && (cp.from().equalsIgnoreCase(stage.name()) || cp.from().equals(String.valueOf(stage.index())))) {
           report.accept(finding("COPY --from=" + cp.from() + " is the stage it is in", cp.instruction().flagNamed("from").span(), stage));

@@ -21,7 +21,7 @@ public final class CopyRelativeNoWorkdir extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       if (!(stage.base() instanceof dev.bulwark.dockerfile.model.BaseImage.Image)) {
         continue;
       }

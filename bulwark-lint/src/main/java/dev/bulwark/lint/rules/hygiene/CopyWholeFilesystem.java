@@ -23,7 +23,7 @@ public final class CopyWholeFilesystem extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command.Copy cp : stage.commands(Command.Copy.class)) {
         if (cp.from() != null && cp.sources().stream().anyMatch(s -> s.equals("/") || s.equals("/."))) {
           report.accept(finding("COPY --from=" + cp.from() + " / copies the whole filesystem", cp.instruction().span(), stage));

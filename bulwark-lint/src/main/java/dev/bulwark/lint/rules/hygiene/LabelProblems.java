@@ -24,7 +24,7 @@ public final class LabelProblems extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command.Label l : stage.commands(Command.Label.class)) {
         for (var kv : l.pairs()) {
           if (!KEY.matcher(kv.key()).matches() || kv.key().contains("..") || kv.key().startsWith("com.docker.")

@@ -23,7 +23,7 @@ public final class MultipleInstructions extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       Map<String, Integer> seen = new HashMap<>();
       for (Command c : stage.commands()) {
         String kind = c.instruction().command();

@@ -30,7 +30,7 @@ public final class NonNumericUser extends DockerfileRule {
     if (!users.isEmpty()) {
       Command.User u = users.getLast();
       boolean variable = u.instruction().args().stream().anyMatch(a -> a.contains("$"));
-      if (!u.name().matches("\\d+") && !variable && !Users.isRoot(u.user())) {
+      if (!u.name().matches("\\d+") && !variable && !u.user().isEmpty() && !Users.isRoot(u.user())) {
         report.accept(finding("USER " + u.user() + " is a name; runAsNonRoot cannot check it", u.instruction().argSpan(0), last));
       }
     }

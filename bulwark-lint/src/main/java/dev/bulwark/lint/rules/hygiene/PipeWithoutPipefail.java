@@ -3,6 +3,9 @@ package dev.bulwark.lint.rules.hygiene;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.text.Span;
+import dev.bulwark.dockerfile.shell.Script;
+import dev.bulwark.dockerfile.shell.SimpleCommand;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.DockerfileTarget;
@@ -30,11 +33,20 @@ public final class PipeWithoutPipefail extends DockerfileRule {
       }
       for (var p : step.facts().script().pipelines()) {
         if (p.commands().size() > 1) {
-          report.accept(finding("a pipeline without pipefail ignores failures before the last command", step.run().instruction().span(),
+          report.accept(finding("a pipeline without pipefail ignores failures before the last command", where(p, step),
               step.stage()));
           break;
         }
       }
     }
+  }
+
+  /** The pipeline as written (in a heredoc body, on its own line), else the RUN. */
+  private static Span where(Script.Pipeline p, RunStep step) {
+    if (p.commands().getFirst() instanceof SimpleCommand first) {
+      int end = p.commands().getLast() instanceof SimpleCommand last ? last.end() : first.end();
+      return first.map().span(first.start(), end);
+    }
+    return step.run().instruction().span();
   }
 }

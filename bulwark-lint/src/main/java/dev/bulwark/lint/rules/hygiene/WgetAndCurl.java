@@ -20,7 +20,7 @@ public final class WgetAndCurl extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       Invocation curl = null;
       Invocation wget = null;
       RunStep wgetStep = null;

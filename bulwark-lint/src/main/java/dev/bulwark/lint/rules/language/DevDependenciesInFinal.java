@@ -30,7 +30,7 @@ public final class DevDependenciesInFinal extends DockerfileRule {
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
-      if (!step.inFinalStage()) {
+      if (step.onbuild() || !step.inFinalStage()) { // what this image holds: ONBUILD triggers run in child builds
         continue;
       }
       Map<String, String> env = step.env();

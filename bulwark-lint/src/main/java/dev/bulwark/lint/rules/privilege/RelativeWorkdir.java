@@ -20,7 +20,7 @@ public final class RelativeWorkdir extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (var step : stage.steps()) {
         if (step.command() instanceof Command.Workdir w && !w.path().startsWith("/") && !w.path().startsWith("$")
             && !w.path().matches("^[A-Za-z]:[\\\\/].*") && step.state().workdir() == null) {

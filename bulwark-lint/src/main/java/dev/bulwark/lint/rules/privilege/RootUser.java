@@ -70,8 +70,13 @@ public final class RootUser extends DockerfileRule {
       }
       return;
     }
+    Command.User at = users.isEmpty() ? null : users.getLast();
+    if (user.isEmpty() && at != null && at.instruction().args().stream().noneMatch(a -> a.contains("$"))) {
+      // USER "" (or a bare USER) sets the config's User to empty, which the runtime reads as root
+      report.accept(finding("USER is empty, which resets the user to root: the container runs as root", at.instruction().span(), last));
+      return;
+    }
     if (Users.isRoot(user)) {
-      Command.User at = users.isEmpty() ? null : users.getLast();
       report.accept(finding("USER " + user + " is the last user of the final stage: the container runs as root",
           at != null ? at.instruction().span() : last.from().instruction().span(), last));
     }

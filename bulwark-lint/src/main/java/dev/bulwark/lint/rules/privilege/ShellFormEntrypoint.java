@@ -22,7 +22,7 @@ public final class ShellFormEntrypoint extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command c : stage.commands()) {
         CommandLine line = c instanceof Command.Cmd cmd ? cmd.command() : c instanceof Command.Entrypoint ep ? ep.command() : null;
         if (line instanceof CommandLine.Shell sh && !sh.script().isBlank()) {

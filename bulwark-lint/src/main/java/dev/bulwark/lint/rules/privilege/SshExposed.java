@@ -24,7 +24,7 @@ public final class SshExposed extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command.Expose e : stage.commands(Command.Expose.class)) {
         for (PortSpec p : e.ports()) {
           if (p.includes(22) && p.protocol().equals("tcp")) {
@@ -34,7 +34,7 @@ public final class SshExposed extends DockerfileRule {
       }
     }
     for (RunStep step : target.runs()) {
-      if (!step.inFinalStage()) {
+      if (step.onbuild() || !step.inFinalStage()) { // what this image holds: ONBUILD triggers run in child builds
         continue;
       }
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {

@@ -23,7 +23,7 @@ public final class WorkdirSystemDir extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command.Workdir w : stage.commands(Command.Workdir.class)) {
         for (String dir : SYSTEM_DIRS) {
           if (w.path().equals(dir) || w.path().startsWith(dir + "/")) {

@@ -59,7 +59,7 @@ public final class WorldWritable extends DockerfileRule {
         }
       }
     }
-    for (Stage stage : target.model().stages()) {
+    for (Stage stage : target.stages()) {
       for (Command c : stage.commands()) {
         String mode = c instanceof Command.Copy cp ? cp.chmod() : c instanceof Command.Add a ? a.chmod() : null;
         if (mode != null && worldWritable(mode)) {

@@ -41,8 +41,9 @@ public final class CredentialValue extends DockerfileRule {
             at, target.stageOf(in)));
         continue;
       }
-      if (in.command().equals("env") || in.command().equals("arg")) {
-        for (KeyValue kv : pairs(in)) {
+      Instruction own = in.child() != null ? in.child() : in; // ONBUILD ENV/ARG: child images store it
+      if (own.command().equals("env") || own.command().equals("arg")) {
+        for (KeyValue kv : pairs(own)) {
           String v = kv.value().replaceAll("^[\"']|[\"']$", "");
           if (Secrets.isSecretName(kv.key()) && v.length() >= 16 && !v.contains("$") && !v.contains("/") && Secrets.entropy(v) >= 3.5
               && !Secrets.isPublicValue(kv.key(), v)) {

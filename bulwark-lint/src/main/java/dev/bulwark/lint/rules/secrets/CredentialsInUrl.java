@@ -4,7 +4,9 @@ import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
 import dev.bulwark.core.secrets.Secrets;
+import dev.bulwark.dockerfile.syntax.Heredoc;
 import dev.bulwark.dockerfile.syntax.Instruction;
+import dev.bulwark.dockerfile.syntax.SourceMap;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
 import java.util.List;
@@ -26,14 +28,21 @@ public final class CredentialsInUrl extends DockerfileRule {
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (Instruction in : target.file().instructions()) {
-      Matcher m = URL_CREDENTIALS.matcher(in.original());
-      while (m.find()) {
-        String pass = m.group(2);
-        if (pass.startsWith("$") || pass.startsWith("${")) {
-          continue; // a variable: BW-D040 judges where it comes from
-        }
-        report.accept(finding("URL carries the password of user '" + m.group(1) + "'", in.sourceMap().span(m.start(), m.end()), target.stageOf(in)));
+      find(target, in, in.original(), in.sourceMap(), report);
+      for (Heredoc h : in.heredocs()) { // a heredoc's body is a script or a file's content: found at its own line
+        find(target, in, h.content(), h.contentMap(in.source()), report);
       }
+    }
+  }
+
+  private void find(DockerfileTarget target, Instruction in, String text, SourceMap map, Consumer<Finding> report) {
+    Matcher m = URL_CREDENTIALS.matcher(text);
+    while (m.find()) {
+      String pass = m.group(2);
+      if (pass.startsWith("$") || pass.startsWith("${")) {
+        continue; // a variable: BW-D040 judges where it comes from
+      }
+      report.accept(finding("URL carries the password of user '" + m.group(1) + "'", map.span(m.start(), m.end()), target.stageOf(in)));
     }
   }
 }

@@ -35,8 +35,8 @@ public final class SecretFileCopied extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
-      for (Command c : stage.commands()) {
+    for (Stage stage : target.stages()) {
+      for (Command c : stage.commandsAndTriggers(Command.class)) {
         List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
             : c instanceof Command.Add add ? add.sources() : List.of();
         for (int i = 0; i < sources.size(); i++) {

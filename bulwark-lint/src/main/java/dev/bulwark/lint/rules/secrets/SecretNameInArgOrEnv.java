@@ -23,7 +23,8 @@ public final class SecretNameInArgOrEnv extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (var in : target.file().instructions()) {
+    for (var outer : target.file().instructions()) {
+      var in = outer.child() != null ? outer.child() : outer; // ONBUILD ENV/ARG: child images store it
       // ARG words are name[=value] (the name starts the word); ENV args pair up key, value
       List<String> names = new ArrayList<>();
       List<String> values = new ArrayList<>(); // null: an ARG without a default

@@ -24,8 +24,8 @@ public final class AddInsteadOfCopy extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
-      for (Command.Add add : stage.commands(Command.Add.class)) {
+    for (Stage stage : target.stages()) {
+      for (Command.Add add : stage.commandsAndTriggers(Command.Add.class)) {
         boolean allLocalPlain = !add.sources().isEmpty() && add.heredocs().isEmpty();
         for (String src : add.sources()) {
           if (CopySources.isRemote(src) || CopySources.isArchive(src) || src.contains("$")) {

@@ -22,8 +22,8 @@ public final class AddRemoteWithoutChecksum extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    for (Stage stage : target.model().stages()) {
-      for (Command.Add add : stage.commands(Command.Add.class)) {
+    for (Stage stage : target.stages()) {
+      for (Command.Add add : stage.commandsAndTriggers(Command.Add.class)) {
         for (int i = 0; i < add.sources().size(); i++) {
           String src = add.sources().get(i);
           boolean gitPinned = src.contains(".git#") && src.substring(src.indexOf('#') + 1).matches("[0-9a-f]{40}");

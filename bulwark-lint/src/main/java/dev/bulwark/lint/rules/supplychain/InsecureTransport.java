@@ -37,8 +37,8 @@ public final class InsecureTransport extends DockerfileRule {
         }
       }
     }
-    for (Stage stage : target.model().stages()) {
-      for (Command.Env env : stage.commands(Command.Env.class)) {
+    for (Stage stage : target.stages()) {
+      for (Command.Env env : stage.commandsAndTriggers(Command.Env.class)) {
         for (var kv : env.pairs()) {
           if ((kv.key().equals("NODE_TLS_REJECT_UNAUTHORIZED") && kv.value().equals("0"))
               || (kv.key().equals("PYTHONHTTPSVERIFY") && kv.value().equals("0"))

@@ -32,8 +32,8 @@ public final class PlainHttpDownload extends DockerfileRule {
         }
       }
     }
-    for (Stage stage : target.model().stages()) {
-      for (Command.Add add : stage.commands(Command.Add.class)) {
+    for (Stage stage : target.stages()) {
+      for (Command.Add add : stage.commandsAndTriggers(Command.Add.class)) {
         for (int i = 0; i < add.sources().size(); i++) {
           String src = add.sources().get(i);
           if (src.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(src)) {
