@@ -11,13 +11,16 @@ package dev.bulwark.image.source;
  * @param maxCapturedFileBytes the largest file whose content is kept (package databases)
  * @param maxJsonBytes manifests, indexes and configs larger than this are refused
  * @param maxCapturedTotalBytes all kept contents together; past it, further files are listed but not read (bounded heap)
+ * @param maxNameBytes the characters of all entry names and link targets together (the merged tree holds them)
  */
 public record ImageLimits(
-    long maxLayerBytes, long maxRatio, long ratioFloorBytes, long maxEntries, int maxCapturedFileBytes, int maxJsonBytes, long maxCapturedTotalBytes) {
+    long maxLayerBytes, long maxRatio, long ratioFloorBytes, long maxEntries, int maxCapturedFileBytes, int maxJsonBytes, long maxCapturedTotalBytes,
+    long maxNameBytes) {
 
-  public static final ImageLimits DEFAULT = new ImageLimits(16L << 30, 200, 256L << 20, 5_000_000, 64 << 20, 8 << 20, 128L << 20);
+  public static final ImageLimits DEFAULT = new ImageLimits(16L << 30, 200, 256L << 20, 5_000_000, 64 << 20, 8 << 20, 128L << 20, 128L << 20);
 
   public ImageLimits(long maxLayerBytes, long maxRatio, long ratioFloorBytes, long maxEntries, int maxCapturedFileBytes, int maxJsonBytes) {
-    this(maxLayerBytes, maxRatio, ratioFloorBytes, maxEntries, maxCapturedFileBytes, maxJsonBytes, DEFAULT.maxCapturedTotalBytes());
+    this(maxLayerBytes, maxRatio, ratioFloorBytes, maxEntries, maxCapturedFileBytes, maxJsonBytes, DEFAULT.maxCapturedTotalBytes(),
+        DEFAULT.maxNameBytes());
   }
 }
