@@ -50,13 +50,18 @@ public final class HostileImages {
 
   /** {@code bench/hostile-images.sh}: writes every input under {@code args[0]} and prints "name<TAB>path<TAB>exit<TAB>contains" lines. */
   public static void main(String[] args) throws Exception {
-    for (Input i : all(Path.of(args[0]))) {
+    for (Input i : all(Path.of(args[0]), true)) {
       System.out.println(i.name() + "\t" + i.path() + "\t" + i.expect().exit() + "\t" + i.expect().contains());
     }
   }
 
-  /** Every input, generated under {@code dir} (already generated ones are reused). */
-  public static List<Input> all(Path dir) throws Exception {
+  /**
+   * Every input, generated under {@code dir} (already generated ones are reused). {@code full}
+   * makes the largest inputs as large as the limits allow (a million tar entries); the test suite
+   * uses a smaller set of the same shapes to keep its run short.
+   */
+  public static List<Input> all(Path dir, boolean full) throws Exception {
+    int tinyEntries = full ? 1_000_000 : 200_000;
     List<Input> out = new ArrayList<>();
     out.add(input(dir, "rpm-recursive-view", new Expect(0, "Packages is a view, not a table"), d -> oci(d, files(
         "usr/lib/sysimage/rpm/rpmdb.sqlite", sqlite(d, "CREATE VIEW Packages AS WITH RECURSIVE r(hnum, blob) AS "
@@ -116,16 +121,24 @@ public final class HostileImages {
       }
       file(tar, p + "f", new byte[1]);
     })));
-    out.add(input(dir, "tar-million-tiny-entries", new Expect(0, "\"packages\""), d -> oci(d, tar -> {
-      for (int i = 0; i < 1_000_000; i++) {
+    out.add(input(dir, "tar-" + tinyEntries + "-tiny-entries", new Expect(0, "\"packages\""), d -> oci(d, tar -> {
+      for (int i = 0; i < tinyEntries; i++) {
         file(tar, "t/" + (i % 1000) + "/" + i, new byte[0]);
       }
     })));
-    out.add(input(dir, "tar-same-path-200k-times", new Expect(0, "\"packages\""), d -> oci(d, tar -> {
-      for (int i = 0; i < 100_000; i++) {
+    if (full) {
+      out.add(input(dir, "tar-entries-past-the-limit", new Expect(2, "more than 1000000 files in the image"), d -> oci(d, tar -> {
+        for (int i = 0; i <= 1_000_000; i++) {
+          file(tar, "t/" + (i % 1000) + "/" + i, new byte[0]);
+        }
+      })));
+    }
+    int repeats = full ? 200_000 : 50_000;
+    out.add(input(dir, "tar-same-path-" + repeats + "-times", new Expect(0, "\"packages\""), d -> oci(d, tar -> {
+      for (int i = 0; i < repeats / 2; i++) {
         file(tar, "d/" + i, new byte[0]);
       }
-      for (int i = 0; i < 200_000; i++) {
+      for (int i = 0; i < repeats; i++) {
         file(tar, "d/.wh..wh..opq", new byte[0]);
         file(tar, "d", new byte[0]); // a file replacing the directory, again and again
       }
@@ -143,9 +156,9 @@ public final class HostileImages {
       }
     })));
     out.add(input(dir, "docker-save-cut-mid-header", new Expect(2, "ends inside a tar header"), d -> {
-      Path full = TestImages.writeTar(new TestImages.Builder().layer(TestImages.Entry.file("a", "a")).dockerLegacy(), d.resolve("full.tar"));
-      byte[] b = Files.readAllBytes(full);
-      Files.delete(full);
+      Path whole = TestImages.writeTar(new TestImages.Builder().layer(TestImages.Entry.file("a", "a")).dockerLegacy(), d.resolve("whole.tar"));
+      byte[] b = Files.readAllBytes(whole);
+      Files.delete(whole);
       // the archive is cut inside its last member's header (entries: config, layer, manifest)
       int cut = lastHeader(b) + 100;
       return Files.write(d.resolve("image.tar"), Arrays.copyOf(b, cut));
