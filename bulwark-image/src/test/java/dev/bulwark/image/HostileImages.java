@@ -254,13 +254,15 @@ public final class HostileImages {
     return t;
   }
 
-  private static void writeOctalSize(byte[] header, long size) {
+  /** Sets a header's size field (octal) and its checksum. */
+  static void writeOctalSize(byte[] header, long size) {
     byte[] s = String.format("%011o", size).getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(s, 0, header, 124, 11);
     checksum(header);
   }
 
-  private static void checksum(byte[] header) {
+  /** Recomputes a tar header's checksum after an edit. */
+  static void checksum(byte[] header) {
     int sum = 0;
     for (int i = 0; i < 512; i++) {
       sum += (i >= 148 && i < 156) ? ' ' : header[i] & 0xff;

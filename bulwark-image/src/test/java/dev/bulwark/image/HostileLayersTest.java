@@ -10,7 +10,6 @@ import dev.bulwark.image.source.ImageException;
 import dev.bulwark.image.source.ImageLimits;
 import dev.bulwark.sbom.Sbom;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +59,7 @@ class HostileLayersTest {
   void paxHeaderPastOneMiB_isRefusedBeforeItIsRead() throws Exception {
     byte[] t = Arrays.copyOf(TestImages.tar(List.of(file("a", "a"))), 4096);
     t[156] = 'x';
-    setSize(t, 3L << 30);
+    HostileImages.writeOctalSize(t, 3L << 30);
     assertThatThrownBy(() -> open(new TestImages.Builder().rawLayer(t))).hasMessageContaining("past the 1 MiB limit");
   }
 
@@ -68,7 +67,7 @@ class HostileLayersTest {
   void negativeSize_isCorruption_notACrash() throws Exception {
     byte[] t = TestImages.tar(List.of(file("a", "a")));
     Arrays.fill(t, 124, 136, (byte) 0xff);
-    checksum(t);
+    HostileImages.checksum(t);
     assertThatThrownBy(() -> open(new TestImages.Builder().rawLayer(t))).isInstanceOf(ImageException.class).hasMessageContaining("layer 0");
   }
 
@@ -141,18 +140,5 @@ class HostileLayersTest {
     Sbom sbom = open(new TestImages.Builder().layer(file("app/bomb.jar", bomb))).sbom("bomb");
     assertThat(sbom.gaps()).containsExactly("/app/bomb.jar (java-archive) stopped after 512 MiB of decompressed content (nested archives included): "
         + "packages in the rest are missing");
-  }
-
-  private static void setSize(byte[] header, long size) {
-    System.arraycopy(String.format("%011o", size).getBytes(StandardCharsets.US_ASCII), 0, header, 124, 11);
-    checksum(header);
-  }
-
-  private static void checksum(byte[] header) {
-    int sum = 0;
-    for (int i = 0; i < 512; i++) {
-      sum += (i >= 148 && i < 156) ? ' ' : header[i] & 0xff;
-    }
-    System.arraycopy(String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII), 0, header, 148, 8);
   }
 }
