@@ -65,7 +65,7 @@ class RpmPackagesTest {
   /** Bulwark's SQLite staging directories in the temporary directory. */
   static Set<String> stagingDirs() throws java.io.IOException {
     try (var list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("bulwark-rpmdb") || n.startsWith("sqlite-"))
+      return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("bulwark-rpmdb") || n.startsWith("bulwark-sqlite") || n.startsWith("sqlite-"))
           .collect(Collectors.toSet());
     }
   }

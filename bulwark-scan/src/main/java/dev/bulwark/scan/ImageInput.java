@@ -44,12 +44,26 @@ public final class ImageInput {
         throw new IOException(arg + ": no such file, and not an image reference (" + e.getMessage() + ")");
       }
       Path dir = Files.createTempDirectory("bulwark-pull-");
+      // removed on every exit: normally below, and by a shutdown hook when the run is cancelled (SIGTERM, Ctrl-C) mid-pull
+      Thread cleanup = new Thread(() -> {
+        try {
+          deleteTree(dir);
+        } catch (IOException ignored) {
+          // best effort while the JVM exits
+        }
+      }, "bulwark-pull-cleanup");
+      Runtime.getRuntime().addShutdownHook(cleanup);
       try {
         new RegistryClient(Credentials.fromDockerConfig(), insecure ? Set.of(ref.registry()) : Set.of(), ImageLimits.DEFAULT)
             .pull(ref, platform, dir);
         return new Opened(Image.open(dir, platform, ImageLimits.DEFAULT), ref.familiarName() + (ref.tag() != null ? ":" + ref.tag() : ""));
       } finally {
         deleteTree(dir);
+        try {
+          Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running: it removes the directory
+        }
       }
     } catch (ImageException e) {
       throw new IOException(arg + ": " + e.getMessage(), e);

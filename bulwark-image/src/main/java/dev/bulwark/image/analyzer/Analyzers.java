@@ -50,17 +50,48 @@ public final class Analyzers {
     for (String path : image.files().captured()) {
       for (FileAnalyzer f : files) {
         if (f.wants(path)) {
-          out.addAll(f.analyze(image, path, image.files().content(path).orElse(new byte[0])));
+          Findings found = f.analyze(image, path, image.files().content(path).orElse(new byte[0]));
+          out.addAll(found.packages());
+          gaps.addAll(found.gaps());
           break;
         }
       }
     }
+    gaps.addAll(uncapturedGaps(analyzers, image));
     Map<String, List<Package>> byPath = new TreeMap<>(streamed);
     for (StreamAnalyzer s : only(analyzers, StreamAnalyzer.class)) {
       // a watcher's packages are of its analyzer's ecosystem, and each ecosystem has one binary analyzer (checked below)
       byPath.values().forEach(found -> found.stream().filter(p -> p.ecosystem() == s.ecosystem()).forEach(out::add));
     }
     return new Findings(out, gaps);
+  }
+
+  /**
+   * A file an analyzer wanted but a limit kept out (too large, or past the total kept) is a gap:
+   * its packages are missing, and the SBOM must say so rather than list none in silence.
+   */
+  private static List<String> uncapturedGaps(List<PackageAnalyzer> analyzers, AnalysisContext image) {
+    List<String> gaps = new ArrayList<>();
+    for (var e : image.files().uncaptured().entrySet()) {
+      String name = wanting(analyzers, image, e.getKey());
+      if (name != null) {
+        gaps.add("/" + e.getKey() + " (" + name + ") " + e.getValue() + ": its packages are missing");
+      }
+    }
+    return gaps;
+  }
+
+  private static String wanting(List<PackageAnalyzer> analyzers, AnalysisContext image, String path) {
+    FileEntry entry = image.files().get(path).orElse(null);
+    for (PackageAnalyzer a : analyzers) {
+      if (a instanceof DatabaseAnalyzer d && d.wants(path) || a instanceof FileAnalyzer f && f.wants(path)) {
+        return a.name();
+      }
+      if (a instanceof StreamAnalyzer s && entry != null && s.wants(entry)) {
+        return "binary";
+      }
+    }
+    return null;
   }
 
   private static <T extends PackageAnalyzer> List<T> only(List<PackageAnalyzer> analyzers, Class<T> kind) {

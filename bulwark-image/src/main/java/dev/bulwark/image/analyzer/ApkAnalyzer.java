@@ -28,16 +28,18 @@ final class ApkAnalyzer implements DatabaseAnalyzer {
   @Override
   public Findings analyze(AnalysisContext image) {
     List<Package> out = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
     image.files().content(INSTALLED).ifPresent(b -> {
       Map<String, Integer> firstSeen = FirstLayers.of(image.history().get(INSTALLED),
           text -> ApkInstalled.parse(text).stream().map(e -> e.name() + "@" + e.version()).toList());
       String distro = image.os() == null ? "" : nz(image.os().versionId());
-      for (ApkInstalled.Entry e : ApkInstalled.parse(new String(b, StandardCharsets.UTF_8))) {
+      List<ApkInstalled.Entry> entries = ApkInstalled.parse(new String(b, StandardCharsets.UTF_8));
+      for (ApkInstalled.Entry e : FirstLayers.capped(entries, ApkInstalled.MAX_PACKAGES, "/" + INSTALLED + " (apk)", gaps)) {
         out.add(new Package(Ecosystem.APK, e.name(), e.version(), e.arch(), e.origin(), e.version(), e.license(),
             Purls.of(Ecosystem.APK, "alpine", e.name(), e.version(), Map.of("arch", nz(e.arch()), "distro", distro)),
             new Location(firstSeen.getOrDefault(e.name() + "@" + e.version(), -1), INSTALLED)));
       }
     });
-    return Findings.of(out);
+    return new Findings(out, gaps);
   }
 }

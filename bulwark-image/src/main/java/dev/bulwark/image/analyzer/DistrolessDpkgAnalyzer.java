@@ -24,12 +24,14 @@ final class DistrolessDpkgAnalyzer implements DatabaseAnalyzer {
   @Override
   public Findings analyze(AnalysisContext image) {
     List<Package> out = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
     for (String f : image.files().capturedUnder(DIR)) {
       int layer = image.layerOf(f);
-      for (DpkgStatus.Entry e : DpkgStatus.parse(new String(image.files().content(f).orElseThrow(), StandardCharsets.UTF_8), false)) {
+      String text = new String(image.files().content(f).orElseThrow(), StandardCharsets.UTF_8);
+      for (DpkgStatus.Entry e : DpkgAnalyzer.capped(DpkgStatus.parse(text, false), f, gaps)) {
         out.add(DpkgAnalyzer.deb(e, image.os(), layer, f));
       }
     }
-    return Findings.of(out);
+    return new Findings(out, gaps);
   }
 }

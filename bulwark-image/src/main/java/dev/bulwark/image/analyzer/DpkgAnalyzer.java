@@ -30,14 +30,21 @@ final class DpkgAnalyzer implements DatabaseAnalyzer {
   @Override
   public Findings analyze(AnalysisContext image) {
     List<Package> out = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
     image.files().content(STATUS).ifPresent(b -> {
       Map<String, Integer> firstSeen = FirstLayers.of(image.history().get(STATUS),
           text -> DpkgStatus.parse(text).stream().map(e -> e.name() + "@" + e.version()).toList());
-      for (DpkgStatus.Entry e : DpkgStatus.parse(new String(b, StandardCharsets.UTF_8))) {
+      List<DpkgStatus.Entry> entries = capped(DpkgStatus.parse(new String(b, StandardCharsets.UTF_8)), STATUS, gaps);
+      for (DpkgStatus.Entry e : entries) {
         out.add(deb(e, image.os(), firstSeen.getOrDefault(e.name() + "@" + e.version(), -1), STATUS));
       }
     });
-    return Findings.of(out);
+    return new Findings(out, gaps);
+  }
+
+  /** The first {@link DpkgStatus#MAX_PACKAGES} entries; a longer list (parse returns one more) is cut, and a gap says so. */
+  static <T> List<T> capped(List<T> entries, String path, List<String> gaps) {
+    return FirstLayers.capped(entries, DpkgStatus.MAX_PACKAGES, "/" + path + " (dpkg)", gaps);
   }
 
   /** A deb package; the purl's upstream qualifier names the source package when it differs. */

@@ -11,6 +11,15 @@ import java.util.function.Function;
 final class FirstLayers {
   private FirstLayers() {}
 
+  /** At most {@code max} entries; past it (the parser returns one more to tell) a gap names the database and the limit. */
+  static <T> List<T> capped(List<T> entries, int max, String what, List<String> gaps) {
+    if (entries.size() <= max) {
+      return entries;
+    }
+    gaps.add(what + " lists more than " + max + " packages (the limit): the rest are missing");
+    return entries.subList(0, max);
+  }
+
   /** {@code keys} lists the name@version keys of one copy's packages. */
   static Map<String, Integer> of(List<FileVersion> versions, Function<String, List<String>> keys) {
     Map<String, Integer> first = new HashMap<>();

@@ -2,7 +2,7 @@ package dev.bulwark.image.analyzer;
 
 import dev.bulwark.image.pkg.LanguagePackages;
 import dev.bulwark.sbom.Ecosystem;
-import dev.bulwark.sbom.Package;
+import dev.bulwark.image.pkg.JavaArchives;
 import java.util.List;
 
 /** Java archives (jar, war, ear): {@code pom.properties}, nested jars, the manifest, then the file name. */
@@ -19,8 +19,10 @@ final class JavaArchiveAnalyzer implements FileAnalyzer {
   }
 
   @Override
-  public List<Package> analyze(AnalysisContext image, String path, byte[] content) {
-    return Purls.applications(image, path, LanguagePackages.java(path, content));
+  public Findings analyze(AnalysisContext image, String path, byte[] content) {
+    JavaArchives.Scan scan = JavaArchives.read(path, content, image.archiveBudget());
+    List<String> gaps = scan.stopped() == null ? List.of() : List.of("/" + path + " (java-archive) " + scan.stopped() + ": packages in the rest are missing");
+    return new Findings(Purls.applications(image, path, scan.found()), gaps);
   }
 
 }

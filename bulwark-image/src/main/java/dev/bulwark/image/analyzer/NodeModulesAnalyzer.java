@@ -2,8 +2,6 @@ package dev.bulwark.image.analyzer;
 
 import dev.bulwark.image.pkg.LanguagePackages;
 import dev.bulwark.sbom.Ecosystem;
-import dev.bulwark.sbom.Package;
-import java.util.List;
 
 /** Installed Node packages: {@code node_modules/**&#47;package.json}. */
 final class NodeModulesAnalyzer implements FileAnalyzer {
@@ -19,8 +17,8 @@ final class NodeModulesAnalyzer implements FileAnalyzer {
   }
 
   @Override
-  public List<Package> analyze(AnalysisContext image, String path, byte[] content) {
-    return Purls.applications(image, path, LanguagePackages.npm(content));
+  public Findings analyze(AnalysisContext image, String path, byte[] content) {
+    return Findings.of(Purls.applications(image, path, LanguagePackages.npm(content)));
   }
 
 }

@@ -2,9 +2,7 @@ package dev.bulwark.image.analyzer;
 
 import dev.bulwark.image.pkg.LanguagePackages;
 import dev.bulwark.sbom.Ecosystem;
-import dev.bulwark.sbom.Package;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** Installed Python distributions: {@code *.dist-info/METADATA} and {@code *.egg-info/PKG-INFO}. */
 final class PythonAnalyzer implements FileAnalyzer {
@@ -20,8 +18,8 @@ final class PythonAnalyzer implements FileAnalyzer {
   }
 
   @Override
-  public List<Package> analyze(AnalysisContext image, String path, byte[] content) {
-    return Purls.applications(image, path, LanguagePackages.python(new String(content, StandardCharsets.UTF_8)));
+  public Findings analyze(AnalysisContext image, String path, byte[] content) {
+    return Findings.of(Purls.applications(image, path, LanguagePackages.python(new String(content, StandardCharsets.UTF_8))));
   }
 
 }

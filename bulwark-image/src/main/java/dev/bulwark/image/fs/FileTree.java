@@ -16,6 +16,14 @@ import java.util.TreeMap;
 public final class FileTree {
   private final TreeMap<String, FileEntry> entries = new TreeMap<>();
   private final Map<String, byte[]> contents = new TreeMap<>();
+  /** Files analysis wanted but whose content was not kept, with the reason in words (a limit). */
+  private final Map<String, String> uncaptured = new TreeMap<>();
+  /**
+   * Directories whose children were already walked to clear lower layers' entries in
+   * {@link #clearedLayer}, by whiteout (true) or opaque marker (false): clearing twice finds nothing more.
+   */
+  private final Map<String, Boolean> cleared = new java.util.HashMap<>();
+  private int clearedLayer = -1;
 
   /** A tree from given entries and captured contents (for analysis of images described by value). */
   public static FileTree of(Collection<FileEntry> entries, Map<String, byte[]> contents) {
@@ -27,12 +35,29 @@ public final class FileTree {
   }
 
   void put(FileEntry e, byte[] content) {
+    uncaptured.remove(e.path());
     entries.put(e.path(), e);
     if (content != null) {
       contents.put(e.path(), content);
     } else {
       contents.remove(e.path());
     }
+  }
+
+  /** Puts a file whose content analysis wanted but a limit kept out; {@link #uncaptured} says why. */
+  void putUncaptured(FileEntry e, String reason) {
+    put(e, null);
+    uncaptured.put(e.path(), reason);
+  }
+
+  /** Marks a file already put as one whose packages a limit kept out. */
+  void markUncaptured(String path, String reason) {
+    uncaptured.put(path, reason);
+  }
+
+  /** The reason a wanted file's content was not kept, for files still in the tree, by path. */
+  public Map<String, String> uncaptured() {
+    return Collections.unmodifiableMap(uncaptured);
   }
 
   /** Removes {@code path} and everything under it that lower layers (index below {@code layer}) wrote. */
@@ -46,22 +71,38 @@ public final class FileTree {
   }
 
   private void removeLower(String path, int layer, boolean includeSelf) {
+    // A layer may name the same path again and again (each entry replaces what lower layers had
+    // there): once cleared, nothing lower is left under it, so a repeat must not walk it again.
+    if (layer != clearedLayer) {
+      cleared.clear();
+      clearedLayer = layer;
+    }
+    Boolean done = cleared.get(path);
+    if (done != null && (done || !includeSelf)) {
+      return;
+    }
     List<String> doomed = new ArrayList<>();
     if (includeSelf && entries.containsKey(path) && entries.get(path).layer() < layer) {
       doomed.add(path);
     }
     String prefix = path.isEmpty() ? "" : path + "/";
+    int walked = 0;
     for (var e : entries.tailMap(prefix, true).entrySet()) {
       if (!e.getKey().startsWith(prefix)) {
         break;
       }
+      walked++;
       if (e.getValue().layer() < layer) {
         doomed.add(e.getKey());
       }
     }
+    if (walked > 16) {
+      cleared.put(path, includeSelf); // only walks worth remembering: most paths have no children
+    }
     for (String d : doomed) {
       entries.remove(d);
       contents.remove(d);
+      uncaptured.remove(d);
     }
   }
 

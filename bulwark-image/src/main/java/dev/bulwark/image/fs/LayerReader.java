@@ -5,6 +5,7 @@ import dev.bulwark.image.source.ImageException;
 import dev.bulwark.image.source.ImageLimits;
 import dev.bulwark.image.source.Layer;
 import dev.bulwark.image.io.ObservingInputStream;
+import dev.bulwark.image.io.StrictTarInputStream;
 import dev.bulwark.image.source.BlobStore;
 import dev.bulwark.sbom.Package;
 import java.io.BufferedInputStream;
@@ -47,6 +48,12 @@ public final class LayerReader {
   private final ImageLimits limits;
   private final FileInterest interest;
   private long capturedBytes;
+  private long nameBytes;
+  private long streamedPackages;
+  /** Packages found in binaries, all together: each is an object on the heap (a made-up build info can list thousands). */
+  static final int MAX_STREAMED_PACKAGES = 250_000;
+  /** Linux's PATH_MAX: a longer name cannot be created in a container, so it is no real image's. */
+  static final int MAX_NAME = 4096;
   private final byte[] drain = new byte[256 << 10];
   private final Map<String, List<Package>> streamed = new HashMap<>();
 
@@ -98,9 +105,9 @@ public final class LayerReader {
       // inflating and digesting run on a reader thread, the tar walk here; the reader also drains
       // anything after the compressed stream, which belongs to the blob digest
       try (ReadAhead ahead = new ReadAhead(plain, () -> counted.transferTo(java.io.OutputStream.nullOutputStream()), "layer-" + n)) {
-        TarArchiveInputStream tar = new TarArchiveInputStream(ahead);
+        TarArchiveInputStream tar = new StrictTarInputStream(ahead);
         TarArchiveEntry e;
-        while ((e = tar.getNextEntry()) != null) {
+        while ((e = nextEntry(tar)) != null) {
           count++;
           if (++totalEntries[0] > limits.maxEntries()) {
             throw new HostileImageException("more than " + limits.maxEntries() + " files in the image");
@@ -127,6 +134,15 @@ public final class LayerReader {
     return new LayerStats(n, compressed, uncompressed, count);
   }
 
+  /** The library reports some malformed headers (a negative size, a bad number) as runtime exceptions: they are corruption too. */
+  private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
+    try {
+      return tar.getNextEntry();
+    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
+      throw new IOException("a malformed tar header (" + e.getMessage() + ")", e);
+    }
+  }
+
   private InputStream decompress(BufferedInputStream in, int layer) throws IOException {
     in.mark(4);
     int b0 = in.read();
@@ -147,6 +163,14 @@ public final class LayerReader {
   private void entry(TarArchiveEntry e, TarArchiveInputStream tar, int layer, FileTree tree, Map<String, List<FileVersion>> history)
       throws IOException, ImageException {
     String raw = e.getName();
+    if (raw.length() > MAX_NAME || (e.getLinkName() != null && e.getLinkName().length() > MAX_NAME)) {
+      throw new HostileImageException("layer " + layer + " has an entry name or link target longer than " + MAX_NAME
+          + " characters (the kernel's PATH_MAX): '" + raw.substring(0, Math.min(60, raw.length())) + "…'");
+    }
+    nameBytes += raw.length() + (e.getLinkName() == null ? 0 : e.getLinkName().length());
+    if (nameBytes > limits.maxNameBytes()) {
+      throw new HostileImageException("the file names of the image add up to more than " + (limits.maxNameBytes() >> 20) + " MiB");
+    }
     String path = normalize(raw, layer);
     if (path.isEmpty()) {
       return; // the root itself
@@ -185,7 +209,9 @@ public final class LayerReader {
       tree.whiteout(path, layer);
     }
     byte[] content = null;
-    streamed.remove(path); // whatever a lower layer had here is replaced
+    String uncaptured = null;
+    List<Package> replaced = streamed.remove(path); // whatever a lower layer had here is replaced
+    streamedPackages -= replaced == null ? 0 : replaced.size();
     FileEntry entry = new FileEntry(path, type, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(), e.getSize(), link, layer);
     FileInterest.Keep keep = type == FileEntry.Type.FILE || type == FileEntry.Type.HARDLINK ? interest.keep(path) : FileInterest.Keep.NONE;
     List<ByteWatcher> watchers = List.of();
@@ -199,10 +225,20 @@ public final class LayerReader {
       }
     } else if (type == FileEntry.Type.HARDLINK && keep != FileInterest.Keep.NONE) {
       content = tree.content(link).orElse(null);
+      uncaptured = content == null ? tree.uncaptured().get(link) : null;
     } else if (type == FileEntry.Type.FILE) {
       watchers = interest.watch(entry);
+      if (keep != FileInterest.Keep.NONE) {
+        uncaptured = e.getSize() > limits.maxCapturedFileBytes()
+            ? "is too large to read (" + mib(e.getSize()) + ", the limit is " + mib(limits.maxCapturedFileBytes()) + ")"
+            : "was not read: the files kept for analysis passed " + mib(limits.maxCapturedTotalBytes()) + " together";
+      }
     }
-    tree.put(entry, content);
+    if (uncaptured != null) {
+      tree.putUncaptured(entry, uncaptured);
+    } else {
+      tree.put(entry, content);
+    }
     // Drain what no one read in large reads (the tar stream's own skip goes 8 KiB at a time through
     // every stream below it, which a short-lived JVM pays for in call overhead), showing the bytes
     // to the watchers on the way: a file streams past once, however many watch it.
@@ -222,10 +258,17 @@ public final class LayerReader {
       for (ByteWatcher w : watchers) {
         found.addAll(w.finish()); // in the order the interest listed them
       }
-      if (!found.isEmpty()) {
+      if (streamedPackages + found.size() > MAX_STREAMED_PACKAGES) {
+        tree.markUncaptured(path, "was not read: the packages found in the image's binaries passed " + MAX_STREAMED_PACKAGES);
+      } else if (!found.isEmpty()) {
         streamed.put(path, List.copyOf(found));
+        streamedPackages += found.size();
       }
     }
+  }
+
+  private static String mib(long bytes) {
+    return bytes >= 10L << 20 ? (bytes >> 20) + " MiB" : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 
   /** Entry names are relative to the image root; a name that climbs out of it is hostile. */

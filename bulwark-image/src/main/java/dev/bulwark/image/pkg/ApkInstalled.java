@@ -10,6 +10,10 @@ public final class ApkInstalled {
   /** One installed package: {@code origin} is its source (aport) name. */
   public record Entry(String name, String version, String arch, String origin, String license) {}
 
+  /** A database listing more packages than this is made up; parse returns one more, so a caller can tell it was cut. */
+  public static final int MAX_PACKAGES = 100_000;
+
+  /** One pass over the lines (no copy of the text, no array of every line). */
   public static List<Entry> parse(String text) {
     List<Entry> out = new ArrayList<>();
     String p = null;
@@ -17,26 +21,31 @@ public final class ApkInstalled {
     String a = null;
     String o = null;
     String l = null;
-    for (String line : (text + "\n\n").split("\n", -1)) {
-      if (line.isBlank()) {
+    int at = 0;
+    int n = text.length();
+    while (out.size() <= MAX_PACKAGES) {
+      int nl = at > n ? -1 : text.indexOf('\n', at);
+      int end = nl < 0 ? Math.min(at, n) : nl;
+      if (at > n || text.substring(at, end).isBlank()) {
         if (p != null && v != null) {
           out.add(new Entry(p, v, a, o == null ? p : o, l));
         }
         p = v = a = o = l = null;
-        continue;
+      } else if (end - at >= 2 && text.charAt(at + 1) == ':') {
+        String value = text.substring(at + 2, end);
+        switch (text.charAt(at)) {
+          case 'P' -> p = value;
+          case 'V' -> v = value;
+          case 'A' -> a = value;
+          case 'o' -> o = value;
+          case 'L' -> l = value;
+          default -> {}
+        }
       }
-      if (line.length() < 2 || line.charAt(1) != ':') {
-        continue;
+      if (at > n) {
+        break;
       }
-      String value = line.substring(2);
-      switch (line.charAt(0)) {
-        case 'P' -> p = value;
-        case 'V' -> v = value;
-        case 'A' -> a = value;
-        case 'o' -> o = value;
-        case 'L' -> l = value;
-        default -> {}
-      }
+      at = nl < 0 ? n + 1 : nl + 1;
     }
     return out;
   }

@@ -39,6 +39,8 @@ public final class BerkeleyDbHash {
   private static final int H_OFFPAGE = 3;
   private static final int SPARES_OFFSET = 96;
   private static final int SPARES = 32;
+  /** All values together: items may share one overflow chain, so a small file could otherwise expand without bound. */
+  static final long MAX_VALUE_BYTES = 256L << 20;
 
   /** Every data value of the database, in bucket order. */
   public static List<byte[]> values(byte[] file) throws FormatException {
@@ -68,6 +70,7 @@ public final class BerkeleyDbHash {
       throw new FormatException("more buckets than pages");
     }
     List<byte[]> out = new ArrayList<>();
+    long[] budget = {MAX_VALUE_BYTES};
     for (long bucket = 0; bucket <= maxBucket; bucket++) {
       long pgno = bucket + Integer.toUnsignedLong(b.getInt(SPARES_OFFSET + 4 * log2Ceil(bucket + 1)));
       for (long steps = 0; pgno != 0; steps++) {
@@ -79,7 +82,7 @@ public final class BerkeleyDbHash {
         if (type != P_HASH && type != P_HASH_UNSORTED) {
           throw new FormatException("page " + pgno + " of bucket " + bucket + " is not a hash page (type " + type + ")");
         }
-        readPairs(b, page, pageSize, pages, out);
+        readPairs(b, page, pageSize, pages, out, budget);
         pgno = Integer.toUnsignedLong(b.getInt(page + 16));
       }
     }
@@ -87,7 +90,7 @@ public final class BerkeleyDbHash {
   }
 
   /** The items of a hash page alternate key, data; the data items are collected. */
-  private static void readPairs(ByteBuffer b, int page, int pageSize, long pages, List<byte[]> out) throws FormatException {
+  private static void readPairs(ByteBuffer b, int page, int pageSize, long pages, List<byte[]> out, long[] budget) throws FormatException {
     int entries = Short.toUnsignedInt(b.getShort(page + 20));
     if (PAGE_HEADER + 2L * entries > pageSize) {
       throw new FormatException("page index overflows the page");
@@ -101,15 +104,27 @@ public final class BerkeleyDbHash {
       }
       int item = page + offset;
       switch (b.get(item)) {
-        case H_KEYDATA -> out.add(java.util.Arrays.copyOfRange(b.array(), item + 1, page + end));
+        case H_KEYDATA -> {
+          spend(budget, end - offset);
+          out.add(java.util.Arrays.copyOfRange(b.array(), item + 1, page + end));
+        }
         case H_OFFPAGE -> {
           if (end - offset < 12) {
             throw new FormatException("short off-page item");
           }
-          out.add(overflow(b, Integer.toUnsignedLong(b.getInt(item + 4)), Integer.toUnsignedLong(b.getInt(item + 8)), pages, pageSize));
+          long length = Integer.toUnsignedLong(b.getInt(item + 8));
+          spend(budget, length);
+          out.add(overflow(b, Integer.toUnsignedLong(b.getInt(item + 4)), length, pages, pageSize));
         }
         default -> { } // duplicates sets are not used by rpm's Packages database
       }
+    }
+  }
+
+  private static void spend(long[] budget, long bytes) throws FormatException {
+    budget[0] -= bytes;
+    if (budget[0] < 0) {
+      throw new FormatException("values add up to more than " + (MAX_VALUE_BYTES >> 20) + " MiB (overflow chains shared by many items?)");
     }
   }
 

@@ -1,9 +1,7 @@
 package dev.bulwark.image.pkg;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Debian's {@code var/lib/dpkg/status} (and distroless {@code status.d/*}) stanzas. */
 public final class DpkgStatus {
@@ -17,63 +15,103 @@ public final class DpkgStatus {
     return parse(text, true);
   }
 
+  /** A database listing more packages than this is made up; parse returns one more, so a caller can tell it was cut. */
+  public static final int MAX_PACKAGES = 100_000;
+
   /**
    * With {@code statusRequired} false (distroless {@code status.d} files, which have no Status
-   * field) a stanza without Status counts as installed.
+   * field) a stanza without Status counts as installed. One pass over the lines, keeping only the
+   * fields a package needs: a 60 MiB file costs its packages, not a map of every field of every stanza.
    */
   public static List<Entry> parse(String text, boolean statusRequired) {
     List<Entry> out = new ArrayList<>();
-    for (Map<String, String> s : stanzas(text)) {
-      String name = s.get("Package");
-      String version = s.get("Version");
-      String status = s.get("Status");
-      if (name == null || version == null) {
-        continue;
-      }
-      if (status == null ? statusRequired : !status.endsWith(" installed")) {
-        continue; // the third word of Status is the state; only "installed" means files are there
-      }
-      String source = s.get("Source");
-      String sourceVersion = version;
-      if (source != null) {
-        int paren = source.indexOf('(');
-        if (paren > 0 && source.endsWith(")")) {
-          sourceVersion = source.substring(paren + 1, source.length() - 1).strip();
-          source = source.substring(0, paren).strip();
+    Stanza cur = new Stanza();
+    int at = 0;
+    int n = text.length();
+    while (at <= n && out.size() <= MAX_PACKAGES) {
+      int nl = text.indexOf('\n', at);
+      int end = nl < 0 ? n : nl;
+      if (isBlank(text, at, end)) {
+        cur.finish(statusRequired, out);
+        cur = new Stanza();
+      } else if ((text.charAt(at) == ' ' || text.charAt(at) == '\t') && cur.last != null) {
+        cur.fold(text.substring(at, end).strip());
+      } else {
+        int colon = text.indexOf(':', at);
+        if (colon > at && colon < end) {
+          cur.field(text.substring(at, colon).strip(), text, colon + 1, end);
         }
       }
-      out.add(new Entry(name, version, s.get("Architecture"), source == null ? name : source, sourceVersion));
+      if (nl < 0) {
+        break;
+      }
+      at = nl + 1;
+    }
+    if (out.size() <= MAX_PACKAGES) {
+      cur.finish(statusRequired, out);
     }
     return out;
   }
 
-  /** RFC-822 style paragraphs; continuation lines (leading blank) are folded into their field. */
-  static List<Map<String, String>> stanzas(String text) {
-    List<Map<String, String>> out = new ArrayList<>();
-    Map<String, String> cur = new LinkedHashMap<>();
-    String last = null;
-    for (String line : text.split("\n", -1)) {
-      if (line.isBlank()) {
-        if (!cur.isEmpty()) {
-          out.add(cur);
-          cur = new LinkedHashMap<>();
+  private static boolean isBlank(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The fields of one stanza that make a package; a field given twice keeps its last value, as before. */
+  private static final class Stanza {
+    String name;
+    String version;
+    String status;
+    String source;
+    String arch;
+    /** The field a continuation line belongs to: one of ours, or another (its lines are skipped). */
+    String last;
+
+    void field(String key, String text, int from, int to) {
+      last = key;
+      switch (key) {
+        case "Package" -> name = text.substring(from, to).strip();
+        case "Version" -> version = text.substring(from, to).strip();
+        case "Status" -> status = text.substring(from, to).strip();
+        case "Source" -> source = text.substring(from, to).strip();
+        case "Architecture" -> arch = text.substring(from, to).strip();
+        default -> { }
+      }
+    }
+
+    void fold(String line) {
+      switch (last) {
+        case "Package" -> name = name + "\n" + line;
+        case "Version" -> version = version + "\n" + line;
+        case "Status" -> status = status + "\n" + line;
+        case "Source" -> source = source + "\n" + line;
+        case "Architecture" -> arch = arch + "\n" + line;
+        default -> { }
+      }
+    }
+
+    void finish(boolean statusRequired, List<Entry> out) {
+      if (name == null || version == null) {
+        return;
+      }
+      if (status == null ? statusRequired : !status.endsWith(" installed")) {
+        return; // the third word of Status is the state; only "installed" means files are there
+      }
+      String src = source;
+      String sourceVersion = version;
+      if (src != null) {
+        int paren = src.indexOf('(');
+        if (paren > 0 && src.endsWith(")")) {
+          sourceVersion = src.substring(paren + 1, src.length() - 1).strip();
+          src = src.substring(0, paren).strip();
         }
-        last = null;
-        continue;
       }
-      if ((line.startsWith(" ") || line.startsWith("\t")) && last != null) {
-        cur.put(last, cur.get(last) + "\n" + line.strip());
-        continue;
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0) {
-        last = line.substring(0, colon).strip();
-        cur.put(last, line.substring(colon + 1).strip());
-      }
+      out.add(new Entry(name, version, arch, src == null ? name : src, sourceVersion));
     }
-    if (!cur.isEmpty()) {
-      out.add(cur);
-    }
-    return out;
   }
 }

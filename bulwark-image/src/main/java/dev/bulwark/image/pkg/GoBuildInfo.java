@@ -1,6 +1,5 @@
 package dev.bulwark.image.pkg;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,8 @@ public final class GoBuildInfo {
   private static final int HEADER = 32;
   private static final int MAX_STRING = 1 << 20;
   private static final int ALIGN = 16;
+  /** Real programs link hundreds of modules; a build info listing more is made up, and each becomes a package. */
+  static final int MAX_DEPS = 10_000;
   private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
 
   private GoBuildInfo() {}
@@ -56,7 +57,10 @@ public final class GoBuildInfo {
     /** The last bytes before {@link #offset} (fewer than the magic), for a magic split across two chunks. */
     private final byte[] tail = new byte[MAGIC.length - 1];
     private int tailLength;
-    private ByteArrayOutputStream found;
+    /** The bytes from the magic on, collected only as far as the two strings reach. */
+    private byte[] found;
+    private int size;
+    private int target = NEEDED;
     private boolean done;
 
     /** Takes the next bytes; false once it needs no more. */
@@ -74,15 +78,16 @@ public final class GoBuildInfo {
       }
       int split = splitMagic(b, off, len);
       if (split >= 0) {
-        found = new ByteArrayOutputStream();
-        found.write(tail, tailLength - split, split);
+        found = new byte[4096];
+        System.arraycopy(tail, tailLength - split, found, 0, split);
+        size = split;
         collect(b, off, len);
         return !done;
       }
       int first = off + (int) ((ALIGN - offset % ALIGN) % ALIGN);
       for (int i = first; i + MAGIC.length <= off + len; i += ALIGN) {
         if (b[i] == MAGIC[0] && Arrays.equals(b, i, i + MAGIC.length, MAGIC, 0, MAGIC.length)) {
-          found = new ByteArrayOutputStream();
+          found = new byte[4096];
           collect(b, i, off + len - i);
           return !done;
         }
@@ -95,7 +100,7 @@ public final class GoBuildInfo {
     /** The build info, once the whole file went by (or the scanner stopped asking). */
     public Optional<Info> finish() {
       done = true;
-      return found == null ? Optional.empty() : parse(found.toByteArray());
+      return found == null ? Optional.empty() : parse(Arrays.copyOf(found, size));
     }
 
     private boolean elfSoFar(byte[] b, int off, int len) {
@@ -129,10 +134,56 @@ public final class GoBuildInfo {
       tailLength = fromOld + keep;
     }
 
+    /**
+     * Keeps bytes up to what the header's two varint-prefixed strings need, which is known once
+     * their lengths went by: a binary costs its build info (kilobytes), not the 2 MiB the
+     * largest allowed strings would take.
+     */
     private void collect(byte[] b, int off, int len) {
-      found.write(b, off, Math.min(len, NEEDED - found.size()));
-      done = found.size() >= NEEDED;
+      int n = Math.min(len, target - size);
+      if (size + n > found.length) {
+        found = Arrays.copyOf(found, Math.min(target, Math.max(size + n, found.length * 2)));
+      }
+      System.arraycopy(b, off, found, size, n);
+      size += n;
+      target = Math.min(target, needed(found, size));
+      done = size >= target;
     }
+  }
+
+  /** The bytes the build info at the start of {@code b} takes, as far as the first {@code size} bytes tell; NEEDED when not yet known. */
+  static int needed(byte[] b, int size) {
+    if (size < HEADER) {
+      return Scanner.NEEDED;
+    }
+    if ((b[15] & 2) == 0) {
+      return HEADER; // pointer layout (before Go 1.18): nothing inline to collect
+    }
+    int end = HEADER;
+    for (int string = 0; string < 2; string++) {
+      long len = 0;
+      int shift = 0;
+      int p = end;
+      while (true) {
+        if (p >= size) {
+          return Scanner.NEEDED;
+        }
+        int x = b[p++] & 0xff;
+        len |= (long) (x & 0x7f) << shift;
+        if ((x & 0x80) == 0) {
+          break;
+        }
+        shift += 7;
+        if (shift > 35) {
+          return p; // not a varint: parse refuses it
+        }
+      }
+      if (len > MAX_STRING) {
+        return p; // too long: parse refuses it
+      }
+      end = p + (int) len;
+    }
+    return end;
   }
 
   static Optional<Info> parse(byte[] b) {
@@ -152,6 +203,7 @@ public final class GoBuildInfo {
     String mainVersion = null;
     List<Module> deps = new ArrayList<>();
     List<String> build = new ArrayList<>();
+    boolean lastKept = false;
     for (String line : mod.split("\n")) {
       String[] f = line.split("\t");
       switch (f[0]) {
@@ -167,12 +219,13 @@ public final class GoBuildInfo {
           }
         }
         case "dep" -> {
-          if (f.length >= 3) {
+          lastKept = f.length >= 3 && deps.size() < MAX_DEPS;
+          if (lastKept) {
             deps.add(new Module(f[1], f[2]));
           }
         }
         case "=>" -> {
-          if (f.length >= 3 && !deps.isEmpty()) {
+          if (f.length >= 3 && lastKept) {
             deps.set(deps.size() - 1, new Module(f[1], f[2])); // replaced: the replacement is what is linked
           }
         }

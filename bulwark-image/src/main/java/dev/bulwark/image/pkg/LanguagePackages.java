@@ -2,22 +2,16 @@ package dev.bulwark.image.pkg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.jar.Attributes;
-import java.util.jar.Manifest;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Application packages: Python ({@code *.dist-info/METADATA}, {@code *.egg-info/PKG-INFO}),
@@ -28,8 +22,6 @@ public final class LanguagePackages {
   /** One mapper for the package parsers of this package: each instance costs start-up time. */
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NODE_MODULE = Pattern.compile("(?:^|/)node_modules/(?:@[^/]+/)?[^/]+/package\\.json$");
-  private static final Pattern JAR_NAME = Pattern.compile("^(.+?)-(\\d[\\w.+-]*)\\.(?:jar|war|ear)$");
-  private static final int MAX_NESTING = 2;
 
   private LanguagePackages() {}
 
@@ -68,9 +60,9 @@ public final class LanguagePackages {
     return java(path, content);
   }
 
-  /** The packages of a Java archive at {@code path}. */
+  /** The packages of a Java archive at {@code path} (bounded as {@link JavaArchives} says). */
   public static List<Found> java(String path, byte[] content) {
-    return java(fileName(path), content, 0);
+    return JavaArchives.read(path, content, new JavaArchives.ImageBudget()).found();
   }
 
   static String fileName(String path) {
@@ -80,7 +72,9 @@ public final class LanguagePackages {
   /** Core metadata headers (RFC 822); the body after the first blank line is ignored. */
   public static List<Found> python(String text) {
     Map<String, String> h = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
+    int body = text.indexOf("\n\n");
+    // only the headers: the description after them can be megabytes, and splitting it into lines costs as much
+    for (String line : (body < 0 ? text : text.substring(0, body)).split("\n")) {
       if (line.isBlank()) {
         break;
       }
@@ -118,48 +112,6 @@ public final class LanguagePackages {
     } catch (IOException e) {
       return List.of(); // not JSON: not a package manifest
     }
-  }
-
-  /** pom.properties (all, including shaded ones), nested jars, then the manifest, then the file name. */
-  static List<Found> java(String fileName, byte[] content, int depth) {
-    List<Found> found = new ArrayList<>();
-    Manifest manifest = null;
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-      ZipEntry e;
-      while ((e = zip.getNextEntry()) != null) {
-        String n = e.getName();
-        if (n.startsWith("META-INF/maven/") && n.endsWith("/pom.properties")) {
-          Found f = pomProperties(new String(zip.readNBytes(1 << 20), StandardCharsets.UTF_8));
-          if (f != null) {
-            found.add(f);
-          }
-        } else if (n.equals("META-INF/MANIFEST.MF")) {
-          manifest = new Manifest(new ByteArrayInputStream(zip.readNBytes(1 << 20)));
-        } else if (depth < MAX_NESTING && (n.endsWith(".jar") || n.endsWith(".war"))) {
-          byte[] nested = zip.readNBytes(64 << 20);
-          found.addAll(java(fileName(n), nested, depth + 1));
-        }
-      }
-    } catch (IOException e) {
-      return found; // a corrupt archive yields what was read before the damage
-    }
-    if (found.isEmpty() && manifest != null) {
-      Found f = fromManifest(manifest.getMainAttributes(), fileName);
-      // older jars keep Implementation-* in a per-package section instead of the main one
-      for (var section = manifest.getEntries().values().iterator(); f == null && section.hasNext(); ) {
-        f = fromManifest(section.next(), fileName);
-      }
-      if (f != null) {
-        found.add(f);
-      }
-    }
-    if (found.isEmpty()) {
-      Matcher m = JAR_NAME.matcher(fileName);
-      if (m.matches()) {
-        found.add(new Found("maven", null, m.group(1), m.group(2), null));
-      }
-    }
-    return found;
   }
 
   static Found pomProperties(String text) {

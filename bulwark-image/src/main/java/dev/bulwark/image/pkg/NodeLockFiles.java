@@ -25,6 +25,8 @@ public final class NodeLockFiles {
   private NodeLockFiles() {}
 
   private static final ObjectMapper JSON = LanguagePackages.JSON;
+  /** Lock files larger than this are not parsed: their tree would take several times their size on the heap. */
+  public static final int MAX_BYTES = 32 << 20;
   private static final Set<String> NAMES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml");
 
   /** A project's lock file; copies inside node_modules belong to installed packages, which are read from package.json. */

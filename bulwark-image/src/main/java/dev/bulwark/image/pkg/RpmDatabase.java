@@ -1,17 +1,7 @@
 package dev.bulwark.image.pkg;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The installed-package database of RPM distributions, in the two formats Bulwark reads: SQLite
@@ -64,7 +54,7 @@ public final class RpmDatabase {
    */
   public static List<RpmHeader.Package> read(Format format, byte[] database, byte[] wal) throws UnreadableException {
     List<byte[]> blobs = switch (format) {
-      case SQLITE -> sqliteBlobs(database, wal);
+      case SQLITE -> RpmSqlite.blobs(database, wal);
       case BERKELEY_DB -> {
         try {
           yield BerkeleyDbHash.values(database);
@@ -80,53 +70,5 @@ public final class RpmDatabase {
       RpmHeader.parse(blob).filter(p -> !p.name().equals("gpg-pubkey")).ifPresent(out::add);
     }
     return out;
-  }
-
-  /**
-   * SQLite needs a file: the database (and its log) go to a private temporary directory that is
-   * removed afterwards. The copy is opened read-write so SQLite can replay the log into it.
-   */
-  private static List<byte[]> sqliteBlobs(byte[] database, byte[] wal) throws UnreadableException {
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory("bulwark-rpmdb");
-      if (System.getProperty("org.sqlite.tmpdir") == null) {
-        // the driver unpacks its native library here rather than into a shared /tmp
-        System.setProperty("org.sqlite.tmpdir", dir.toString());
-      }
-      Path db = dir.resolve("rpmdb.sqlite");
-      Files.write(db, database);
-      if (wal != null) {
-        Files.write(dir.resolve("rpmdb.sqlite-wal"), wal);
-      }
-      List<byte[]> blobs = new ArrayList<>();
-      try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + db);
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT blob FROM Packages ORDER BY hnum")) {
-        while (rs.next()) {
-          blobs.add(rs.getBytes(1));
-        }
-      }
-      return blobs;
-    } catch (SQLException e) {
-      throw new UnreadableException("SQLite: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UnreadableException("cannot stage the database in a temporary directory: " + e.getMessage(), e);
-    } finally {
-      deleteTree(dir);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // best effort: the directory is private and named as ours
-    }
   }
 }

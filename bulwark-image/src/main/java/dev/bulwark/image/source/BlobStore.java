@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import dev.bulwark.image.io.StrictTarInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
@@ -26,13 +27,75 @@ public abstract sealed class BlobStore implements Closeable permits BlobStore.Di
       return new Directory(path.toRealPath());
     }
     if (!Files.isRegularFile(path)) {
-      throw new ImageException(path + ": no such file or directory");
+      throw new ImageException("no such file or directory"); // the caller names the path
     }
     try {
+      checkArchive(path);
       return new Tar(new TarFile(path.toFile()));
     } catch (IOException e) {
-      throw new ImageException(path + ": not a tar archive or image layout (" + e.getMessage() + ")");
+      throw new ImageException("not a tar archive or image layout (" + e.getMessage() + ")");
     }
+  }
+
+  /** An image archive holds a few files per layer: more than this many members is no image. */
+  static final int MAX_MEMBERS = 100_000;
+
+  /**
+   * One pass over the member headers, seeking past their data, before the random-access reader
+   * lists them: that reader takes a header cut mid-block for the archive's end, and would hold
+   * millions of members in memory. Both are refused here, as is data running past the file's end
+   * and one end-of-archive block followed by another header (Go's archive/tar, Docker's reader, refuses it).
+   */
+  private static void checkArchive(Path path) throws IOException, ImageException {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+      long size = ch.size();
+      byte[] header = new byte[512];
+      long pos = 0;
+      for (int members = 0; pos < size; members++) {
+        if (size - pos < 512) {
+          throw new IOException("the archive ends inside a tar header (truncated after " + size + " bytes)");
+        }
+        readFully(ch, header, pos);
+        if (isZero(header)) {
+          if (size - pos >= 1024) {
+            readFully(ch, header, pos + 512);
+            if (!isZero(header)) {
+              throw new IOException("an end-of-archive block is followed by another header at byte " + (pos + 512));
+            }
+          }
+          return;
+        }
+        if (members >= MAX_MEMBERS) {
+          throw new HostileImageException("more than " + MAX_MEMBERS + " files in the archive: no image archive has that many");
+        }
+        long length = StrictTarInputStream.size(header);
+        if (length < 0) {
+          throw new IOException("a tar header with a malformed size at byte " + pos);
+        }
+        pos += 512 + (length + 511) / 512 * 512;
+        if (pos > size) {
+          throw new IOException("member data runs past the end of the file (truncated)");
+        }
+      }
+    }
+  }
+
+  private static void readFully(java.nio.channels.FileChannel ch, byte[] into, long at) throws IOException {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(into);
+    while (b.hasRemaining()) {
+      if (ch.read(b, at + b.position()) < 0) {
+        throw new IOException("unexpected end of file");
+      }
+    }
+  }
+
+  private static boolean isZero(byte[] b) {
+    for (byte x : b) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code a/./b/../c} to {@code a/c}; null when it climbs out of the root. */
