@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  * permission changes, sudo, and compiler invocations with their flags and environment.
  */
 public final class ShellFacts {
-  private static final Set<String> WRAPPERS = Set.of("sudo", "env", "nice", "nohup", "time", "exec", "command", "doas", "su-exec", "gosu");
+  private static final Set<String> WRAPPERS = Set.of("sudo", "env", "nice", "nohup", "time", "exec", "command", "doas", "su-exec", "gosu",
+      "xargs");
+  /** xargs options that take the next word as their value ({@code xargs -n 1 apt-get install}). */
+  private static final Set<String> XARGS_VALUE = Set.of("-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter",
+      "--eof", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var");
   private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ash", "ksh", "mksh", "busybox");
   private static final Set<String> INTERPRETERS =
       Set.of("sh", "bash", "dash", "zsh", "ash", "ksh", "python", "python2", "python3", "perl", "ruby", "node", "php");
@@ -177,7 +181,11 @@ public final class ShellFacts {
         String a = argv.getFirst();
         if (a.startsWith("-")) {
           dropFirst(argv, words);
-          if ((a.equals("-u") || a.equals("-g") || a.equals("-n") || a.equals("-C")) && !argv.isEmpty()) {
+          if (name.equals("xargs")) {
+            if (XARGS_VALUE.contains(a) && !argv.isEmpty()) {
+              dropFirst(argv, words);
+            }
+          } else if ((a.equals("-u") || a.equals("-g") || a.equals("-n") || a.equals("-C")) && !argv.isEmpty()) {
             if (a.equals("-u") && elevates && !isRootUser(argv.getFirst())) {
               elevates = false; // sudo -u app: the build's root drops to a user, the opposite of escalation
             }
