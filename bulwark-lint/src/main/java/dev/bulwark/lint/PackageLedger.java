@@ -61,13 +61,6 @@ public final class PackageLedger {
           removedOwn |= gone.stream().anyMatch(i -> i.step() == step);
         } else if (inv.name().equals("apt-mark") && !inv.args().isEmpty()) {
           ledger.mark(inv.args(), firstOfThisRun);
-        } else if (inv.name().equals("xargs") && inv.args().indexOf("apt-mark") >= 0) {
-          // apt-mark showmanual | xargs apt-mark auto: the names come from stdin, every manual package
-          List<String> marked = new ArrayList<>(inv.args().subList(inv.args().indexOf("apt-mark") + 1, inv.args().size()));
-          if (!marked.isEmpty()) {
-            marked.add("*");
-            ledger.mark(marked, firstOfThisRun);
-          }
         }
       }
       if (removedOwn) {
@@ -131,7 +124,8 @@ public final class PackageLedger {
     void mark(List<String> args, int firstOfThisRun) {
       List<String> names = args.subList(1, args.size()).stream().filter(a -> !a.startsWith("-")).toList();
       if (args.getFirst().equals("auto")) {
-        if (names.stream().anyMatch(n -> n.contains("*") || n.contains("$"))) {
+        // no names: they come from stdin, as in 'apt-mark showmanual | xargs apt-mark auto' (every manual package)
+        if (names.isEmpty() || names.stream().anyMatch(n -> n.contains("*") || n.contains("$"))) {
           for (int n = firstOfThisRun; n < all.size(); n++) { // apt-mark auto '.*': what this RUN installed
             if (live.get(n)) {
               auto.set(n);

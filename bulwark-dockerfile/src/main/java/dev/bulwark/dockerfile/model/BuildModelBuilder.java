@@ -52,7 +52,8 @@ final class BuildModelBuilder {
           names.add(current.finish(), stages);
         }
         Command.From from = (Command.From) reader.read(in, metaArgs, StageState.DEFAULT_SHELL);
-        current = new StageBuilder(stages.size(), from, resolveBase(from, names, diagnostics), stages, names);
+        BaseImage base = resolveBase(from, names, diagnostics, reader, globalArgs, metaArgs);
+        current = new StageBuilder(stages.size(), from, base, stages, names);
         continue;
       }
       current.add(reader, in, buildArgs, metaArgs);
@@ -122,7 +123,55 @@ final class BuildModelBuilder {
     }
   }
 
-  private static BaseImage resolveBase(Command.From from, StageNames names, List<Diagnostic> diagnostics) {
+  private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)");
+
+  /** Global ARGs declared without a default and not given as build args: they expand to nothing. */
+  private static List<String> unsetArgs(List<ArgDecl> globalArgs, Map<String, String> metaArgs) {
+    List<String> out = new ArrayList<>();
+    for (ArgDecl d : globalArgs) {
+      if (!metaArgs.containsKey(d.name())) {
+        out.add(d.name());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The unset ARGs a FROM reference is invalid only for want of: given any value it would parse
+   * ({@code FROM golang:${GO_VERSION}-alpine} with {@code ARG GO_VERSION} and no default). Empty
+   * when the reference is invalid whatever the args are.
+   */
+  private static List<String> missingBuildArgs(Command.From from, CommandReader reader, List<ArgDecl> globalArgs,
+      Map<String, String> metaArgs) {
+    List<String> args = from.instruction().args();
+    List<String> unset = unsetArgs(globalArgs, metaArgs);
+    if (unset.isEmpty() || args.isEmpty()) {
+      return List.of();
+    }
+    String raw = args.getFirst();
+    List<String> needed = new ArrayList<>();
+    java.util.regex.Matcher m = VARIABLE.matcher(raw);
+    while (m.find()) {
+      if (unset.contains(m.group(1)) && !needed.contains(m.group(1))) {
+        needed.add(m.group(1));
+      }
+    }
+    if (needed.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> filled = new LinkedHashMap<>(metaArgs);
+    needed.forEach(n -> filled.put(n, "x"));
+    String image = reader.expand(from.instruction(), raw, filled);
+    try {
+      ImageReference.parse(image);
+      return needed;
+    } catch (ImageReference.InvalidReferenceException e) {
+      return List.of();
+    }
+  }
+
+  private static BaseImage resolveBase(Command.From from, StageNames names, List<Diagnostic> diagnostics, CommandReader reader,
+      List<ArgDecl> globalArgs, Map<String, String> metaArgs) {
     String image = from.image();
     Stage named = names.named(image);
     if (named != null) {
@@ -137,7 +186,13 @@ final class BuildModelBuilder {
     try {
       return new BaseImage.Image(ImageReference.parse(image));
     } catch (ImageReference.InvalidReferenceException e) {
-      if (!image.isEmpty()) {
+      List<String> missing = image.isEmpty() ? List.of() : missingBuildArgs(from, reader, globalArgs, metaArgs);
+      if (!missing.isEmpty()) {
+        // such a build always passes --build-arg: a note, not a parse error
+        diagnostics.add(Diagnostic.warning("FROM " + from.instruction().args().getFirst() + " needs --build-arg "
+            + String.join(", --build-arg ", missing) + " (ARG without a default; without it the reference \"" + image
+            + "\" is invalid)", from.instruction().argSpan(0)));
+      } else if (!image.isEmpty()) {
         diagnostics.add(Diagnostic.error(e.getMessage() + ": \"" + image + "\"", from.instruction().argSpan(0)));
       }
       return new BaseImage.Unresolved(image, e.getMessage());

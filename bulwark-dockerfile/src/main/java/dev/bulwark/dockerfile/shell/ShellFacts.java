@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  * permission changes, sudo, and compiler invocations with their flags and environment.
  */
 public final class ShellFacts {
-  private static final Set<String> WRAPPERS = Set.of("sudo", "env", "nice", "nohup", "time", "exec", "command", "doas", "su-exec", "gosu");
+  private static final Set<String> WRAPPERS = Set.of("sudo", "env", "nice", "nohup", "time", "exec", "command", "doas", "su-exec", "gosu",
+      "xargs");
+  /** xargs options that take the next word as their value ({@code xargs -n 1 apt-get install}). */
+  private static final Set<String> XARGS_VALUE = Set.of("-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter",
+      "--eof", "--max-lines", "--max-args", "--max-procs", "--max-chars", "--process-slot-var");
   private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ash", "ksh", "mksh", "busybox");
   private static final Set<String> INTERPRETERS =
       Set.of("sh", "bash", "dash", "zsh", "ash", "ksh", "python", "python2", "python3", "perl", "ruby", "node", "php");
@@ -177,7 +181,11 @@ public final class ShellFacts {
         String a = argv.getFirst();
         if (a.startsWith("-")) {
           dropFirst(argv, words);
-          if ((a.equals("-u") || a.equals("-g") || a.equals("-n") || a.equals("-C")) && !argv.isEmpty()) {
+          if (name.equals("xargs")) {
+            if (XARGS_VALUE.contains(a) && !argv.isEmpty()) {
+              dropFirst(argv, words);
+            }
+          } else if ((a.equals("-u") || a.equals("-g") || a.equals("-n") || a.equals("-C")) && !argv.isEmpty()) {
             if (a.equals("-u") && elevates && !isRootUser(argv.getFirst())) {
               elevates = false; // sudo -u app: the build's root drops to a user, the opposite of escalation
             }
@@ -373,7 +381,8 @@ public final class ShellFacts {
       return null;
     }
     String action = args.get(operands.getFirst());
-    if (!pm.isOsPackageManager() && !LANGUAGE_ACTIONS.contains(action) && !(pm == PackageManager.YARN && action.equals("global"))) {
+    if (!pm.isOsPackageManager() && !LANGUAGE_ACTIONS.contains(action) && !(pm == PackageManager.YARN && action.equals("global"))
+        && !(pm == PackageManager.GO && action.equals("run"))) {
       return null;
     }
     List<Integer> names = operands.subList(1, operands.size());
@@ -382,17 +391,24 @@ public final class ShellFacts {
       names = names.subList(1, names.size());
     }
     if (pm == PackageManager.GO) {
-      if (!action.equals("install") && !action.equals("get")) {
+      if (!action.equals("install") && !action.equals("get") && !action.equals("run")) {
         return null;
+      }
+      if (action.equals("run") && names.size() > 1) {
+        names = names.subList(0, 1); // go run PKG ARGS...: what follows the package goes to the program
       }
       List<PackageSpec> specs = new ArrayList<>();
       for (int i : names) {
         String n = args.get(i);
-        if (n.startsWith(".") || n.startsWith("/")) {
+        if (n.startsWith(".") || n.startsWith("/") || n.endsWith(".go")) {
           return null; // local code: a compile, not a package install
         }
         int at = n.lastIndexOf('@');
-        specs.add(new PackageSpec(n, at > 0 ? n.substring(0, at) : n, at > 0 ? n.substring(at + 1) : null, false, inv.argSpan(i)));
+        String version = at > 0 ? n.substring(at + 1) : null;
+        if ("latest".equals(version) || "none".equals(version)) {
+          version = null; // @latest moves; @none removes (hadolint DL3062)
+        }
+        specs.add(new PackageSpec(n, at > 0 ? n.substring(0, at) : n, version, false, inv.argSpan(i)));
       }
       if (specs.isEmpty()) {
         return null;
@@ -407,6 +423,7 @@ public final class ShellFacts {
   }
 
   private static final Pattern PIP_SPEC = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9._-]*)(\\[[^\\]]*\\])?\\s*((?:===|==|>=|<=|~=|!=|>|<).*)?$");
+  private static final Pattern PIP_VCS = Pattern.compile("^(git|hg|svn|bzr)(\\+[a-z-]+)?:");
   private static final Pattern RPM_VERSIONED = Pattern.compile("^(.+?)-(\\d[^/]*)$");
 
   static PackageSpec spec(PackageManager pm, String raw, Invocation inv, Span span) {
@@ -440,7 +457,13 @@ public final class ShellFacts {
         return new PackageSpec(raw, raw, null, file, span);
       }
       case PIP -> {
-        if (raw.contains(" @ ") || raw.startsWith("git+") || file || raw.startsWith(".")) {
+        if (PIP_VCS.matcher(raw).find()) {
+          // git+https://host/org/repo@v1.2: pinned by the ref after the repository (hadolint DL3013)
+          String repo = raw.substring(raw.lastIndexOf('/') + 1);
+          int at = repo.indexOf('@');
+          return new PackageSpec(raw, raw, at >= 0 ? repo.substring(at + 1) : null, false, span);
+        }
+        if (raw.contains(" @ ") || file || raw.startsWith(".")) {
           return new PackageSpec(raw, raw, null, true, span);
         }
         Matcher m = PIP_SPEC.matcher(raw);

@@ -53,8 +53,10 @@ class ShellFactsTest {
 
   @Test
   void localPackages_countAsPinned() {
-    PackageOperation op = onlyPackageOp("pip install ./wheel.whl git+https://x/y.git");
+    PackageOperation op = onlyPackageOp("pip install ./wheel.whl git+https://x/y.git@v1.0");
     assertThat(op.packages()).allMatch(ShellFact.PackageSpec::isPinned);
+    // a VCS URL is pinned only by a ref after the repository (hadolint DL3013)
+    assertThat(onlyPackageOp("pip install git+https://x/y.git").packages().getFirst().isPinned()).isFalse();
     assertThat(onlyPackageOp("apt-get install -y ./pkg.deb").packages().getFirst().isPinned()).isTrue();
   }
 

@@ -24,8 +24,12 @@ public final class CopyWholeFilesystem extends DockerfileRule {
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (Stage stage : target.stages()) {
-      for (Command.Copy cp : stage.commands(Command.Copy.class)) {
-        if (cp.from() != null && cp.sources().stream().anyMatch(s -> s.equals("/") || s.equals("/."))) {
+      for (dev.bulwark.dockerfile.model.CopyEdge edge : stage.copyFrom()) {
+        Command.Copy cp = edge.copy();
+        // a stage built FROM scratch holds only what was put there for copying: taking all of it is the point
+        boolean artifactStage = edge.stageIndex() >= 0
+            && target.model().stages().get(edge.stageIndex()).base() instanceof dev.bulwark.dockerfile.model.BaseImage.Scratch;
+        if (!artifactStage && cp.sources().stream().anyMatch(s -> s.equals("/") || s.equals("/."))) {
           report.accept(finding("COPY --from=" + cp.from() + " / copies the whole filesystem", cp.instruction().span(), stage));
         }
       }

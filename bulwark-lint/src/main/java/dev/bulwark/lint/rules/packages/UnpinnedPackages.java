@@ -32,17 +32,37 @@ public final class UnpinnedPackages extends DockerfileRule {
         List.of("DL3008", "DL3018", "DL3013", "DL3016", "DL3028", "DL3033", "DL3037", "DL3041", "DL3062"));
   }
 
+  /**
+   * The commands whose packages must carry a version: installs (not {@code npm ci}, nor yum's
+   * {@code groupinstall}/{@code localinstall} of groups and files), {@code dnf module install},
+   * {@code go run PKG}; a pip install from requirements or constraints, or of the project itself
+   * ({@code .}), is left alone as hadolint DL3013 does.
+   */
+  private static boolean checked(PackageOperation op) {
+    List<PackageSpec> pkgs = op.packages();
+    return switch (op.manager()) {
+      case GO -> op.action().equals("run") || op.isInstall() || op.action().equals("get");
+      case YUM, DNF, MICRODNF -> op.action().equals("module") ? !pkgs.isEmpty() && pkgs.getFirst().raw().equals("install")
+          : op.isInstall() && !op.action().equals("groupinstall") && !op.action().equals("localinstall");
+      case PIP -> op.isInstall() && !op.invocation().hasFlag("-r", "--requirement", "-c", "--constraint")
+          && pkgs.stream().noneMatch(p -> p.raw().equals("."));
+      default -> op.isInstall() && !op.action().equals("ci");
+    };
+  }
+
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
-        if (!op.isInstall() || op.action().equals("ci")) {
+        if (!checked(op)) {
           continue;
         }
+        boolean module = op.action().equals("module"); // dnf module install NAME:STREAM
         List<String> loose = new ArrayList<>();
         Span first = null; // the finding points at the first unpinned package
-        for (PackageSpec p : op.packages()) {
-          if (!p.isPinned() && !p.name().contains("$")) {
+        for (PackageSpec p : module ? op.packages().subList(1, op.packages().size()) : op.packages()) {
+          boolean pinned = module ? p.raw().contains(":") : p.isPinned();
+          if (!pinned && !p.name().contains("$")) {
             loose.add(p.name());
             first = first == null ? p.span() : first;
           }
@@ -51,10 +71,11 @@ public final class UnpinnedPackages extends DockerfileRule {
           String alias = switch (op.manager()) {
             case ZYPPER -> "DL3037";
             case DNF, MICRODNF -> "DL3041";
+            case YARN, PNPM -> null; // hadolint's DL3016 reads npm only
             default -> PIN_ALIAS.getOrDefault(op.manager(), "DL3008");
           };
-          report.accept(finding(op.manager().command() + " installs without a version: " + String.join(", ", loose),
-              first, step.stage()).withAliases(List.of(alias)));
+          report.accept(finding(op.manager().command() + (module ? " module install" : " " + op.action()) + " without a version: " + String.join(", ", loose),
+              first, step.stage()).withAliases(alias == null ? List.of() : List.of(alias)));
         }
       }
     }

@@ -9,10 +9,19 @@ import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.DockerfileTarget;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
-/** BW-D024: an index update in a RUN of its own. */
+/**
+ * BW-D024: an index update that no install follows in the same RUN, as Trivy's DS017 reads it: an
+ * {@code update}/{@code up} of apt-get/apt, apk, yum, dnf or zypper is fine when an install of the
+ * same manager comes after it; otherwise the RUN is reported once per manager, at its first update.
+ */
 public final class UpdateAlone extends DockerfileRule {
+  /** Trivy's install commands, plus the zypper/dnf short form {@code in}. */
+  private static final Set<String> INSTALLS = Set.of("install", "in", "upgrade", "source-install", "reinstall", "groupinstall",
+      "localinstall", "add", "dist-upgrade", "full-upgrade");
+
   public UpdateAlone() {
     super("BW-D024", "Package index update in a RUN without an install", Severity.MEDIUM, Category.RELIABILITY,
         "The layer with the updated index is cached: a later `RUN apt-get install` reuses the stale index and installs"
@@ -21,16 +30,35 @@ public final class UpdateAlone extends DockerfileRule {
         List.of("DS017"));
   }
 
+  /** apt-get and apt share one index, as in Trivy. */
+  private static String group(PackageManager pm) {
+    return switch (pm) {
+      case APT_GET, APT -> "apt";
+      case APK, YUM, DNF, ZYPPER -> pm.command();
+      default -> null;
+    };
+  }
+
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       List<PackageOperation> ops = step.facts().facts(PackageOperation.class);
-      for (PackageOperation op : ops) {
-        boolean update = op.action().equals("update") && (op.manager() == PackageManager.APT_GET || op.manager() == PackageManager.APT
-            || op.manager() == PackageManager.APK);
-        if (update && ops.stream().noneMatch(o -> o.isInstall() || o.isUpgrade())) {
-          report.accept(finding(op.manager().command() + " update without an install in the same RUN", op.invocation().span(),
-              step.stage()));
+      for (String g : List.of("apt", "apk", "yum", "dnf", "zypper")) {
+        PackageOperation firstUpdate = null;
+        boolean followed = false;
+        for (PackageOperation op : ops) { // facts are in the order the commands run
+          if (!g.equals(group(op.manager()))) {
+            continue;
+          }
+          if (op.action().equals("update") || op.action().equals("up")) {
+            firstUpdate = firstUpdate == null ? op : firstUpdate;
+          } else if (firstUpdate != null && INSTALLS.contains(op.action())) {
+            followed = true;
+          }
+        }
+        if (firstUpdate != null && !followed) {
+          report.accept(finding(firstUpdate.manager().command() + " " + firstUpdate.action()
+              + " without an install after it in the same RUN", firstUpdate.invocation().span(), step.stage()));
         }
       }
     }

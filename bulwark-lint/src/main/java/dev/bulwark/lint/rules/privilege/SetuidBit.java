@@ -12,6 +12,29 @@ import java.util.function.Consumer;
 
 /** BW-D062: setuid/setgid bits added. */
 public final class SetuidBit extends DockerfileRule {
+  /**
+   * setgid alone matters on programs; on a directory ({@code chmod g+s /srv/shared}, or what
+   * {@code find -type d | xargs chmod g+s} lists) it only makes new files inherit the group.
+   * So a setgid-only mode counts when a path is a program in a bin or libexec directory.
+   */
+  private static final java.util.regex.Pattern EXECUTABLE = java.util.regex.Pattern.compile("(^|/)(s?bin|libexec)/[^/$]+$");
+
+  private static final java.util.regex.Pattern SYMBOLIC_S = java.util.regex.Pattern.compile("^([ugoa]*)[+=][rwxX]*s");
+
+  /** The setuid bit itself: octal 4xxx, or {@code u+s}/{@code +s}/{@code a+s}. */
+  private static boolean setsUserBit(String mode) {
+    if (mode.matches("[0-7]{4}")) {
+      return ((mode.charAt(0) - '0') & 4) != 0;
+    }
+    for (String clause : mode.split(",")) {
+      java.util.regex.Matcher m = SYMBOLIC_S.matcher(clause);
+      if (m.find() && (m.group(1).isEmpty() || m.group(1).contains("u") || m.group(1).contains("a"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean setsSetuid(String mode) {
     if (mode.matches("[0-7]{4}")) {
       int special = mode.charAt(0) - '0';
@@ -30,7 +53,8 @@ public final class SetuidBit extends DockerfileRule {
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       for (PermissionChange pc : step.facts().facts(PermissionChange.class)) {
-        if (pc.invocation().name().equals("chmod") && setsSetuid(pc.mode())) {
+        if (pc.invocation().name().equals("chmod") && setsSetuid(pc.mode())
+            && (setsUserBit(pc.mode()) || pc.paths().stream().anyMatch(p -> EXECUTABLE.matcher(p).find()))) {
           report.accept(finding("chmod " + pc.mode() + " sets setuid/setgid on " + String.join(" ", pc.paths()),
               pc.invocation().argSpan(pc.mode()), step.stage()));
         }
