@@ -11,7 +11,8 @@
 # Without targets: every @FuzzTest not marked @Disabled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MINUTES=${1:-30}
+MINUTES=${1:-30}   # may be a fraction: 0.5 is 30 s
+SECONDS_EACH=$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')
 [ $# -gt 0 ] && shift
 SRC=bulwark-fuzz/src/test/java/dev/bulwark/fuzz
 INPUTS=bulwark-fuzz/src/test/resources/dev/bulwark/fuzz
@@ -31,7 +32,14 @@ if [ ${#targets[@]} -eq 0 ]; then
     done)
 fi
 
-nice -n 10 ./mvnw -B -q -o -pl bulwark-fuzz -am test-compile
+# Build once; each target then runs in its own JVM (Jazzer fuzzes one target per JVM) with the
+# test class path and the JVM flags of bulwark-fuzz's surefire configuration.
+CP_FILE=$PWD/bulwark-fuzz/target/fuzz.classpath
+nice -n 10 ./mvnw -B -q -o -pl bulwark-fuzz -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+CP=$PWD/bulwark-fuzz/target/test-classes:$(cat "$CP_FILE")
+# the JDK ./mvnw runs on (JAVA_HOME, or the newest >= 21 under /usr/lib/jvm)
+JAVA=$(./mvnw -v | sed -n 's/.*, runtime: //p')/bin/java
 
 crashes() { ls "$INPUTS/${1%%#*}Inputs/${1##*#}" 2>/dev/null | grep -E '^(crash|timeout|oom|slow-unit)-' | sort || true; }
 
@@ -42,10 +50,10 @@ for t in "${targets[@]}"; do
   log="$OUT/$cls.$method.log"
   echo "fuzzing $t for $MINUTES min (log: $log)" >&2
   # -max_total_time overrides @FuzzTest's maxDuration; keep_going lets one run report several distinct findings.
-  JAZZER_FUZZ=1 nice -n 10 ./mvnw -B -o -pl bulwark-fuzz -am test \
-      -Dtest="$cls#$method" -Dsurefire.failIfNoSpecifiedTests=false \
-      -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=$((MINUTES * 60)) -Djazzer.internal.arg.2=-timeout=60 \
-      -Djazzer.keep_going=20 >"$log" 2>&1 || true
+  (cd bulwark-fuzz && JAZZER_FUZZ=1 nice -n 10 "$JAVA" -Xss4m -Xmx512m -XX:+EnableDynamicAgentLoading -XX:-OmitStackTraceInFastThrow \
+      --enable-native-access=ALL-UNNAMED -cp "$CP" \
+      -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time=$SECONDS_EACH -Djazzer.internal.arg.2=-timeout=60 \
+      -Djazzer.keep_going=20 dev.bulwark.fuzz.FuzzMain "$cls#$method") >"$log" 2>&1 || true
   # libFuzzer's last status line (#N ... corp: N/...) or its "Done N runs" line
   execs=$(grep -aoE '^(Done [0-9]+ runs|#[0-9]+)' "$log" | tail -1 | grep -oE '[0-9]+' | head -1 || true)
   corpus=$(ls "bulwark-fuzz/.cifuzz-corpus/dev.bulwark.fuzz.$cls/$method" 2>/dev/null | wc -l)
