@@ -56,9 +56,10 @@ for t in "${targets[@]}"; do
       -Djazzer.keep_going=20 dev.bulwark.fuzz.FuzzMain "$cls#$method") >"$log" 2>&1 || true
   # libFuzzer's last status line (#N ... corp: N/...) or its "Done N runs" line
   execs=$(grep -aoE '^(Done [0-9]+ runs|#[0-9]+)' "$log" | tail -1 | grep -oE '[0-9]+' | head -1 || true)
-  corpus=$(ls "bulwark-fuzz/.cifuzz-corpus/dev.bulwark.fuzz.$cls/$method" 2>/dev/null | wc -l)
+  # libFuzzer's own count of the inputs it keeps (the directory also holds inputs it has since reduced)
+  corpus=$(grep -aoE 'corp: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
   new=$(comm -13 <(echo "$before") <(crashes "$t") | grep -c . || true)
-  summary+=("$(printf '%-40s %4s min %12s execs %7s corpus %4s new crashes' "$t" "$MINUTES" "${execs:-?}" "$corpus" "$new")")
+  summary+=("$(printf '%-40s %4s min %12s execs %7s corpus %4s new crashes' "$t" "$MINUTES" "${execs:-?}" "${corpus:-?}" "$new")")
   comm -13 <(echo "$before") <(crashes "$t") | sed "s|^|  new: $INPUTS/${cls}Inputs/$method/|" >&2
 done
 printf '%s\n' "${summary[@]}" | tee "$OUT/summary.txt"
