@@ -217,7 +217,7 @@ public record LintConfig(
       if (!(doc instanceof Map<?, ?> m)) {
         throw new ConfigException(source + ": expected a mapping at the top level");
       }
-      return (Map<String, Object>) m;
+      return stringKeys(m, source, "the top level");
     } catch (YamlEngineException e) {
       throw new ConfigException(source + ": invalid YAML: " + e.getMessage().lines().findFirst().orElse(""));
     } catch (ClassCastException | StackOverflowError e) {
@@ -225,15 +225,25 @@ public record LintConfig(
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object o, String source, String key) throws ConfigException {
     if (o == null) {
       return Map.of();
     }
     if (o instanceof Map<?, ?> m) {
-      return (Map<String, Object>) m;
+      return stringKeys(m, source, "'" + key + "'");
     }
     throw new ConfigException(source + ": '" + key + "' must be a mapping");
+  }
+
+  /** YAML keys may be numbers, lists or null ({@code 5: x}, {@code ? }); every key Bulwark reads is a string. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> stringKeys(Map<?, ?> m, String source, String where) throws ConfigException {
+    for (Object k : m.keySet()) {
+      if (!(k instanceof String)) {
+        throw new ConfigException(source + ": keys in " + where + " must be strings, not " + (k == null ? "an empty key" : "'" + k + "'"));
+      }
+    }
+    return (Map<String, Object>) m;
   }
 
   private static List<Object> list(Object o, String source, String key) throws ConfigException {

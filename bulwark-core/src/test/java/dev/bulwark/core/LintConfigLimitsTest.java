@@ -43,4 +43,17 @@ class LintConfigLimitsTest {
     assertThat(c.excludesFile("x/abcdef")).isTrue();
     assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> LintConfig.globMatches("*a*a*a*a*a*a*a*a*a*a*b", "a".repeat(200)))).isFalse();
   }
+
+  @Test
+  void keysThatAreNotStrings_areAConfigError() {
+    // found by bench/fuzz.sh: a ClassCastException and a NullPointerException before
+    assertThatThrownBy(() -> LintConfig.parse("5: {5}\n", "c.yaml")).isInstanceOf(LintConfig.ConfigException.class)
+        .hasMessage("c.yaml: keys in the top level must be strings, not '5'");
+    assertThatThrownBy(() -> LintConfig.parse("?\n", "c.yaml")).isInstanceOf(LintConfig.ConfigException.class)
+        .hasMessage("c.yaml: keys in the top level must be strings, not an empty key");
+    assertThatThrownBy(() -> LintConfig.parse("severity: {5: high}\n", "c.yaml")).isInstanceOf(LintConfig.ConfigException.class)
+        .hasMessage("c.yaml: keys in 'severity' must be strings, not '5'");
+    assertThatThrownBy(() -> LintConfig.parseHadolint("override:\n  5: [DL3008]\n", "h.yaml")).isInstanceOf(LintConfig.ConfigException.class)
+        .hasMessage("h.yaml: keys in 'override' must be strings, not '5'");
+  }
 }

@@ -29,6 +29,11 @@ public final class ManifestReader {
       Set.of("application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json");
   private static final int MAX_INDEX_DEPTH = 4;
 
+  /** Whether a descriptor's media type names an index; false when it has none (Set.of refuses to look up null). */
+  public static boolean isIndexType(String mediaType) {
+    return mediaType != null && INDEX_TYPES.contains(mediaType);
+  }
+
   private final BlobStore store;
   private final ImageLimits limits;
   /** A single-platform image is taken as it is unless a platform was asked for. */
@@ -216,8 +221,8 @@ public final class ManifestReader {
     } else {
       for (JsonNode c : candidates) {
         JsonNode p = c.path("platform");
-        if (p.isMissingNode() || INDEX_TYPES.contains(text(c, "mediaType"))) {
-          if (p.isMissingNode() && INDEX_TYPES.contains(text(c, "mediaType"))) {
+        if (p.isMissingNode() || isIndexType(text(c, "mediaType"))) {
+          if (p.isMissingNode() && isIndexType(text(c, "mediaType"))) {
             picked = picked == null ? c : picked;
           }
           continue;
@@ -237,7 +242,7 @@ public final class ManifestReader {
       }
       throw new ImageException("no manifest for platform " + platform + " (the image has " + String.join(", ", available.keySet()) + ")");
     }
-    if (INDEX_TYPES.contains(text(picked, "mediaType"))) {
+    if (isIndexType(text(picked, "mediaType"))) {
       Digest d = Digest.parse(text(picked, "digest"));
       return choose(readJson(blobPath(d), d), platform, depth + 1);
     }

@@ -93,7 +93,7 @@ public final class RegistryClient {
   }
 
   private static boolean isIndex(String mediaType, JsonNode node) {
-    return ManifestReader.INDEX_TYPES.contains(mediaType) || (node.has("manifests") && !node.has("layers"));
+    return ManifestReader.isIndexType(mediaType) || (node.has("manifests") && !node.has("layers"));
   }
 
   private record Fetched(byte[] body, String mediaType) {}
