@@ -5,7 +5,6 @@ import dev.bulwark.image.source.ImageException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 
 /**
  * Each package analyzer, reached as in a real image: the input is the file the analyzer reads,
@@ -43,14 +42,12 @@ class AnalyzerFuzzTest {
   }
 
   /**
-   * Inputs that fail today, kept apart so the other SQLite inputs keep running: the RPM analyzer is
-   * being hardened on the images branch (issue 15, classes 6 and 10). recursive-view: Packages is a
-   * recursive view, the read never ends. null-blob-npe (found by bench/fuzz.sh): a Packages row whose
-   * blob is NULL, RpmHeader.parse throws NullPointerException.
+   * SQLite databases that once hung or crashed the RPM analyzer (issue 15, classes 6 and 10):
+   * recursive-view, a Packages view that never ends; null-blob-npe (found by bench/fuzz.sh), a row
+   * whose blob is NULL, which threw NullPointerException in RpmHeader.parse.
    */
   @FuzzTest
-  @Disabled("RPM analyzer, fixed on the images branch: a recursive Packages view hangs; a NULL blob throws NullPointerException in RpmHeader.parse")
-  void rpmSqliteOpenIssues(byte[] input) {
+  void rpmSqliteHostile(byte[] input) {
     rpmSqlite(input);
   }
 
