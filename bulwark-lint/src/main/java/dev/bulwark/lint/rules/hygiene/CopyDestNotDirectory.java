@@ -25,7 +25,8 @@ public final class CopyDestNotDirectory extends DockerfileRule {
         List<String> src = c instanceof Command.Copy cp ? cp.sources() : c instanceof Command.Add a ? a.sources() : List.of();
         String dest = c instanceof Command.Copy cp ? cp.destination() : c instanceof Command.Add a ? a.destination() : "";
         String rawDest = c.instruction().args().isEmpty() ? "" : c.instruction().args().getLast();
-        if (src.size() > 1 && !dest.endsWith("/") && !rawDest.contains("$")) {
+        // a Windows image's destination may end in a backslash (C:\\Windows\\System32\\): a directory too
+        if (src.size() > 1 && !dest.endsWith("/") && !dest.endsWith("\\") && !rawDest.contains("$")) {
           report.accept(finding("several sources but " + dest + " does not end in /", c.instruction().lastArgSpan(), stage));
         }
       }

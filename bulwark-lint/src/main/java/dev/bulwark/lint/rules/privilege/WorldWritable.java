@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.privilege;
 
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -47,13 +48,16 @@ public final class WorldWritable extends DockerfileRule {
             + " other (possibly privileged) processes run.",
         "Give ownership to the user that needs to write (`COPY --chown=app:app`, `chown app:app /data`) with 755/644 modes.",
         List.of());
+    // rust's and golang's official images open their toolchain homes to every user on purpose, so images built FROM them can install
+    inPurpose(Purpose.BASE, Severity.MEDIUM, "base image: toolchain homes are often opened to every user on purpose");
   }
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       for (PermissionChange pc : step.facts().facts(PermissionChange.class)) {
-        if (pc.invocation().name().equals("chmod") && worldWritable(pc.mode()) && !sticky(pc.mode()) && !onlyTmp(pc.paths())) {
+        if (pc.invocation().name().equals("chmod") && worldWritable(pc.mode()) && !sticky(pc.mode()) && !onlyTmp(pc.paths())
+            && !madeByMktemp(step.run().command().display(), pc.paths())) {
           report.accept(finding("chmod " + pc.mode() + " makes " + String.join(" ", pc.paths()) + " writable by every user",
               pc.invocation().argSpan(pc.mode()), step.stage()));
         }
@@ -67,6 +71,27 @@ public final class WorldWritable extends DockerfileRule {
         }
       }
     }
+  }
+
+  /**
+   * True when every path is a variable the same RUN set from {@code mktemp}: a scratch directory
+   * under /tmp (nginx makes one 777 for apt's _apt user and removes it at the end of the RUN).
+   */
+  private static boolean madeByMktemp(String script, List<String> paths) {
+    if (paths.isEmpty()) {
+      return false;
+    }
+    for (String p : paths) {
+      String var = p.replace("\"", "").replace("{", "").replace("}", "");
+      if (!var.startsWith("$") || var.length() < 2) {
+        return false;
+      }
+      String name = var.substring(1);
+      if (!script.contains(name + "=\"$(mktemp") && !script.contains(name + "=$(mktemp") && !script.contains(name + "=`mktemp")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean onlyTmp(List<String> paths) {
