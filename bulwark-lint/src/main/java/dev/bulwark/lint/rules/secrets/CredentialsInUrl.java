@@ -26,7 +26,12 @@ public final class CredentialsInUrl extends DockerfileRule {
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (Instruction in : target.file().instructions()) {
-      Matcher m = URL_CREDENTIALS.matcher(in.original());
+      String text = in.original();
+      int scheme = text.indexOf("://");
+      if (scheme < 0 || text.indexOf('@', scheme) < 0) {
+        continue; // every match has both: skips the regex, tried at every offset, on nearly every instruction
+      }
+      Matcher m = URL_CREDENTIALS.matcher(text);
       while (m.find()) {
         String pass = m.group(2);
         if (pass.startsWith("$") || pass.startsWith("${")) {
