@@ -28,8 +28,9 @@ import java.util.function.Consumer;
  * line, then times each rule over every file, single-threaded, and prints each line's share of the
  * total. Whole-context COPYs get their directory's context, listed once per directory as the scan
  * lists it. Shared work is separated so that it is not charged to whichever rule asks first.
- * Arguments: [--passes N] DIR...; each pass parses afresh (analyses are memoized per file), the
- * first is warm-up, the figures are the sum of the rest. Run by bench/rule-profile.sh.
+ * Arguments: [--warmup W] [--passes N] DIR...; each pass parses afresh (analyses are memoized per
+ * file); W warm-up passes (default 1), then N measured ones (default 3), figures per measured pass.
+ * Run by bench/rule-profile.sh.
  */
 public final class RuleProfile {
   private static final Set<String> NOT_ENTERED = Set.of(".git", "node_modules", ".venv", "venv", "target", "__pycache__", ".gradle", ".m2");
@@ -38,10 +39,13 @@ public final class RuleProfile {
 
   public static void main(String[] args) throws IOException {
     int passes = 3;
+    int warmup = 1;
     List<Path> roots = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--passes")) {
         passes = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--warmup")) {
+        warmup = Integer.parseInt(args[++i]);
       } else {
         roots.add(Path.of(args[i]));
       }
@@ -61,8 +65,8 @@ public final class RuleProfile {
     long sharedNanos = 0;
     long findings = 0;
     Counter sink = new Counter();
-    for (int pass = 0; pass <= passes; pass++) {
-      boolean measured = pass > 0;
+    for (int pass = 0; pass < warmup + passes; pass++) {
+      boolean measured = pass >= warmup;
       long t0 = System.nanoTime();
       List<DockerfileTarget> targets = new ArrayList<>(files.size());
       for (int i = 0; i < files.size(); i++) {
