@@ -40,9 +40,22 @@ public final class Secrets {
       Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"),
       Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"));
 
-  /** Substrings every credential pattern needs; text without any of them is skipped cheaply. */
-  private static final List<String> CREDENTIAL_HINTS =
-      List.of("AKIA", "ASIA", "gh", "github_pat_", "glpat-", "xox", "PRIVATE KEY", "eyJ", "sk_live_", "AIza", "npm_");
+  /**
+   * For each pattern of {@link #CREDENTIALS}, in order, literals one of which every match contains:
+   * a pattern is only tried on text holding one (most instructions hold none, and a broad hint such
+   * as "gh", in "github", sent every instruction through all ten patterns).
+   */
+  private static final List<List<String>> CREDENTIAL_HINTS = List.of(
+      List.of("AKIA", "ASIA"),
+      List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+      List.of("github_pat_"),
+      List.of("glpat-"),
+      List.of("xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"),
+      List.of("PRIVATE KEY"),
+      List.of("eyJ"),
+      List.of("sk_live_"),
+      List.of("AIza"),
+      List.of("npm_"));
 
   public static String credentialIn(String text) {
     MatchResult m = credentialMatch(text);
@@ -51,23 +64,25 @@ public final class Secrets {
 
   /** The first credential-shaped value in {@code text} with where it is, or null. */
   public static MatchResult credentialMatch(String text) {
-    boolean hint = false;
-    for (String h : CREDENTIAL_HINTS) {
-      if (text.contains(h)) {
-        hint = true;
-        break;
+    for (int i = 0; i < CREDENTIALS.size(); i++) {
+      if (!containsAny(text, CREDENTIAL_HINTS.get(i))) {
+        continue;
       }
-    }
-    if (!hint) {
-      return null;
-    }
-    for (Pattern p : CREDENTIALS) {
-      Matcher m = p.matcher(text);
+      Matcher m = CREDENTIALS.get(i).matcher(text);
       if (m.find()) {
         return m.toMatchResult();
       }
     }
     return null;
+  }
+
+  private static boolean containsAny(String text, List<String> literals) {
+    for (String l : literals) {
+      if (text.contains(l)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Shannon entropy in bits per char; random 20+ char tokens score above 4. */
@@ -100,6 +115,8 @@ public final class Secrets {
       Pattern.compile("(?i)(?:_|^)(?:apikey|auth|credential|credentials|password|pword|passwd|secret|token)(?:_|$)");
   /** A plain word: letters only. No key, token or generated password is one. */
   private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z]{1,32}");
+  /** A value wrapped in one pair of matching quotes. */
+  private static final Pattern QUOTED = Pattern.compile("^([\"'])(.*)\\1$");
   /** Switches and toggles: ALLOW_EMPTY_PASSWORD=no, SKIP_AUTH=true. */
   private static final Pattern BOOLEAN = Pattern.compile("(?i)yes|no|true|false|on|off|[01]|enabled?|disabled?");
 
@@ -115,7 +132,7 @@ public final class Secrets {
     if (value == null) {
       return false; // ARG TOKEN: the classic way to pass a secret into the build, and into its history
     }
-    String v = value.strip().replaceAll("^([\"'])(.*)\\1$", "$2").strip();
+    String v = QUOTED.matcher(value.strip()).replaceAll("$2").strip();
     if (v.isEmpty() || BOOLEAN.matcher(v).matches() || v.startsWith("/run/secrets/")) {
       return true;
     }

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  * permission changes, sudo, and compiler invocations with their flags and environment.
  */
 public final class ShellFacts {
+  // compiled once: String.matches compiles its pattern on every call, and these run for every command
+  private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
+  private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
+  private static final Pattern VERSION_SUFFIX = Pattern.compile("[0-9.]+$");
   private static final Set<String> WRAPPERS = Set.of("sudo", "env", "nice", "nohup", "time", "exec", "command", "doas", "su-exec", "gosu",
       "xargs");
   /** xargs options that take the next word as their value ({@code xargs -n 1 apt-get install}). */
@@ -95,6 +99,9 @@ public final class ShellFacts {
     }
     // sh -c "$(curl ...)" and bash <(curl ...) run what they download too
     script.visit(sc -> {
+      if (!hasCommandSubstitution(sc)) {
+        return; // nearly every command: no need to unwrap it here as well as below
+      }
       Invocation shell = unwrap(sc, exported);
       if (shell == null || !SHELLS.contains(shell.name())) {
         return;
@@ -140,6 +147,17 @@ public final class ShellFacts {
     });
   }
 
+  private static boolean hasCommandSubstitution(SimpleCommand sc) {
+    for (Word w : sc.words()) {
+      for (WordPart part : w.parts()) {
+        if (part instanceof WordPart.CommandSubstitution) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The word of {@code sc} holding the argument after {@code flag} (the -c script). */
   private static Word wordAfter(SimpleCommand sc, String flag) {
     List<Word> words = sc.words();
@@ -152,7 +170,7 @@ public final class ShellFacts {
   }
 
   private static String interpreterName(String name) {
-    return name.replaceAll("[0-9.]+$", "").equals("python") ? "python" : name;
+    return VERSION_SUFFIX.matcher(name).replaceAll("").equals("python") ? "python" : name;
   }
 
   /** Strips wrappers and paths; null for a bare assignment. */
@@ -212,7 +230,7 @@ public final class ShellFacts {
     String name = first.contains("$") || first.contains("`") ? first : baseName(first);
     List<String> args = List.copyOf(argv.subList(1, argv.size()));
     // python -m pip ... is pip
-    if (name.matches("python[0-9.]*") && args.size() >= 2 && args.get(0).equals("-m") && args.get(1).equals("pip")) {
+    if (PYTHON.matcher(name).matches() && args.size() >= 2 && args.get(0).equals("-m") && args.get(1).equals("pip")) {
       name = "pip";
       args = args.subList(2, args.size());
       words.subList(1, 3).clear();
@@ -246,7 +264,7 @@ public final class ShellFacts {
       case "gem" -> PackageManager.GEM;
       case "cargo" -> PackageManager.CARGO;
       case "go" -> PackageManager.GO;
-      default -> name.matches("pip[0-9.]*") ? PackageManager.PIP : null;
+      default -> PIP.matcher(name).matches() ? PackageManager.PIP : null;
     };
     if (pm != null) {
       ShellFact f = packageOperation(inv, pm);

@@ -499,7 +499,7 @@ public final class ShellParser {
       return null;
     }
     String name = t.charAt(eq - 1) == '+' ? t.substring(0, eq - 1) : t.substring(0, eq);
-    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+    if (!isName(name)) {
       return null;
     }
     List<WordPart> valueParts = new ArrayList<>();
@@ -866,5 +866,20 @@ public final class ShellParser {
       throw new ShellSyntaxException(e.getMessage() + " (inside backquotes)", start);
     }
     return new WordPart.CommandSubstitution(src.substring(start, pos), script, quoted);
+  }
+
+  /** A shell variable name, [A-Za-z_][A-Za-z0-9_]* (checked by hand: every word with '=' asks). */
+  private static boolean isName(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

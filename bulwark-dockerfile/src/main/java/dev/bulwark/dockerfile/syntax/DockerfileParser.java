@@ -340,6 +340,12 @@ public final class DockerfileParser {
 
   /** Finds {@code <<EOF}-style words on the instruction line, as BuildKit does with its lexer. */
   static List<HeredocHeader> heredocsFromLine(String line) throws ExpansionException {
+    // A header word holds "<<", and the words below only keep or drop the line's characters (raw
+    // quotes and escapes, no variables): a line with fewer than two '<' has none. Most RUN lines.
+    int lt = line.indexOf('<');
+    if (lt < 0 || line.indexOf('<', lt + 1) < 0) {
+      return List.of();
+    }
     List<String> words;
     try {
       words = new WordProcessor('\\').rawQuotes(true).rawEscapes(true).skipUnsetEnv(true).words(line, Map.of());

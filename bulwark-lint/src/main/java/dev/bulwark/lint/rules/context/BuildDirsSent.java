@@ -6,6 +6,7 @@ import dev.bulwark.core.Messages;
 import dev.bulwark.core.Severity;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.context.BuildContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,10 +20,11 @@ public final class BuildDirsSent extends DockerfileRule {
         "Exclude them in .dockerignore: `node_modules`, `**/__pycache__`, `.venv`, `venv`, `target`.", List.of());
   }
 
-  @Override
-  public void check(DockerfileTarget target, Consumer<Finding> report) {
-    target.contextCopy().ifPresent(s -> {
-      List<String> entries = s.context().entries();
+  /** The dependency directories a context sends: the same for every Dockerfile that copies it, so computed once. */
+  private static final class Missing extends BuildContext.Derived<List<String>> {
+    @Override
+    protected List<String> compute(BuildContext context) {
+      List<String> entries = context.entries();
       List<String> wanted = new ArrayList<>();
       if (entries.contains("package.json")) {
         wanted.add("node_modules");
@@ -36,10 +38,20 @@ public final class BuildDirsSent extends DockerfileRule {
       List<String> missing = new ArrayList<>();
       for (String dir : wanted) {
         boolean present = entries.stream().anyMatch(e -> e.equals(dir + "/") || e.endsWith("/" + dir + "/"));
-        if (present && !s.context().excludes(dir)) {
+        if (present && !context.excludes(dir)) {
           missing.add(dir);
         }
       }
+      return List.copyOf(missing);
+    }
+  }
+
+  private static final Missing MISSING = new Missing();
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    target.contextCopy().ifPresent(s -> {
+      List<String> missing = s.context().get(MISSING);
       if (!missing.isEmpty()) {
         report.accept(finding("COPY of the whole context includes " + Messages.listSome(missing), s.copy().instruction().span(), null));
       }

@@ -5,6 +5,7 @@ import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.context.BuildContext;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,10 +18,20 @@ public final class GitDirSent extends DockerfileRule {
         "Add `.git` to .dockerignore.", List.of());
   }
 
+  /** Whether a context sends .git/: the same for every Dockerfile that copies it, so computed once. */
+  private static final class Sent extends BuildContext.Derived<Boolean> {
+    @Override
+    protected Boolean compute(BuildContext context) {
+      return context.entries().contains(".git/") && !context.excludes(".git");
+    }
+  }
+
+  private static final Sent SENT = new Sent();
+
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     target.contextCopy().ifPresent(s -> {
-      if (s.context().entries().contains(".git/") && !s.context().excludes(".git")) {
+      if (s.context().get(SENT)) {
         report.accept(finding("COPY of the whole context includes .git/", s.copy().instruction().span(), null));
       }
     });

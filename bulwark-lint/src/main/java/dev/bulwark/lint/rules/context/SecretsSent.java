@@ -6,6 +6,7 @@ import dev.bulwark.core.Messages;
 import dev.bulwark.core.Severity;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.context.BuildContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,15 +29,26 @@ public final class SecretsSent extends DockerfileRule {
         List.of());
   }
 
-  @Override
-  public void check(DockerfileTarget target, Consumer<Finding> report) {
-    target.contextCopy().ifPresent(s -> {
+  /** The secret-looking files a context sends: the same for every Dockerfile that copies it, so computed once. */
+  private static final class Leaked extends BuildContext.Derived<List<String>> {
+    @Override
+    protected List<String> compute(BuildContext context) {
       List<String> leaked = new ArrayList<>();
-      for (String e : s.context().sent()) {
+      for (String e : context.sent()) {
         if (!e.endsWith("/") && SECRET.matcher(e).find() && !EXAMPLE.matcher(e).find()) {
           leaked.add(e);
         }
       }
+      return List.copyOf(leaked);
+    }
+  }
+
+  private static final Leaked LEAKED = new Leaked();
+
+  @Override
+  public void check(DockerfileTarget target, Consumer<Finding> report) {
+    target.contextCopy().ifPresent(s -> {
+      List<String> leaked = s.context().get(LEAKED);
       if (!leaked.isEmpty()) {
         report.accept(finding("COPY of the whole context includes " + Messages.listSome(leaked), s.copy().instruction().span(), null));
       }

@@ -2,6 +2,7 @@ package dev.bulwark.lint.rules.secrets;
 
 import dev.bulwark.core.text.Span;
 import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -17,6 +18,9 @@ import java.util.function.Consumer;
 
 /** BW-D041: a real-looking credential written into the Dockerfile. */
 public final class CredentialValue extends DockerfileRule {
+  /** A quote at either end of a value (compiled once: asked for every ENV and ARG pair). */
+  private static final Pattern EDGE_QUOTES = Pattern.compile("^[\"']|[\"']$");
+
   public CredentialValue() {
     super("BW-D041", "Credential written in the Dockerfile", Severity.CRITICAL, Category.SECRETS,
         "A live credential in the Dockerfile is in version control, in every image layer or config, and in every registry"
@@ -44,7 +48,7 @@ public final class CredentialValue extends DockerfileRule {
       Instruction own = in.child() != null ? in.child() : in; // ONBUILD ENV/ARG: child images store it
       if (own.command().equals("env") || own.command().equals("arg")) {
         for (KeyValue kv : pairs(own)) {
-          String v = kv.value().replaceAll("^[\"']|[\"']$", "");
+          String v = EDGE_QUOTES.matcher(kv.value()).replaceAll("");
           if (Secrets.isSecretName(kv.key()) && v.length() >= 16 && !v.contains("$") && !v.contains("/") && Secrets.entropy(v) >= 3.5
               && !Secrets.isPublicValue(kv.key(), v)) {
             report.accept(finding(kv.key() + " holds a high-entropy value " + Secrets.mask(v), kv.valueSpan(), target.stageOf(in)));

@@ -36,6 +36,10 @@ public final class CredentialsInUrl extends DockerfileRule {
   }
 
   private void find(DockerfileTarget target, Instruction in, String text, SourceMap map, Consumer<Finding> report) {
+    int scheme = text.indexOf("://");
+    if (scheme < 0 || text.indexOf('@', scheme) < 0) {
+      return; // every match has both: skips the regex, tried at every offset, on nearly every instruction
+    }
     Matcher m = URL_CREDENTIALS.matcher(text);
     while (m.find()) {
       String pass = m.group(2);
