@@ -47,13 +47,7 @@ if [ ! -d "$CORPUS" ]; then
 fi
 mapfile -t files < <(find "$CORPUS" -name Dockerfile | sort)
 
-ms() { # wall milliseconds of one run of the command, output discarded
-  local t0 t1
-  t0=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
-  t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
-}
+. "$(dirname "$0")/timing.sh"
 median3() {
   local a b c
   a=$(ms "$@"); b=$(ms "$@"); c=$(ms "$@")

@@ -29,13 +29,7 @@ JAVA=${JAVA_INFO% *}
 [ -d "$CORPUS" ] || "$JAVA" bench/RealWorldCorpus.java "$CORPUS" "$FILES" "$SEED"
 ./bulwark --version >/dev/null   # builds the CLI and its AOT cache if needed
 
-ms() { # wall milliseconds of one run of the command, output discarded
-  local t0 t1
-  t0=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
-  t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
-}
+. "$(dirname "$0")/timing.sh"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 count() { # the files bulwark scan and the node driver both take from DIR

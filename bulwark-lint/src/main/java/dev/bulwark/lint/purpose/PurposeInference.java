@@ -109,12 +109,20 @@ public final class PurposeInference {
 
   /** The registry image at the root of the final image's chain (familiar name); null for scratch or a reference not known. */
   public static String registryBase(BuildModel model, Stage last) {
+    return rootBase(model, last) instanceof BaseImage.Image image ? image.reference().familiarName() : null;
+  }
+
+  /**
+   * What the final image's chain of stages is built FROM at its root: a registry image, scratch, or
+   * an unresolved reference; never a stage (a chain that loops back, which BuildKit refuses, gives null).
+   */
+  public static BaseImage rootBase(BuildModel model, Stage last) {
     Stage s = last;
     for (int guard = 0; s != null && guard <= model.stages().size(); guard++) {
-      if (s.base() instanceof BaseImage.Image image) {
-        return image.reference().familiarName();
+      if (!(s.base() instanceof BaseImage.Stage parent)) {
+        return s.base();
       }
-      s = s.base() instanceof BaseImage.Stage parent ? model.stages().get(parent.index()) : null;
+      s = model.stages().get(parent.index());
     }
     return null;
   }
@@ -151,20 +159,14 @@ public final class PurposeInference {
     return null;
   }
 
-  /** A devcontainer or workspace base image of the final image's chain, or null. */
+  /** A devcontainer or workspace base image at the root of the final image's chain, or null. */
   private static String devcontainerBase(BuildModel model, Stage last) {
-    Stage s = last;
-    for (int guard = 0; s != null && guard <= model.stages().size(); guard++) {
-      if (s.base() instanceof BaseImage.Image image) {
-        ImageReference ref = image.reference();
-        String repo = ref.name();
-        if (repo.startsWith("mcr.microsoft.com/devcontainers/") || repo.startsWith("mcr.microsoft.com/vscode/devcontainers/")
-            || repo.startsWith("docker.io/gitpod/workspace-")) {
-          return ref.familiarName();
-        }
-        return null;
+    if (rootBase(model, last) instanceof BaseImage.Image image) {
+      String repo = image.reference().name();
+      if (repo.startsWith("mcr.microsoft.com/devcontainers/") || repo.startsWith("mcr.microsoft.com/vscode/devcontainers/")
+          || repo.startsWith("docker.io/gitpod/workspace-")) {
+        return image.reference().familiarName();
       }
-      s = s.base() instanceof BaseImage.Stage parent ? model.stages().get(parent.index()) : null;
     }
     return null;
   }

@@ -101,20 +101,15 @@ public final class RootUser extends DockerfileRule {
    * all default to root), or an OS or toolchain image; false for other images, whose USER Bulwark cannot see.
    */
   private static boolean knownToRunAsRoot(DockerfileTarget target, Stage last) {
-    Stage s = last;
-    for (int guard = 0; s != null && guard <= target.model().stages().size(); guard++) {
-      if (s.base() instanceof BaseImage.Image image) {
-        ImageReference ref = image.reference();
-        return ref.registry().equals(ImageReference.DOCKER_HUB) && ref.repository().startsWith("library/")
-            || PurposeInference.isToolchain(ref.familiarName());
-      }
-      if (!(s.base() instanceof BaseImage.Stage parent)) {
-        return s.base() instanceof BaseImage.Scratch;
-      }
-      s = target.model().stages().get(parent.index());
+    BaseImage root = PurposeInference.rootBase(target.model(), last);
+    if (root instanceof BaseImage.Image image) {
+      ImageReference ref = image.reference();
+      return ref.registry().equals(ImageReference.DOCKER_HUB) && ref.repository().startsWith("library/")
+          || PurposeInference.isToolchain(ref.familiarName());
     }
-    return true;
+    return root == null || root instanceof BaseImage.Scratch;
   }
+
 
   /** Tools an entrypoint script execs the main process through to leave root. */
   private static final List<String> DROPPERS = List.of("gosu", "su-exec", "setpriv", "s6-setuidgid", "chpst");
