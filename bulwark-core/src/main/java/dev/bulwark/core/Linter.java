@@ -24,7 +24,7 @@ public final class Linter<T extends Target> {
     for (Rule<? super T> r : rules) {
       r.check(target, out::add);
     }
-    adjustForPurpose(out, target.purpose().purpose());
+    adjustForPurpose(out, target);
     Suppressions pragmas = target.suppressions();
     LintConfig config = target.config();
     out.removeIf(f -> pragmas.suppresses(f) || config.ignores(f, target.relativePath()));
@@ -34,12 +34,13 @@ public final class Linter<T extends Target> {
   }
 
   /** Drops or re-grades the findings of rules that judge this kind of target differently (before the config's overrides, which win). */
-  private static void adjustForPurpose(List<Finding> findings, Purpose purpose) {
-    if (purpose == Purpose.APPLICATION) {
-      return;
-    }
+  private static void adjustForPurpose(List<Finding> findings, Target target) {
     for (int i = findings.size() - 1; i >= 0; i--) {
       Finding f = findings.get(i);
+      Purpose purpose = target.purposeOf(f).purpose();
+      if (purpose == Purpose.APPLICATION) {
+        continue;
+      }
       PurposeAdjustment a = f.rule().adjustmentFor(purpose);
       if (a == null) {
         continue;

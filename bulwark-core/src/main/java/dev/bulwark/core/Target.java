@@ -19,6 +19,11 @@ public interface Target {
     return PurposeVerdict.APPLICATION;
   }
 
+  /** The purpose that judges one finding: the target's, unless the part it is in has another (a Dockerfile's dev stage). */
+  default PurposeVerdict purposeOf(Finding finding) {
+    return purpose();
+  }
+
   /** Ignore pragmas written in the target itself (comments in a Dockerfile); none by default. */
   default Suppressions suppressions() {
     return Suppressions.NONE;

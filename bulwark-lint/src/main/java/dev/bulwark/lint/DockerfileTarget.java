@@ -146,6 +146,19 @@ public final class DockerfileTarget implements Target {
     }
   }
 
+  /**
+   * A finding in a stage named for development ({@code dev}, {@code dev-envs}, {@code debug}: a build
+   * target to work in, not to deploy) is judged as in a development image, whatever the file is for.
+   */
+  @Override
+  public PurposeVerdict purposeOf(dev.bulwark.core.Finding finding) {
+    PurposeVerdict file = purpose();
+    if (file.purpose() == Purpose.APPLICATION && finding.stage() != null && PurposeInference.isDevelopmentStage(finding.stage())) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "in the development stage '" + finding.stage() + "'");
+    }
+    return file;
+  }
+
   /** The build context, when it was listed. */
   public Optional<BuildContext> context() {
     return Optional.ofNullable(context);

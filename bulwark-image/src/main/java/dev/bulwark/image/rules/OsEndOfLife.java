@@ -40,7 +40,7 @@ public final class OsEndOfLife extends ImageRule {
         .ifPresent(c -> report.accept(c.inLts(t.asOf())
             // regular support is over but free LTS security updates go on: a plan to move, not an emergency
             ? atReleaseFile(t, os.get().prettyName() + " left regular security support on " + c.eol() + "; Debian LTS updates continue until "
-                + c.lts()).withSeverity(Severity.MEDIUM)
+                + c.lts()).withSeverity(Severity.LOW)
             : atReleaseFile(t, os.get().prettyName() + " reached end of life"
                 + (c.eol() == null ? "" : " on " + (c.lts() != null ? c.lts() + " (end of LTS)" : c.eol())))));
   }

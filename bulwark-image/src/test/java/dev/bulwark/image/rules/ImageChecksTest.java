@@ -140,11 +140,11 @@ class ImageChecksTest {
   }
 
   @org.junit.jupiter.api.Test
-  void debianInItsLtsYears_isMediumWithTheLtsDate() {
+  void debianInItsLtsYears_isLowWithTheLtsDate() {
     List<Finding> f = ImageChecks.linter().lint(Spec.clean().files("etc/os-release:0644:ID=debian\\nVERSION_ID=\"12\"\\n").target())
         .stream().filter(x -> x.ruleId().equals("BW-M011")).toList();
     assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(dev.bulwark.core.Severity.MEDIUM);
+      assertThat(x.severity()).isEqualTo(dev.bulwark.core.Severity.LOW);
       assertThat(x.message()).contains("Debian LTS updates continue until 2028-06-30");
     });
   }

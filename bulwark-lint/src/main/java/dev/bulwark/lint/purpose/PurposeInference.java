@@ -36,7 +36,9 @@ public final class PurposeInference {
       "pypy3", "node", "irb", "ruby", "php", "jshell", "ghci", "iex", "erl", "julia", "r", "pwsh", "powershell", "powershell.exe", "cmd",
       "cmd.exe", "perl", "lua", "groovysh", "scala", "swift", "deno", "bun", "tclsh", "elixir",
       // runtimes whose images the application's own image sets the arguments of (ENTRYPOINT ["dotnet"] CMD ["--info"])
-      "dotnet", "java", "mono");
+      "dotnet", "java", "mono",
+      // application servers of official images that host the application images built FROM them (tomcat's webapps/ is empty)
+      "catalina.sh", "php-fpm", "apache2-foreground", "jetty.sh", "standalone.sh");
   /**
    * Operating-system and language-toolchain images: an image FROM one of them that sets no CMD or
    * ENTRYPOINT of its own inherits a shell or an interpreter, so it runs nothing of its own either.
@@ -46,7 +48,7 @@ public final class PurposeInference {
       "node", "ruby", "php", "perl", "eclipse-temurin", "openjdk", "amazoncorretto", "ibmjava", "sapmachine", "maven", "gradle", "erlang",
       "elixir", "haskell", "julia", "swift", "gcc", "clojure");
   private static final List<String> TOOLCHAIN_PREFIXES = List.of("opensuse/", "redhat/ubi", "registry.access.redhat.com/ubi",
-      "registry.redhat.io/ubi", "mcr.microsoft.com/windows/", "mcr.microsoft.com/dotnet/", "mcr.microsoft.com/azurelinux/",
+      "registry.redhat.io/ubi", "mcr.microsoft.com/windows/", "mcr.microsoft.com/dotnet/", "mcr.microsoft.com/azurelinux",
       "mcr.microsoft.com/cbl-mariner/", "gcr.io/distroless/", "cgr.dev/chainguard/wolfi-base", "quay.io/centos/", "library/");
   /** File suffixes of helper files official images copy (scripts, configs, keys), not the project's sources. */
   private static final List<String> HELPER_SUFFIXES = List.of(".sh", ".bash", ".ps1", ".cmd", ".bat", ".conf", ".cnf", ".ini", ".cfg",
@@ -134,7 +136,7 @@ public final class PurposeInference {
    */
   public static boolean isToolchain(String familiarName) {
     String n = familiarName.toLowerCase(Locale.ROOT);
-    if (TOOLCHAIN_BASES.contains(n) || TOOLCHAIN_BASES.contains(n.substring(n.lastIndexOf('/') + 1))) {
+    if (TOOLCHAIN_BASES.contains(n) || TOOLCHAIN_BASES.contains(n.substring(n.lastIndexOf('/') + 1)) || n.contains("distroless")) {
       return true;
     }
     for (String prefix : TOOLCHAIN_PREFIXES) {
@@ -143,6 +145,11 @@ public final class PurposeInference {
       }
     }
     return false;
+  }
+
+  /** True for a stage named for development work: dev, develop, development, dev-envs, devcontainer, debug. */
+  public static boolean isDevelopmentStage(String name) {
+    return DEV_STAGES.contains(name.toLowerCase(Locale.ROOT));
   }
 
   /** "Dockerfile.dev", "dev.Dockerfile", "Dockerfile.ci", "Dockerfile.test": images to develop or test in. */

@@ -63,8 +63,11 @@ class PurposeTest {
   void aConfigFileOnlyImageOfAServerRunsWhatItsBaseRuns() {
     assertThat(purpose("Dockerfile", "FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\n"))
         .isEqualTo(PurposeVerdict.inferred(Purpose.APPLICATION, "runs what nginx runs"));
-    assertThat(purpose("Dockerfile", "FROM debian:12\nRUN apt-get install -y tomcat\nCMD [\"catalina.sh\", \"run\"]\n"))
-        .isEqualTo(PurposeVerdict.inferred(Purpose.APPLICATION, "runs catalina.sh"));
+    assertThat(purpose("Dockerfile", "FROM debian:12\nRUN apt-get install -y memcached\nCMD [\"memcached\"]\n"))
+        .isEqualTo(PurposeVerdict.inferred(Purpose.APPLICATION, "runs memcached"));
+    // an application server whose webapps/ the images built FROM it fill: tomcat's official image
+    assertThat(purpose("Dockerfile", "FROM eclipse-temurin:21-jdk\nRUN curl -fsSLO https://x/tomcat.tgz\nCMD [\"catalina.sh\", \"run\"]\n"))
+        .isEqualTo(PurposeVerdict.inferred(Purpose.BASE, "no project sources copied and its command is catalina.sh"));
     assertThat(purpose("Dockerfile", "FROM nginx:1.27\nCOPY site/ /usr/share/nginx/html/\n").purpose()).isEqualTo(Purpose.APPLICATION);
   }
 
@@ -122,6 +125,34 @@ class PurposeTest {
   }
 
   @Test
+  void anImageOfAnOfficialServiceKeepsItsPrivilegeDroppingEntrypoint() {
+    Finding kept = only(lint("Dockerfile", "FROM rabbitmq:4.1\nRUN rabbitmq-plugins enable --offline rabbitmq_management\nCOPY x.conf /etc/x.conf\n"),
+        "BW-D001");
+    assertThat(kept.severity()).isEqualTo(Severity.LOW);
+    assertThat(kept.message()).contains("rabbitmq's entrypoint, which this image keeps, drops to an unprivileged user");
+    // its own entrypoint replaces the one that drops
+    assertThat(only(lint("Dockerfile", "FROM rabbitmq:4.1\nCOPY run.sh /run.sh\nENTRYPOINT [\"/run.sh\"]\n"), "BW-D001").severity())
+        .isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
+  void windowsServerCoreRunsAsContainerAdministratorAndDotnetDistrolessAsApp() {
+    Finding admin = only(lint("Dockerfile", "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:/app/\nCMD [\"C:/app/app.exe\"]\n"),
+        "BW-D001");
+    assertThat(admin.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(lint("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:9.0-azurelinux3.0-distroless\nCOPY app/ /app\nENTRYPOINT [\"dotnet\", \"/app/a.dll\"]\n"))
+        .noneMatch(f -> f.ruleId().equals("BW-D001"));
+  }
+
+  @Test
+  void findingsInADevelopmentStageAreJudgedAsADevelopmentImage() {
+    String text = "FROM node:22 AS dev-envs\nCOPY --from=tools/docker / /\nFROM node:22-slim\nCOPY . /app\nUSER node\nCMD [\"node\", \"/app/s.js\"]\n";
+    Finding copy = only(lint("Dockerfile", text), "BW-D091");
+    assertThat(copy.severity()).isEqualTo(Severity.LOW);
+    assertThat(copy.message()).endsWith("(development image)");
+  }
+
+  @Test
   void rootInAFixtureIsInfo() {
     assertThat(only(lint("tests/Dockerfile", APP), "BW-D001").severity()).isEqualTo(Severity.INFO);
   }
@@ -146,12 +177,12 @@ class PurposeTest {
   }
 
   @Test
-  void serversThatDropTheirWorkersAreMediumAndUnknownBasesAreMedium() {
+  void serversThatDropTheirWorkersAreMediumAndUnknownBasesAreLow() {
     Finding nginx = only(lint("Dockerfile", "FROM nginx:1.27\nCOPY site/ /usr/share/nginx/html/\n"), "BW-D001");
     assertThat(nginx.severity()).isEqualTo(Severity.MEDIUM);
     assertThat(nginx.message()).contains("nginx's main process runs as root");
     Finding inherited = only(lint("Dockerfile", "FROM quay.io/acme/runtime:2\nCOPY app /app\nCMD [\"/app\"]\n"), "BW-D001");
-    assertThat(inherited.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(inherited.severity()).isEqualTo(Severity.LOW);
     assertThat(inherited.message()).contains("runs as the user quay.io/acme/runtime sets");
     assertThat(only(lint("Dockerfile", "FROM python:3.13\nCOPY app.py /app.py\nCMD [\"python3\", \"/app.py\"]\n"), "BW-D001").severity())
         .isEqualTo(Severity.CRITICAL);

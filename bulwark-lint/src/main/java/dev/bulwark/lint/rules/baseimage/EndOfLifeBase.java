@@ -31,16 +31,19 @@ public final class EndOfLifeBase extends DockerfileRule {
         continue;
       }
       EolCatalog.get().cycleOf(ref).filter(c -> c.isEndOfLife(target.asOf())).ifPresent(c -> {
-        String where = target.inFinalImage(stage) ? "" : " (build stage)";
+        boolean ships = target.inFinalImage(stage);
+        String where = ships ? "" : " (build stage: only what it builds ships)";
         if (c.inLts(target.asOf())) {
-          // regular support is over but free LTS security updates go on: a plan to move, not an emergency
+          // regular support is over but free LTS security updates go on: a plan to move, not a problem yet
           report.accept(finding("FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle() + " left regular security support on "
               + c.eol() + "; Debian LTS updates continue until " + c.lts() + where, stage.from().instruction().argSpan(0), stage)
-              .withSeverity(Severity.MEDIUM));
+              .withSeverity(Severity.LOW));
         } else {
-          report.accept(finding("FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle() + " reached end of life"
+          // an end-of-life build stage's unpatched packages stay behind; its compiler's output is what ships
+          Finding f = finding("FROM " + stage.from().image() + ": " + c.product() + " " + c.cycle() + " reached end of life"
               + (c.eol() != null ? " on " + (c.lts() != null ? c.lts() + " (end of LTS)" : c.eol()) : "") + where,
-              stage.from().instruction().argSpan(0), stage));
+              stage.from().instruction().argSpan(0), stage);
+          report.accept(ships ? f : f.withSeverity(Severity.LOW));
         }
       });
     }

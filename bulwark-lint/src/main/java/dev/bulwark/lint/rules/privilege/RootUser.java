@@ -59,11 +59,20 @@ public final class RootUser extends DockerfileRule {
           String server = program(target, last);
           report.accept(finding("No USER in the final stage: " + server + "'s main process runs as root (its workers drop to an"
               + " unprivileged user, the master does not)", last.from().instruction().span(), last).withSeverity(Severity.MEDIUM));
+        } else if (inheritsDroppingEntrypoint(target, last)) {
+          String parent = PurposeInference.registryBase(target.model(), last);
+          report.accept(finding("No USER in the final stage: the container starts as root and " + parent
+              + "'s entrypoint, which this image keeps, drops to an unprivileged user", last.from().instruction().span(), last)
+              .withSeverity(Severity.LOW));
+        } else if (windowsServerCore(target, last)) {
+          report.accept(finding("No USER in the final stage: the container runs as ContainerAdministrator (set USER ContainerUser)",
+              last.from().instruction().span(), last).withSeverity(Severity.MEDIUM));
         } else if (!knownToRunAsRoot(target, last)) {
+          // the parent may well set USER (jupyter's images do): what Bulwark cannot see is a question to check, not a finding to fix
           String parent = PurposeInference.registryBase(target.model(), last);
           report.accept(finding("No USER in the final stage: the container runs as the user "
               + (parent == null ? "its base image" : parent) + " sets, root unless that image sets another",
-              last.from().instruction().span(), last).withSeverity(Severity.MEDIUM));
+              last.from().instruction().span(), last).withSeverity(Severity.LOW));
         } else {
           report.accept(finding("No USER in the final stage: the container runs as root", last.from().instruction().span(), last));
         }
@@ -111,6 +120,30 @@ public final class RootUser extends DockerfileRule {
   }
 
 
+  /**
+   * Official images whose entrypoint starts as root and execs the server as its own user (gosu in
+   * docker-entrypoint.sh); an image FROM one of them that sets no ENTRYPOINT of its own keeps that.
+   */
+  private static final java.util.Set<String> DROPPING_OFFICIAL_IMAGES = java.util.Set.of("postgres", "redis", "mongo", "mysql", "mariadb",
+      "rabbitmq", "cassandra", "couchdb", "elasticsearch", "zookeeper", "influxdb", "neo4j", "percona", "ghost", "solr", "memcached");
+
+  private static boolean inheritsDroppingEntrypoint(DockerfileTarget target, Stage last) {
+    if (last.entrypoint() != null || !(PurposeInference.rootBase(target.model(), last) instanceof BaseImage.Image image)) {
+      return false;
+    }
+    ImageReference ref = image.reference();
+    return ref.registry().equals(ImageReference.DOCKER_HUB) && DROPPING_OFFICIAL_IMAGES.contains(ref.familiarName());
+  }
+
+  /** Windows Server Core (and images on it) run as ContainerAdministrator: an administrator of the container, not of the host. */
+  private static boolean windowsServerCore(DockerfileTarget target, Stage last) {
+    if (!(PurposeInference.rootBase(target.model(), last) instanceof BaseImage.Image image)) {
+      return false;
+    }
+    String ref = image.reference().normalized();
+    return ref.contains("servercore");
+  }
+
   /** Tools an entrypoint script execs the main process through to leave root. */
   private static final List<String> DROPPERS = List.of("gosu", "su-exec", "setpriv", "s6-setuidgid", "chpst");
 
@@ -152,7 +185,9 @@ public final class RootUser extends DockerfileRule {
     ImageReference ref = image.reference();
     String tag = ref.tag() == null ? "" : ref.tag();
     // .NET's chiseled images run as uid 1654 (app); Windows Nano Server as ContainerUser, not ContainerAdministrator
-    if (tag.contains("nonroot") || tag.contains("chiseled") || tag.contains("nanoserver") || ref.repository().endsWith("/nanoserver")) {
+    // .NET's distroless images (Azure Linux) run as app too
+    if (tag.contains("nonroot") || tag.contains("chiseled") || tag.contains("nanoserver") || ref.repository().endsWith("/nanoserver")
+        || ref.registry().equals("mcr.microsoft.com") && ref.repository().startsWith("dotnet/") && tag.contains("distroless")) {
       return true;
     }
     // Chainguard images run as uid 65532 except their -dev variants.

@@ -49,7 +49,7 @@ public final class WorldWritable extends DockerfileRule {
         "Give ownership to the user that needs to write (`COPY --chown=app:app`, `chown app:app /data`) with 755/644 modes.",
         List.of());
     // rust's and golang's official images open their toolchain homes to every user on purpose, so images built FROM them can install
-    inPurpose(Purpose.BASE, Severity.MEDIUM, "base image: toolchain homes are often opened to every user on purpose");
+    inPurpose(Purpose.BASE, Severity.LOW, "base image: toolchain homes are often opened to every user on purpose");
   }
 
   @Override

@@ -21,13 +21,31 @@ public final class PlainHttpDownload extends DockerfileRule {
         "Use https:// URLs (and verify a checksum).", List.of());
   }
 
+  /** Checks that make a tampered download fail the build: a signature or a pinned checksum verified in the same RUN. */
+  private static final List<String> VERIFIERS = List.of("gpg --verify", "gpg --batch --verify", "gpgv", "sha256sum -c", "sha512sum -c",
+      "sha1sum -c", "sha256sum --check", "sha512sum --check", "shasum -a 256 -c", "md5sum -c");
+
+  /** The verification the script runs, or null. */
+  private static String verifier(String script) {
+    for (String v : VERIFIERS) {
+      if (script.contains(v)) {
+        return v.startsWith("gpg") ? "gpg" : v.substring(0, v.indexOf(' '));
+      }
+    }
+    return null;
+  }
+
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
       for (Download d : step.facts().facts(Download.class)) {
         for (String url : d.urls()) {
           if (url.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(url)) {
-            report.accept(finding(d.invocation().name() + " fetches " + url + " over plain HTTP", d.invocation().argSpan(url), step.stage()));
+            String verifier = verifier(step.run().command().display());
+            Finding f = finding(d.invocation().name() + " fetches " + url + " over plain HTTP"
+                + (verifier == null ? "" : " (the RUN checks it with " + verifier + ", so tampering fails the build)"),
+                d.invocation().argSpan(url), step.stage());
+            report.accept(verifier == null ? f : f.withSeverity(Severity.LOW));
           }
         }
       }

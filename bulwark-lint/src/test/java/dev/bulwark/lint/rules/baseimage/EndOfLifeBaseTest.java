@@ -21,9 +21,9 @@ class EndOfLifeBaseTest {
   }
 
   @Test
-  void debianInItsLtsYears_isMedium_withTheLtsDate() {
+  void debianInItsLtsYears_isLow_withTheLtsDate() {
     Finding f = d006("FROM debian:bookworm-slim\n", "2026-11-23");
-    assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(f.severity()).isEqualTo(Severity.LOW);
     assertThat(f.message()).contains("left regular security support on 2026-07-11", "Debian LTS updates continue until 2028-06-30");
   }
 

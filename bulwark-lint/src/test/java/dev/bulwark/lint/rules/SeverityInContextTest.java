@@ -1,0 +1,47 @@
+package dev.bulwark.lint.rules;
+
+import static dev.bulwark.lint.RuleTesting.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Linter;
+import dev.bulwark.core.Severity;
+import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.rules.baseimage.EndOfLifeBase;
+import dev.bulwark.lint.rules.supplychain.PlainHttpDownload;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Findings whose severity depends on what else the Dockerfile does, beyond the rule's own. */
+class SeverityInContextTest {
+
+  private static List<Finding> eol(String dockerfile) {
+    DockerfileTarget t = DockerfileTarget.parse("Dockerfile", dockerfile).asOf(LocalDate.parse("2026-12-01"));
+    return new Linter<>(List.of(new EndOfLifeBase())).lint(t);
+  }
+
+  @Test
+  void aPlainHttpDownloadTheRunVerifiesIsLow() {
+    Finding verified = findings(new PlainHttpDownload(),
+        "FROM debian:12\nRUN curl -fsSLO http://example.org/x.tar.gz && echo \"$SHA  x.tar.gz\" | sha256sum -c -\n").getFirst();
+    assertThat(verified.severity()).isEqualTo(Severity.LOW);
+    assertThat(verified.message()).endsWith("(the RUN checks it with sha256sum, so tampering fails the build)");
+    Finding gpg = findings(new PlainHttpDownload(), "FROM debian:12\nRUN curl -fsSLO http://example.org/x.tar.gz"
+        + " && curl -fsSLO http://example.org/x.tar.gz.asc && gpg --batch --verify x.tar.gz.asc x.tar.gz\n").getFirst();
+    assertThat(gpg.severity()).isEqualTo(Severity.LOW);
+    assertThat(findings(new PlainHttpDownload(), "FROM debian:12\nRUN curl -fsSLO http://example.org/x.tar.gz && tar xf x.tar.gz\n")
+        .getFirst().severity()).isEqualTo(Severity.MEDIUM);
+  }
+
+  @Test
+  void debianInLtsIsLowAndAnEndOfLifeBuildStageIsLow() {
+    assertThat(eol("FROM debian:12\nCMD [\"x\"]\n").getFirst().severity()).isEqualTo(Severity.LOW);
+    assertThat(eol("FROM debian:10\nCMD [\"x\"]\n").getFirst().severity()).isEqualTo(Severity.HIGH);
+    List<Finding> build = eol("FROM golang:1.19 AS build\nRUN go build -o /app .\nFROM gcr.io/distroless/static-debian13\nCOPY --from=build /app /app\n");
+    assertThat(build).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.LOW);
+      assertThat(f.message()).endsWith("(build stage: only what it builds ships)");
+    });
+  }
+}
