@@ -116,7 +116,8 @@ final class OutputTarget {
       if (o.file() != null) {
         checkWritable(Opt.FORMAT, o.file());
         // `--format json=r.json > r.json`: the stdout format and the file would write over each other
-        if (toStdout && Files.exists(o.file()) && Files.exists(stdout) && sameFile(o.file(), stdout)) {
+        // (a regular file only: /dev/null may take both)
+        if (toStdout && Files.isRegularFile(o.file()) && Files.exists(stdout) && sameFile(o.file(), stdout)) {
           throw new IOException(Opt.FORMAT + " " + o.file() + ": standard output is redirected to this file too; give the format another file");
         }
       }

@@ -30,6 +30,11 @@ class OutputTargetTest {
     Path link = Files.createSymbolicLink(dir.resolve("fd1"), elsewhere);
     assertThatCode(() -> OutputTarget.checkWritable(
         List.of(new Scanner.Output(OutputFormat.TTY, null), new Scanner.Output(OutputFormat.JSON, report)), link)).doesNotThrowAnyException();
+    // stdout and a format both to /dev/null (the launcher's AOT training run does this)
+    Path devNull = Files.createSymbolicLink(dir.resolve("fd1null"), Path.of("/dev/null"));
+    assertThatCode(() -> OutputTarget.checkWritable(
+        List.of(new Scanner.Output(OutputFormat.TTY, null), new Scanner.Output(OutputFormat.JSON, Path.of("/dev/null"))), devNull))
+        .doesNotThrowAnyException();
     Path same = Files.createSymbolicLink(dir.resolve("fd1b"), report);
     assertThatCode(() -> OutputTarget.checkWritable(List.of(new Scanner.Output(OutputFormat.JSON, report)), same)).doesNotThrowAnyException();
   }

@@ -39,6 +39,10 @@ public final class PurposeInference {
       "dotnet", "java", "mono",
       // application servers of official images that host the application images built FROM them (tomcat's webapps/ is empty)
       "catalina.sh", "php-fpm", "apache2-foreground", "jetty.sh", "standalone.sh");
+  /** Programs that make an image a place to work in (notebooks, browser IDEs, CI servers and agents), not an application. */
+  private static final Set<String> WORKBENCHES = Set.of("start-notebook.py", "start-notebook.sh", "start-singleuser.py",
+      "jupyter", "jupyterhub-singleuser", "code-server", "jenkins.sh", "jenkins-agent", "gitlab-runner", "buildkite-agent");
+
   /**
    * Operating-system and language-toolchain images: an image FROM one of them that sets no CMD or
    * ENTRYPOINT of its own inherits a shell or an interpreter, so it runs nothing of its own either.
@@ -88,6 +92,14 @@ public final class PurposeInference {
       if (!s.commands(Command.Onbuild.class).isEmpty()) {
         return PurposeVerdict.inferred(Purpose.BASE, "it has ONBUILD triggers for the images built FROM it");
       }
+    }
+    String runs = program(last);
+    if (runs != null && WORKBENCHES.contains(runs)) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "it runs " + runs + ", a notebook, IDE or CI server to work in");
+    }
+    String parentImage = registryBase(model, last);
+    if (runs == null && parentImage != null && (parentImage.startsWith("quay.io/jupyter/") || parentImage.startsWith("jupyter/"))) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "built FROM the notebook image " + parentImage);
     }
     if (shipsProjectSources(model, last)) {
       return PurposeVerdict.inferred(Purpose.APPLICATION, "copies the project's files into the image");
@@ -220,7 +232,8 @@ public final class PurposeInference {
       return true; // ADD of a URL downloads, it copies nothing of the project
     }
     String base = s.substring(s.lastIndexOf('/', s.length() - 2) + 1);
-    if (base.contains("entrypoint") || base.startsWith("docker-")) {
+    // httpd-foreground, apache2-foreground: official images' wrappers that start the server in the foreground
+    if (base.contains("entrypoint") || base.startsWith("docker-") || base.endsWith("-foreground")) {
       return true;
     }
     for (String suffix : HELPER_SUFFIXES) {
@@ -238,6 +251,17 @@ public final class PurposeInference {
    */
   public static String program(Stage stage) {
     String entry = firstWord(stage.entrypoint());
+    if (("tini".equals(entry) || "dumb-init".equals(entry)) && stage.entrypoint() instanceof CommandLine.Exec exec) {
+      // an init that reaps zombies runs the real program: ["/usr/bin/tini", "--", "jenkins.sh"]
+      for (int i = 1; i < exec.argv().size(); i++) {
+        String a = exec.argv().get(i);
+        if (!a.startsWith("-")) {
+          String w = a.replace('\\', '/').toLowerCase(Locale.ROOT);
+          entry = w.substring(w.lastIndexOf('/') + 1);
+          break;
+        }
+      }
+    }
     String cmd = firstWord(stage.cmd());
     if (entry != null && !entry.contains("entrypoint") && !entry.equals("tini") && !entry.equals("dumb-init")) {
       return entry;

@@ -55,6 +55,19 @@ class PurposeTest {
   }
 
   @Test
+  void notebooksAndCiServersArePlacesToWorkIn() {
+    assertThat(purpose("Dockerfile", "FROM python:3.12\nCOPY start-notebook.py /usr/local/bin/\nCMD [\"start-notebook.py\"]\n"))
+        .isEqualTo(PurposeVerdict.inferred(Purpose.DEVELOPMENT, "it runs start-notebook.py, a notebook, IDE or CI server to work in"));
+    assertThat(purpose("Dockerfile", "FROM quay.io/jupyter/base-notebook\nRUN pip install --no-cache-dir flake8\n"))
+        .isEqualTo(PurposeVerdict.inferred(Purpose.DEVELOPMENT, "built FROM the notebook image quay.io/jupyter/base-notebook"));
+    assertThat(purpose("Dockerfile", "FROM eclipse-temurin:21-jre\nCOPY jenkins.sh /usr/local/bin/\nENTRYPOINT [\"/usr/bin/tini\", \"--\", \"jenkins.sh\"]\n").purpose())
+        .isEqualTo(Purpose.DEVELOPMENT);
+    // a server's foreground wrapper script is not the project's code: php's apache variant copies no sources
+    assertThat(purpose("Dockerfile", "FROM debian:12-slim\nCOPY apache2-foreground /usr/local/bin/\nCMD [\"apache2-foreground\"]\n").purpose())
+        .isEqualTo(Purpose.BASE);
+  }
+
+  @Test
   void onbuildTriggersMakeABaseImage() {
     assertThat(purpose("Dockerfile", "FROM node:22\nONBUILD COPY . /app\nCMD [\"node\", \"server.js\"]\n").purpose()).isEqualTo(Purpose.BASE);
   }

@@ -35,6 +35,16 @@ class SeverityInContextTest {
   }
 
   @Test
+  void theWholeContextCopiedIntoABuildStageOnlyIsLow() {
+    DockerfileTarget t = DockerfileTarget.parse("Dockerfile",
+        "FROM golang:1.25 AS build\nCOPY . /src\nRUN go build -o /app ./...\nFROM gcr.io/distroless/static-debian13\nCOPY --from=build /app /app\n")
+        .withContext(new dev.bulwark.lint.context.BuildContext(null, null, List.of("main.go"), false));
+    Finding f = new Linter<>(List.of(new dev.bulwark.lint.rules.context.NoDockerignore())).lint(t).getFirst();
+    assertThat(f.severity()).isEqualTo(Severity.LOW);
+    assertThat(f.message()).contains("build stage 'build'");
+  }
+
+  @Test
   void debianInLtsIsLowAndAnEndOfLifeBuildStageIsLow() {
     assertThat(eol("FROM debian:12\nCMD [\"x\"]\n").getFirst().severity()).isEqualTo(Severity.LOW);
     assertThat(eol("FROM debian:10\nCMD [\"x\"]\n").getFirst().severity()).isEqualTo(Severity.HIGH);

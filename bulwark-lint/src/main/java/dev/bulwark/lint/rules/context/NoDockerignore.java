@@ -1,5 +1,6 @@
 package dev.bulwark.lint.rules.context;
 
+import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
@@ -23,7 +24,18 @@ public final class NoDockerignore extends DockerfileRule {
 
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
-    target.contextCopy().filter(s -> s.context().ignore() == null).ifPresent(s -> report.accept(
-        finding("the whole build context is copied and there is no .dockerignore", s.copy().instruction().span(), null)));
+    DockerfileTarget.ContextCopy copy = target.contextCopy().orElse(null);
+    if (copy == null || copy.context().ignore() != null) {
+      return;
+    }
+    Stage stage = target.stageOf(copy.copy().instruction());
+    if (stage != null && !target.inFinalImage(stage)) {
+      // a build stage's copy: what it builds ships, the context only reaches the builder (and its cache)
+      report.accept(finding("the whole build context is copied into build stage '" + stage.displayName()
+          + "' and there is no .dockerignore: everything reaches the builder, only what it builds ships",
+          copy.copy().instruction().span(), stage).withSeverity(Severity.LOW));
+      return;
+    }
+    report.accept(finding("the whole build context is copied and there is no .dockerignore", copy.copy().instruction().span(), null));
   }
 }
