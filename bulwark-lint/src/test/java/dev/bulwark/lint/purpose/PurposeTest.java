@@ -166,6 +166,16 @@ class PurposeTest {
   }
 
   @Test
+  void webAssemblyHasNoRootAndAFilesOnlyScratchImageIsLow() {
+    assertThat(lint("Dockerfile", "FROM --platform=wasi/wasm scratch\nCOPY app.wasm /app.wasm\nENTRYPOINT [\"/app.wasm\"]\n"))
+        .noneMatch(f -> f.ruleId().equals("BW-D001"));
+    Finding files = only(lint("Dockerfile", "FROM golang:1.25 AS build\nCOPY . /s\nRUN go build -o /out/app ./...\nFROM scratch\nCOPY --from=build /out /\n"),
+        "BW-D001");
+    assertThat(files.severity()).isEqualTo(Severity.LOW);
+    assertThat(files.message()).contains("sets no ENTRYPOINT or CMD");
+  }
+
+  @Test
   void rootInAFixtureIsInfo() {
     assertThat(only(lint("tests/Dockerfile", APP), "BW-D001").severity()).isEqualTo(Severity.INFO);
   }

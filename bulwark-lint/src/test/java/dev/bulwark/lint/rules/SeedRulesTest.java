@@ -21,7 +21,7 @@ class SeedRulesTest {
       "FROM alpine:3.20\nUSER app\nRUN id\nUSER root\n",
       "FROM alpine:3.20\nUSER 0:0\n",
       "FROM alpine:3.20 AS b\nUSER app\nFROM debian:12\nCMD x\n",
-      "FROM scratch\nCOPY app /app\n",
+      "FROM scratch\nCOPY app /app\nENTRYPOINT [\"/app\"]\n",
       "FROM cgr.dev/chainguard/python:latest-dev\n"})
   void rootUser_reported(String df) {
     assertThat(findings(new RootUser(), df)).singleElement().satisfies(f -> assertThat(f.severity().label()).isEqualTo("critical"));

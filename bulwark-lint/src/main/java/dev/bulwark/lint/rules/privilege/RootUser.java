@@ -45,6 +45,9 @@ public final class RootUser extends DockerfileRule {
     if (last == null) {
       return;
     }
+    if (webAssembly(last)) {
+      return;
+    }
     List<Command.User> users = last.commands(Command.User.class);
     String user = last.finalState().user();
     if (user == null) {
@@ -59,6 +62,9 @@ public final class RootUser extends DockerfileRule {
           String server = program(target, last);
           report.accept(finding("No USER in the final stage: " + server + "'s main process runs as root (its workers drop to an"
               + " unprivileged user, the master does not)", last.from().instruction().span(), last).withSeverity(Severity.MEDIUM));
+        } else if (filesOnly(target, last)) {
+          report.accept(finding("No USER in the final stage: the image sets no ENTRYPOINT or CMD, but a command run in it"
+              + " (docker run IMAGE /app) runs as root", last.from().instruction().span(), last).withSeverity(Severity.LOW));
         } else if (inheritsDroppingEntrypoint(target, last)) {
           String parent = PurposeInference.registryBase(target.model(), last);
           report.accept(finding("No USER in the final stage: the container starts as root and " + parent
@@ -142,6 +148,17 @@ public final class RootUser extends DockerfileRule {
     }
     String ref = image.reference().normalized();
     return ref.contains("servercore");
+  }
+
+  /** A WebAssembly image (FROM --platform=wasi/wasm) runs in a wasm runtime: there is no Linux user to be root. */
+  private static boolean webAssembly(Stage last) {
+    String platform = last.from().platform();
+    return platform != null && (platform.contains("wasi") || platform.contains("wasm"));
+  }
+
+  /** A scratch image with no ENTRYPOINT or CMD holds files to export or copy from (docker build --output); it may never run. */
+  private static boolean filesOnly(DockerfileTarget target, Stage last) {
+    return last.entrypoint() == null && last.cmd() == null && PurposeInference.rootBase(target.model(), last) instanceof BaseImage.Scratch;
   }
 
   /** Tools an entrypoint script execs the main process through to leave root. */
