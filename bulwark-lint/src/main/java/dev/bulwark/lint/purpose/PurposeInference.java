@@ -28,7 +28,8 @@ public final class PurposeInference {
       "__tests__", "__fixtures__", "e2e", "spec", "integration-tests");
   /** Folders that hold development containers and CI job images. */
   private static final Set<String> DEV_DIRS = Set.of(".devcontainer", "devcontainer", ".devcontainers", ".github", ".gitlab", ".circleci",
-      ".buildkite", ".gitpod", "ci", ".ci");
+      ".buildkite", ".gitpod", "ci", ".ci",
+      "eng"); // eng/: .NET's (Arcade's) folder for build and CI tooling
   /** Final stage names that say the target is a development environment. */
   private static final Set<String> DEV_STAGES = Set.of("dev", "develop", "development", "dev-envs", "devcontainer", "debug");
   /** Commands that are a shell, an interpreter's REPL or a tool run by hand, not a program of the image's own. */

@@ -37,6 +37,7 @@ class PurposeTest {
       "src/e2e/Dockerfile, APP, FIXTURE, in a e2e/ folder",
       ".devcontainer/Dockerfile, APP, DEVELOPMENT, in a .devcontainer/ folder",
       ".github/actions/lint/Dockerfile, APP, DEVELOPMENT, in a .github/ folder",
+      "eng/update-dependencies/Dockerfile, APP, DEVELOPMENT, in a eng/ folder",
       "Dockerfile.dev, APP, DEVELOPMENT, named dockerfile.dev",
       "ci.Dockerfile, APP, DEVELOPMENT, named ci.dockerfile",
       "docker/Dockerfile.prod, APP, APPLICATION, copies the project's files into the image",

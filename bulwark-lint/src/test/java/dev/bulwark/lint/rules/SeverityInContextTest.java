@@ -45,6 +45,18 @@ class SeverityInContextTest {
   }
 
   @Test
+  void aSecretFileCopiedIntoABuildStageThatDoesNotShipIsLow() {
+    List<Finding> f = findings(new dev.bulwark.lint.rules.secrets.SecretFileCopied(),
+        "FROM debian:12 AS fetch\nCOPY deploy.key /k/deploy.key\nRUN use /k/deploy.key > /out\nFROM debian:12\nCOPY --from=fetch /out /out\n");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.LOW);
+      assertThat(x.message()).contains("of build stage 'fetch', which does not ship");
+    });
+    assertThat(findings(new dev.bulwark.lint.rules.secrets.SecretFileCopied(), "FROM debian:12\nCOPY deploy.key /k/deploy.key\n"))
+        .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.HIGH));
+  }
+
+  @Test
   void debianInLtsIsLowAndAnEndOfLifeBuildStageIsLow() {
     assertThat(eol("FROM debian:12\nCMD [\"x\"]\n").getFirst().severity()).isEqualTo(Severity.LOW);
     assertThat(eol("FROM debian:10\nCMD [\"x\"]\n").getFirst().severity()).isEqualTo(Severity.HIGH);

@@ -39,11 +39,19 @@ public final class SecretFileCopied extends DockerfileRule {
       for (Command c : stage.commandsAndTriggers(Command.class)) {
         List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
             : c instanceof Command.Add add ? add.sources() : List.of();
+        String dest = c instanceof Command.Copy cp ? cp.destination() : c instanceof Command.Add add ? add.destination() : "";
+        if (PUBLIC.matcher(dest.replaceAll("/+$", "")).find()) {
+          continue; // COPY jenkins.io.key /war/jenkins-key.pub: the Dockerfile says the key is a public one
+        }
+        boolean ships = target.inFinalImage(stage);
         for (int i = 0; i < sources.size(); i++) {
           String src = sources.get(i);
           String path = src.replaceAll("/+$", "");
           if (SECRET_FILE.matcher(path).find() && !PUBLIC.matcher(path).find()) {
-            report.accept(finding(src + " is a secret file; it stays in the layer", c.instruction().argSpan(i), stage));
+            Finding f = finding(src + " is a secret file; it stays in the layer" + (ships ? ""
+                : " of build stage '" + stage.displayName() + "', which does not ship but stays in the builder's cache"),
+                c.instruction().argSpan(i), stage);
+            report.accept(ships ? f : f.withSeverity(Severity.LOW));
           }
         }
       }
