@@ -205,10 +205,21 @@ final class RpmSqlite {
    */
   static final class NativeLibrary {
     private static boolean loaded;
+    /** Held while loading; a shutdown hook waits for it (bounded), so it never deletes while the driver still unpacks. */
+    private static final java.util.concurrent.locks.ReentrantLock LOADING = new java.util.concurrent.locks.ReentrantLock();
 
     private NativeLibrary() {}
 
-    static synchronized void load() throws RpmDatabase.UnreadableException {
+    static void load() throws RpmDatabase.UnreadableException {
+      LOADING.lock();
+      try {
+        loadLocked();
+      } finally {
+        LOADING.unlock();
+      }
+    }
+
+    private static void loadLocked() throws RpmDatabase.UnreadableException {
       if (loaded) {
         return;
       }
@@ -216,10 +227,24 @@ final class RpmSqlite {
       Thread cleanup = null;
       try {
         if (System.getProperty("org.sqlite.tmpdir") == null) {
-          dir = Files.createTempDirectory("bulwark-sqlite");
-          Path doomed = dir;
-          cleanup = new Thread(() -> deleteTree(doomed), "bulwark-sqlite-cleanup");
+          // the hook is registered before the directory exists: a signal at any moment after finds it
+          java.util.concurrent.atomic.AtomicReference<Path> made = new java.util.concurrent.atomic.AtomicReference<>();
+          cleanup = new Thread(() -> {
+            try {
+              if (LOADING.tryLock(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOADING.unlock(); // loading ended (and removed the directory itself) or never ran
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            Path d = made.get();
+            if (d != null) {
+              deleteTree(d);
+            }
+          }, "bulwark-sqlite-cleanup");
           Runtime.getRuntime().addShutdownHook(cleanup);
+          dir = Files.createTempDirectory("bulwark-sqlite");
+          made.set(dir);
           System.setProperty("org.sqlite.tmpdir", dir.toString());
         }
         org.sqlite.SQLiteJDBCLoader.initialize();
@@ -230,6 +255,8 @@ final class RpmSqlite {
         if (dir != null) {
           deleteTree(dir);
           System.clearProperty("org.sqlite.tmpdir");
+        }
+        if (cleanup != null) {
           try {
             Runtime.getRuntime().removeShutdownHook(cleanup);
           } catch (IllegalStateException shuttingDown) {
