@@ -57,6 +57,18 @@ class SeverityInContextTest {
   }
 
   @Test
+  void anUpdateAloneIsMediumOnlyWhenALaterRunInstallsFromTheStaleIndex() {
+    dev.bulwark.lint.rules.packages.UpdateAlone rule = new dev.bulwark.lint.rules.packages.UpdateAlone();
+    assertThat(findings(rule, "FROM debian:12\nRUN apt-get update && apt-get purge -y curl\nCMD [\"x\"]\n"))
+        .singleElement().satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.LOW);
+          assertThat(f.message()).endsWith("(no later RUN of the stage installs from it: only the layer grows)");
+        });
+    assertThat(findings(rule, "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n"))
+        .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
+  }
+
+  @Test
   void debianInLtsIsLowAndAnEndOfLifeBuildStageIsLow() {
     assertThat(eol("FROM debian:12\nCMD [\"x\"]\n").getFirst().severity()).isEqualTo(Severity.LOW);
     assertThat(eol("FROM debian:10\nCMD [\"x\"]\n").getFirst().severity()).isEqualTo(Severity.HIGH);

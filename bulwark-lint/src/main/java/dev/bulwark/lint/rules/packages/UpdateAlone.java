@@ -39,6 +39,25 @@ public final class UpdateAlone extends DockerfileRule {
     };
   }
 
+  /** True when a RUN after {@code step} in its stage installs with the manager group {@code g}. */
+  private static boolean laterInstall(DockerfileTarget target, RunStep step, String g) {
+    boolean after = false;
+    for (RunStep later : target.runs(step.stage())) {
+      if (later == step) {
+        after = true;
+        continue;
+      }
+      if (after) {
+        for (PackageOperation op : later.facts().facts(PackageOperation.class)) {
+          if (g.equals(group(op.manager())) && INSTALLS.contains(op.action())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
@@ -57,8 +76,11 @@ public final class UpdateAlone extends DockerfileRule {
           }
         }
         if (firstUpdate != null && !followed) {
-          report.accept(finding(firstUpdate.manager().command() + " " + firstUpdate.action()
-              + " without an install after it in the same RUN", firstUpdate.invocation().span(), step.stage()));
+          Finding f = finding(firstUpdate.manager().command() + " " + firstUpdate.action()
+              + " without an install after it in the same RUN", firstUpdate.invocation().span(), step.stage());
+          // the risk is a later install reusing the stale index; with none, a bigger layer is all that is left
+          report.accept(laterInstall(target, step, g) ? f
+              : f.withSeverity(Severity.LOW).withMessage(f.message() + " (no later RUN of the stage installs from it: only the layer grows)"));
         }
       }
     }
