@@ -82,7 +82,7 @@ public final class PurposeInference {
     if (last == null) {
       return PurposeVerdict.inferred(Purpose.APPLICATION, "no build stage to judge by");
     }
-    if (last.name() != null && DEV_STAGES.contains(last.name().toLowerCase(Locale.ROOT))) {
+    if (last.name() != null && isDevelopmentStage(last.name())) {
       return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "its final stage is '" + last.name() + "'");
     }
     String devBase = devcontainerBase(model, last);
@@ -94,20 +94,18 @@ public final class PurposeInference {
         return PurposeVerdict.inferred(Purpose.BASE, "it has ONBUILD triggers for the images built FROM it");
       }
     }
-    String runs = program(last);
-    if (runs != null && WORKBENCHES.contains(runs)) {
-      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "it runs " + runs + ", a notebook, IDE or CI server to work in");
+    String program = program(last);
+    if (program != null && WORKBENCHES.contains(program)) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "it runs " + program + ", a notebook, IDE or CI server to work in");
     }
-    String parentImage = registryBase(model, last);
-    if (runs == null && parentImage != null && (parentImage.startsWith("quay.io/jupyter/") || parentImage.startsWith("jupyter/"))) {
-      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "built FROM the notebook image " + parentImage);
+    String parent = registryBase(model, last);
+    if (program == null && parent != null && (parent.startsWith("quay.io/jupyter/") || parent.startsWith("jupyter/"))) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "built FROM the notebook image " + parent);
     }
     if (shipsProjectSources(model, last)) {
       return PurposeVerdict.inferred(Purpose.APPLICATION, "copies the project's files into the image");
     }
-    String program = program(last);
     if (program == null) {
-      String parent = registryBase(model, last);
       if (parent == null) {
         return PurposeVerdict.inferred(Purpose.BASE, "no project sources copied and no CMD or ENTRYPOINT");
       }
@@ -257,8 +255,7 @@ public final class PurposeInference {
       for (int i = 1; i < exec.argv().size(); i++) {
         String a = exec.argv().get(i);
         if (!a.startsWith("-")) {
-          String w = a.replace('\\', '/').toLowerCase(Locale.ROOT);
-          entry = w.substring(w.lastIndexOf('/') + 1);
+          entry = fileName(a);
           break;
         }
       }
@@ -294,7 +291,12 @@ public final class PurposeInference {
       }
       word = script.substring(0, end);
     }
-    word = word.replace('\\', '/').toLowerCase(Locale.ROOT);
-    return word.substring(word.lastIndexOf('/') + 1);
+    return fileName(word);
+  }
+
+  /** A command word as a program name: its file name, lower case ({@code /usr/bin/Tini} is tini). */
+  private static String fileName(String word) {
+    String w = word.replace('\\', '/').toLowerCase(Locale.ROOT);
+    return w.substring(w.lastIndexOf('/') + 1);
   }
 }

@@ -12,6 +12,7 @@ import dev.bulwark.lint.Users;
 import dev.bulwark.lint.purpose.PurposeInference;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.text.Span;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -52,36 +53,7 @@ public final class RootUser extends DockerfileRule {
     String user = last.finalState().user();
     if (user == null) {
       if (!baseRunsAsNonRoot(last.base())) {
-        String dropper = privilegeDropper(target, last);
-        if (dropper != null) {
-          // postgres, redis, mongo…: the entrypoint script starts as root to fix up volumes, then execs the server through gosu
-          report.accept(finding("No USER in the final stage: the container starts as root, and " + dropper
-              + " is installed for its entrypoint script to drop to an unprivileged user (check that it does)",
-              last.from().instruction().span(), last).withSeverity(Severity.LOW));
-        } else if (SELF_DROPPING_SERVERS.contains(String.valueOf(program(target, last)))) {
-          String server = program(target, last);
-          report.accept(finding("No USER in the final stage: " + server + "'s main process runs as root (its workers drop to an"
-              + " unprivileged user, the master does not)", last.from().instruction().span(), last).withSeverity(Severity.MEDIUM));
-        } else if (filesOnly(target, last)) {
-          report.accept(finding("No USER in the final stage: the image sets no ENTRYPOINT or CMD, but a command run in it"
-              + " (docker run IMAGE /app) runs as root", last.from().instruction().span(), last).withSeverity(Severity.LOW));
-        } else if (inheritsDroppingEntrypoint(target, last)) {
-          String parent = PurposeInference.registryBase(target.model(), last);
-          report.accept(finding("No USER in the final stage: the container starts as root and " + parent
-              + "'s entrypoint, which this image keeps, drops to an unprivileged user", last.from().instruction().span(), last)
-              .withSeverity(Severity.LOW));
-        } else if (windowsServerCore(target, last)) {
-          report.accept(finding("No USER in the final stage: the container runs as ContainerAdministrator (set USER ContainerUser)",
-              last.from().instruction().span(), last).withSeverity(Severity.MEDIUM));
-        } else if (!knownToRunAsRoot(target, last)) {
-          // the parent may well set USER (jupyter's images do): what Bulwark cannot see is a question to check, not a finding to fix
-          String parent = PurposeInference.registryBase(target.model(), last);
-          report.accept(finding("No USER in the final stage: the container runs as the user "
-              + (parent == null ? "its base image" : parent) + " sets, root unless that image sets another",
-              last.from().instruction().span(), last).withSeverity(Severity.LOW));
-        } else {
-          report.accept(finding("No USER in the final stage: the container runs as root", last.from().instruction().span(), last));
-        }
+        report.accept(noUser(target, last));
       }
       return;
     }
@@ -97,26 +69,58 @@ public final class RootUser extends DockerfileRule {
     }
   }
 
+  /**
+   * The finding for a final stage with no USER, graded by what runs: an entrypoint that drops
+   * privileges, a server whose workers drop, files only, Windows' administrator, a parent Bulwark
+   * cannot see, or plain root. The root of the FROM chain and the program are worked out once.
+   */
+  private Finding noUser(DockerfileTarget target, Stage last) {
+    Span at = last.from().instruction().span();
+    BaseImage root = PurposeInference.rootBase(target.model(), last);
+    String parent = root instanceof BaseImage.Image image ? image.reference().familiarName() : null;
+    String own = PurposeInference.program(last);
+    String program = own != null ? own : parent == null ? null : parent.substring(parent.lastIndexOf('/') + 1); // FROM nginx runs nginx
+    String dropper = privilegeDropper(target, last);
+    if (dropper != null) {
+      // postgres, redis, mongo…: the entrypoint script starts as root to fix up volumes, then execs the server through gosu
+      return finding("No USER in the final stage: the container starts as root, and " + dropper
+          + " is installed for its entrypoint script to drop to an unprivileged user (check that it does)", at, last).withSeverity(Severity.LOW);
+    }
+    if (program != null && SELF_DROPPING_SERVERS.contains(program)) {
+      return finding("No USER in the final stage: " + program + "'s main process runs as root (its workers drop to an"
+          + " unprivileged user, the master does not)", at, last).withSeverity(Severity.MEDIUM);
+    }
+    if (last.entrypoint() == null && last.cmd() == null && root instanceof BaseImage.Scratch) {
+      // files to export or copy from (docker build --output): it may never run
+      return finding("No USER in the final stage: the image sets no ENTRYPOINT or CMD, but a command run in it"
+          + " (docker run IMAGE /app) runs as root", at, last).withSeverity(Severity.LOW);
+    }
+    if (last.entrypoint() == null && root instanceof BaseImage.Image image && inheritsDroppingEntrypoint(image.reference())) {
+      return finding("No USER in the final stage: the container starts as root and " + parent
+          + "'s entrypoint, which this image keeps, drops to an unprivileged user", at, last).withSeverity(Severity.LOW);
+    }
+    if (root instanceof BaseImage.Image image && image.reference().normalized().contains("servercore")) {
+      // Windows Server Core (and images on it) run as ContainerAdministrator: an administrator of the container, not of the host
+      return finding("No USER in the final stage: the container runs as ContainerAdministrator (set USER ContainerUser)", at, last)
+          .withSeverity(Severity.MEDIUM);
+    }
+    if (!knownToRunAsRoot(root)) {
+      // the parent may well set USER (jupyter's images do): what Bulwark cannot see is a question to check, not a finding to fix
+      return finding("No USER in the final stage: the container runs as the user " + (parent == null ? "its base image" : parent)
+          + " sets, root unless that image sets another", at, last).withSeverity(Severity.LOW);
+    }
+    return finding("No USER in the final stage: the container runs as root", at, last);
+  }
+
   /** Servers that start as root to bind their ports and serve requests from worker processes under a user of their config. */
   private static final java.util.Set<String> SELF_DROPPING_SERVERS = java.util.Set.of("nginx", "httpd", "httpd-foreground", "apache2",
       "apache2-foreground", "php-fpm", "openresty", "lighttpd", "postfix", "dovecot", "unitd");
-
-  /** The program the final image runs; when it sets none, the base image's name (FROM nginx runs nginx). */
-  private static String program(DockerfileTarget target, Stage last) {
-    String own = PurposeInference.program(last);
-    if (own != null) {
-      return own;
-    }
-    String parent = PurposeInference.registryBase(target.model(), last);
-    return parent == null ? null : parent.substring(parent.lastIndexOf('/') + 1);
-  }
 
   /**
    * True when the final image's chain starts FROM scratch, an official image (docker.io/library: they
    * all default to root), or an OS or toolchain image; false for other images, whose USER Bulwark cannot see.
    */
-  private static boolean knownToRunAsRoot(DockerfileTarget target, Stage last) {
-    BaseImage root = PurposeInference.rootBase(target.model(), last);
+  private static boolean knownToRunAsRoot(BaseImage root) {
     if (root instanceof BaseImage.Image image) {
       ImageReference ref = image.reference();
       return ref.registry().equals(ImageReference.DOCKER_HUB) && ref.repository().startsWith("library/")
@@ -133,32 +137,14 @@ public final class RootUser extends DockerfileRule {
   private static final java.util.Set<String> DROPPING_OFFICIAL_IMAGES = java.util.Set.of("postgres", "redis", "mongo", "mysql", "mariadb",
       "rabbitmq", "cassandra", "couchdb", "elasticsearch", "zookeeper", "influxdb", "neo4j", "percona", "ghost", "solr", "memcached");
 
-  private static boolean inheritsDroppingEntrypoint(DockerfileTarget target, Stage last) {
-    if (last.entrypoint() != null || !(PurposeInference.rootBase(target.model(), last) instanceof BaseImage.Image image)) {
-      return false;
-    }
-    ImageReference ref = image.reference();
+  private static boolean inheritsDroppingEntrypoint(ImageReference ref) {
     return ref.registry().equals(ImageReference.DOCKER_HUB) && DROPPING_OFFICIAL_IMAGES.contains(ref.familiarName());
-  }
-
-  /** Windows Server Core (and images on it) run as ContainerAdministrator: an administrator of the container, not of the host. */
-  private static boolean windowsServerCore(DockerfileTarget target, Stage last) {
-    if (!(PurposeInference.rootBase(target.model(), last) instanceof BaseImage.Image image)) {
-      return false;
-    }
-    String ref = image.reference().normalized();
-    return ref.contains("servercore");
   }
 
   /** A WebAssembly image (FROM --platform=wasi/wasm) runs in a wasm runtime: there is no Linux user to be root. */
   private static boolean webAssembly(Stage last) {
     String platform = last.from().platform();
     return platform != null && (platform.contains("wasi") || platform.contains("wasm"));
-  }
-
-  /** A scratch image with no ENTRYPOINT or CMD holds files to export or copy from (docker build --output); it may never run. */
-  private static boolean filesOnly(DockerfileTarget target, Stage last) {
-    return last.entrypoint() == null && last.cmd() == null && PurposeInference.rootBase(target.model(), last) instanceof BaseImage.Scratch;
   }
 
   /** Tools an entrypoint script execs the main process through to leave root. */
