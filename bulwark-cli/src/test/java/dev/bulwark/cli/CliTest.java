@@ -21,6 +21,19 @@ class CliTest {
 
   record Run(int exit, String out, String err) {}
 
+  /** The run failed on its input with exit 2 and one line, {@code bulwark: error: …} naming {@code parts}, and no Java trace. */
+  static void assertOneLineError(Run r, String... parts) {
+    org.assertj.core.api.Assertions.assertThat(r.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
+    org.assertj.core.api.Assertions.assertThat(r.err().lines().toList()).singleElement().asString()
+        .startsWith("bulwark: error: ").contains(parts);
+    org.assertj.core.api.Assertions.assertThat(r.err()).doesNotContain("Exception", "\tat ");
+  }
+
+  /** {@code text} as the Dockerfile of {@code dir}. */
+  static java.nio.file.Path dockerfile(java.nio.file.Path dir, String text) throws java.io.IOException {
+    return java.nio.file.Files.writeString(dir.resolve("Dockerfile"), text);
+  }
+
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import static dev.bulwark.cli.CliTest.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -35,16 +36,9 @@ class ErrorsAndOutputsCliTest {
   }
 
   private static Path dockerfile(Path dir) throws IOException {
-    Path df = dir.resolve("Dockerfile");
-    Files.writeString(df, DF);
-    return df;
+    return CliTest.dockerfile(dir, DF);
   }
 
-  private static void assertOneLineError(CliTest.Run r, String... parts) {
-    assertThat(r.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("bulwark: error: ").contains(parts).doesNotContain("Exception", "\tat ");
-  }
 
   @Test
   void missingBaseline_namesTheFileAndTheReason(@TempDir Path dir) throws IOException {

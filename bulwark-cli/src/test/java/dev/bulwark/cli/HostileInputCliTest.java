@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import static dev.bulwark.cli.CliTest.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -41,16 +42,9 @@ class HostileInputCliTest {
   }
 
   private static Path dockerfile(Path dir) throws IOException {
-    Path df = dir.resolve("Dockerfile");
-    Files.writeString(df, DF);
-    return df;
+    return CliTest.dockerfile(dir, DF);
   }
 
-  private static void assertOneLineError(CliTest.Run r, String... expected) {
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().lines().toList()).singleElement().asString().startsWith("bulwark: error: ").contains(expected);
-    assertThat(r.err()).doesNotContain("\tat ", "Exception");
-  }
 
   @Test
   void fifoAsDockerfile_isRefusedWithoutOpeningIt(@TempDir Path dir) throws Exception {
