@@ -52,6 +52,7 @@ public final class DockerfileTarget implements Target {
   private static final class Analysis {
     private final Map<Command.Run, ShellFacts> shell = new IdentityHashMap<>();
     private List<RunStep> runs;
+    private Optional<Command> wholeContextCopy;
     private Map<Stage, List<RunStep>> runsByStage; // identity: per-stage queries stay linear overall
     private DockerfilePragmas pragmas;
     private PurposeVerdict fileOwnPurpose; // pragma or inferred: depends on the file, not on the config
@@ -166,6 +167,15 @@ public final class DockerfileTarget implements Target {
 
   /** The first COPY/ADD that sends the whole context into the image ({@code COPY . .}), if any. */
   public Optional<Command> wholeContextCopy() {
+    synchronized (analysis) { // five context rules ask
+      if (analysis.wholeContextCopy == null) {
+        analysis.wholeContextCopy = findWholeContextCopy();
+      }
+      return analysis.wholeContextCopy;
+    }
+  }
+
+  private Optional<Command> findWholeContextCopy() {
     for (Stage s : model.stages()) {
       for (Command c : s.commands()) {
         List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()

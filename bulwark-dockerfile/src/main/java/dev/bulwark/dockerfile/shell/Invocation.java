@@ -49,7 +49,7 @@ public record Invocation(SimpleCommand command, String name, List<String> args, 
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       for (String f : flags) {
-        if (a.equals(f) || (a.startsWith(f + "="))) {
+        if (a.equals(f) || isAssignmentTo(a, f)) {
           return i;
         }
         if (f.length() == 2 && f.charAt(0) == '-' && f.charAt(1) != '-' && a.length() > 2 && a.charAt(0) == '-'
@@ -61,6 +61,11 @@ public record Invocation(SimpleCommand command, String name, List<String> args, 
     return -1;
   }
 
+  /** {@code --flag=value} for {@code flag}, without building the string {@code flag + "="} for every argument. */
+  private static boolean isAssignmentTo(String arg, String flag) {
+    return arg.length() > flag.length() && arg.charAt(flag.length()) == '=' && arg.startsWith(flag);
+  }
+
   /** The argument after {@code flag} ({@code -o value}) or the part after {@code flag=}. */
   public String flagValue(String... flags) {
     for (int i = 0; i < args.size(); i++) {
@@ -69,7 +74,7 @@ public record Invocation(SimpleCommand command, String name, List<String> args, 
         if (a.equals(f) && i + 1 < args.size()) {
           return args.get(i + 1);
         }
-        if (a.startsWith(f + "=")) {
+        if (isAssignmentTo(a, f)) {
           return a.substring(f.length() + 1);
         }
       }

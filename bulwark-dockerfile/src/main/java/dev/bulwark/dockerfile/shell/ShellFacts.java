@@ -4,6 +4,7 @@ import dev.bulwark.core.text.Span;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageManager;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class ShellFacts {
   private final List<Invocation> invocations;
   private final List<ShellFact> facts;
   private final boolean pipefail;
+  private volatile TypedFacts[] factsByType = new TypedFacts[0];
 
   private ShellFacts(Script script, List<Invocation> invocations, List<ShellFact> facts, boolean pipefail) {
     this.script = script;
@@ -59,14 +61,40 @@ public final class ShellFacts {
     return facts;
   }
 
+  /**
+   * The facts of one type, unmodifiable. Memoized per type: some forty rule checks ask each RUN for
+   * its facts of a type, and filtering afresh for each was a visible share of a scan. The memo is a
+   * short array compared by identity (a hash map cost more than the filtering it saved); a race
+   * between threads only repeats the filtering.
+   */
+  @SuppressWarnings("unchecked")
   public <T extends ShellFact> List<T> facts(Class<T> type) {
-    List<T> out = new ArrayList<>();
-    for (ShellFact f : facts) {
-      if (type.isInstance(f)) {
-        out.add(type.cast(f));
+    if (facts.isEmpty()) {
+      return List.of();
+    }
+    TypedFacts[] memo = factsByType;
+    for (TypedFacts t : memo) {
+      if (t.type() == type) {
+        return (List<T>) t.facts();
       }
     }
-    return out;
+    List<?> filtered = filter(type);
+    TypedFacts[] grown = Arrays.copyOf(memo, memo.length + 1);
+    grown[memo.length] = new TypedFacts(type, filtered);
+    factsByType = grown;
+    return (List<T>) filtered;
+  }
+
+  private record TypedFacts(Class<?> type, List<?> facts) {}
+
+  private List<?> filter(Class<?> type) {
+    List<Object> out = new ArrayList<>();
+    for (ShellFact f : facts) {
+      if (type.isInstance(f)) {
+        out.add(f);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** True when the script turns on {@code set -o pipefail} (or {@code set -eo pipefail}). */
@@ -446,7 +474,7 @@ public final class ShellFacts {
 
   static PackageSpec spec(PackageManager pm, String raw, Invocation inv, Span span) {
     boolean file = raw.contains("/") || raw.endsWith(".deb") || raw.endsWith(".rpm") || raw.endsWith(".apk") || raw.endsWith(".whl")
-        || raw.endsWith(".tar.gz") || raw.endsWith(".tgz") || raw.endsWith(".gem") || URL.matcher(raw).matches();
+        || raw.endsWith(".tar.gz") || raw.endsWith(".tgz") || raw.endsWith(".gem") || (raw.contains("://") && URL.matcher(raw).matches());
     switch (pm) {
       case APT_GET, APT, ZYPPER -> {
         int eq = indexOfAny(raw, "=");

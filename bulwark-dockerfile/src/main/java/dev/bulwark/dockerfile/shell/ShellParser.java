@@ -18,6 +18,8 @@ public final class ShellParser {
   /** Deeper nesting of substitutions and compound commands is refused. */
   public static final int MAX_DEPTH = 100;
 
+  /** Longest first, so that {@code <<-} is not read as {@code <<}. */
+  private static final String[] REDIRECT_OPERATORS = {"&>>", "<<<", "<<-", "&>", ">>", ">|", "<>", "<&", ">&", "<<", "<", ">"};
   private static final Set<String> RESERVED =
       Set.of("if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "{", "}", "!", "in");
 
@@ -122,6 +124,9 @@ public final class ShellParser {
   /** The reserved word at the cursor, if an unquoted one stands there alone. */
   private String peekReserved() {
     skipBlanks();
+    if (!mayStartReserved(peek())) {
+      return null; // most words start with another character: skip the 16 comparisons
+    }
     for (String r : RESERVED) {
       if (startsWith(r)) {
         char after = peek(r.length());
@@ -131,6 +136,13 @@ public final class ShellParser {
       }
     }
     return null;
+  }
+
+  private static boolean mayStartReserved(char c) {
+    return switch (c) {
+      case 'i', 't', 'e', 'f', 'd', 'c', 'w', 'u', '{', '}', '!' -> true;
+      default -> false;
+    };
   }
 
   private void expectReserved(String word) throws ShellSyntaxException {
@@ -524,8 +536,13 @@ public final class ShellParser {
       fd = Integer.parseInt(src.substring(pos, p));
       pos = p;
     }
+    char first = peek();
+    if (first != '<' && first != '>' && first != '&') {
+      pos = save;
+      return null; // no operator can start here
+    }
     String op = null;
-    for (String candidate : new String[] {"&>>", "<<<", "<<-", "&>", ">>", ">|", "<>", "<&", ">&", "<<", "<", ">"}) {
+    for (String candidate : REDIRECT_OPERATORS) {
       if (startsWith(candidate)) {
         op = candidate;
         break;
@@ -588,6 +605,10 @@ public final class ShellParser {
       WordPart.CommandSubstitution sub = parenthesized("process substitution", false);
       return new Word(sub.text(), List.of(sub), start, pos, map);
     }
+    Word plain = plainWord(start);
+    if (plain != null) {
+      return plain;
+    }
     List<WordPart> parts = new ArrayList<>();
     StringBuilder lit = new StringBuilder();
     while (!eof()) {
@@ -647,6 +668,30 @@ public final class ShellParser {
       return null;
     }
     return new Word(src.substring(start, pos), List.copyOf(merge(parts)), start, pos, map);
+  }
+
+  /**
+   * Most words are plain text (no quote, escape, {@code $} or backquote): read them as one literal
+   * without the character-by-character loop. Null when the word needs that loop (cursor unchanged).
+   */
+  private Word plainWord(int start) {
+    int end = start;
+    while (end < src.length()) {
+      char c = src.charAt(end);
+      if (isMeta(c)) {
+        break;
+      }
+      if (c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`') {
+        return null;
+      }
+      end++;
+    }
+    if (end == start) {
+      return null;
+    }
+    pos = end;
+    String text = src.substring(start, end);
+    return new Word(text, List.of(new WordPart.Literal(text, false)), start, end, map);
   }
 
   private static void flush(List<WordPart> parts, StringBuilder lit, boolean quoted) {

@@ -25,6 +25,9 @@ public final class DebugModeOn extends DockerfileRule {
         List.of());
   }
 
+  /** A start command that runs the app's debug or development server (compiled once: it is tried on every CMD). */
+  private static final Pattern DEBUG_COMMAND = Pattern.compile("(?s)--debug\\b|flask .*run .*--debugger|manage\\.py runserver");
+
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     Stage last = target.model().finalStage().orElse(null);
@@ -40,7 +43,7 @@ public final class DebugModeOn extends DockerfileRule {
     }
     for (Command c : last.commands()) {
       CommandLine line = c instanceof Command.Cmd cmd ? cmd.command() : c instanceof Command.Entrypoint ep ? ep.command() : null;
-      if (line != null && line.display().matches("(?s).*(--debug\\b|flask .*run .*--debugger|manage\\.py runserver).*")) {
+      if (line != null && DEBUG_COMMAND.matcher(line.display()).find()) {
         report.accept(finding("the container starts in debug/development mode", c.instruction().span(), last));
       }
     }

@@ -40,13 +40,13 @@ public final class SecretFileCopied extends DockerfileRule {
         List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
             : c instanceof Command.Add add ? add.sources() : List.of();
         String dest = c instanceof Command.Copy cp ? cp.destination() : c instanceof Command.Add add ? add.destination() : "";
-        if (PUBLIC.matcher(dest.replaceAll("/+$", "")).find()) {
+        if (PUBLIC.matcher(withoutTrailingSlashes(dest)).find()) {
           continue; // COPY jenkins.io.key /war/jenkins-key.pub: the Dockerfile says the key is a public one
         }
         boolean ships = target.inFinalImage(stage);
         for (int i = 0; i < sources.size(); i++) {
           String src = sources.get(i);
-          String path = src.replaceAll("/+$", "");
+          String path = withoutTrailingSlashes(src);
           if (SECRET_FILE.matcher(path).find() && !PUBLIC.matcher(path).find()) {
             Finding f = finding(src + " is a secret file; it stays in the layer" + (ships ? ""
                 : " of build stage '" + stage.displayName() + "', which does not ship but stays in the builder's cache"),
@@ -56,5 +56,13 @@ public final class SecretFileCopied extends DockerfileRule {
         }
       }
     }
+  }
+
+  private static String withoutTrailingSlashes(String path) {
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(0, end);
   }
 }
