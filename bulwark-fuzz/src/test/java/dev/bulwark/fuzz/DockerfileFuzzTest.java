@@ -4,14 +4,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.core.Finding;
 import dev.bulwark.dockerfile.json.ParseJson;
-import dev.bulwark.dockerfile.model.BuildModel;
-import dev.bulwark.dockerfile.model.Command;
-import dev.bulwark.dockerfile.model.CommandLine;
-import dev.bulwark.dockerfile.shell.ShellFacts;
-import dev.bulwark.dockerfile.shell.ShellParser;
 import dev.bulwark.dockerfile.syntax.BuildKitDump;
 import dev.bulwark.dockerfile.syntax.Dockerfile;
-import dev.bulwark.dockerfile.syntax.DockerfileParser;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.rules.DockerfileRules;
 import dev.bulwark.report.FileReport;
@@ -31,8 +25,8 @@ import org.xml.sax.InputSource;
 
 /**
  * The Dockerfile pipeline, which documents that it never throws on input: the parser (the tree
- * prints back to the exact text), the build model, every RUN's shell facts, the JSON and BuildKit
- * dumps; and the linter with every rule, its findings written in every report format (XML
+ * prints back to the exact text), the build model, every RUN's shell facts (through the lint
+ * target's own analysis), the JSON and BuildKit dumps; and the linter with every rule, its findings written in every report format (XML
  * well-formed, JSON parseable, no raw control character on a terminal).
  */
 class DockerfileFuzzTest {
@@ -65,19 +59,13 @@ class DockerfileFuzzTest {
   }
 
   private static void parseAll(byte[] input) {
-    Dockerfile file = DockerfileParser.parse(input);
+    DockerfileTarget target = DockerfileTarget.parse("Dockerfile", input);
+    Dockerfile file = target.model().file();
     if (!file.print().equals(file.source().text())) {
       throw new AssertionError("the tree does not print back to the text it was parsed from");
     }
-    BuildModel model = BuildModel.of(file);
-    for (var stage : model.stages()) {
-      for (Command.Run run : stage.commands(Command.Run.class)) {
-        if (run.command() instanceof CommandLine.Shell sh) {
-          ShellFacts.of(ShellParser.parse(sh.script()).script());
-        }
-      }
-    }
-    ParseJson.write(model);
+    target.runs(); // parses every RUN and ONBUILD RUN as shell and reads its facts, as the rules will
+    ParseJson.write(target.model());
     BuildKitDump.dump(file);
   }
 

@@ -55,7 +55,8 @@ public final class DockerfileTarget implements Target {
     private Optional<Command> wholeContextCopy;
     private Map<Stage, List<RunStep>> runsByStage; // identity: per-stage queries stay linear overall
     private DockerfilePragmas pragmas;
-    private PurposeVerdict fileOwnPurpose; // pragma or inferred: depends on the file, not on the config
+    private PurposeVerdict fileOwnPurpose; // pragma or inferred: depends on the file and its path, not on the config
+    private String fileOwnPurposeFrom; // the path fileOwnPurpose was inferred from
     private boolean[] shipping; // by stage index: the final stage and the chain it is built FROM
     private final Map<Stage, PackageLedger.Result> packages = new IdentityHashMap<>(); // BW-D003 and BW-D013 both ask
   }
@@ -94,8 +95,7 @@ public final class DockerfileTarget implements Target {
    * config-relative path is used.
    */
   public DockerfileTarget withProjectPath(String inProject) {
-    Analysis fresh = new Analysis(); // the inferred purpose depends on the path
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, inProject, fresh);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, inProject, analysis);
   }
 
   /** With the build context the CLI listed (only needed when the Dockerfile copies all of it). */
@@ -132,13 +132,16 @@ public final class DockerfileTarget implements Target {
     if (configured != null) {
       return new PurposeVerdict(configured, PurposeVerdict.Source.CONFIG, config.source() == null ? "project config" : config.source());
     }
+    String inferredFrom = projectPath != null ? projectPath : relativePath;
     synchronized (analysis) {
-      if (analysis.fileOwnPurpose == null) {
+      // keyed by the path it was inferred from: withConfig and withProjectPath share the analysis
+      if (analysis.fileOwnPurpose == null || !java.util.Objects.equals(analysis.fileOwnPurposeFrom, inferredFrom)) {
+        analysis.fileOwnPurposeFrom = inferredFrom;
         PurposePragma.Result pragma = PurposePragma.find(model.file());
         if (pragma != null && pragma.verdict() != null) {
           analysis.fileOwnPurpose = pragma.verdict();
         } else {
-          PurposeVerdict inferred = PurposeInference.infer(projectPath != null ? projectPath : relativePath, model);
+          PurposeVerdict inferred = PurposeInference.infer(inferredFrom, model);
           analysis.fileOwnPurpose = pragma == null ? inferred
               : new PurposeVerdict(inferred.purpose(), inferred.source(), inferred.reason() + "; purpose pragma ignored, " + pragma.problem());
         }

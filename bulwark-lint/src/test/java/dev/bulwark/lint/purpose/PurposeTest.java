@@ -103,6 +103,16 @@ class PurposeTest {
   }
 
   @Test
+  void thePurposeFollowsThePathWhenATargetIsReconfigured() {
+    // the same parsed file under another path: the analyses are shared, the purpose is not
+    DockerfileTarget plain = DockerfileTarget.parse("x", "FROM alpine:3.20\nCMD [\"app\"]\n").withConfig(LintConfig.DEFAULT, "Dockerfile");
+    assertThat(plain.purpose().purpose()).isEqualTo(Purpose.APPLICATION);
+    assertThat(plain.withConfig(LintConfig.DEFAULT, "test/fixtures/Dockerfile").purpose().purpose()).isEqualTo(Purpose.FIXTURE);
+    assertThat(plain.withProjectPath("tests/Dockerfile").purpose().purpose()).isEqualTo(Purpose.FIXTURE);
+    assertThat(plain.purpose().purpose()).isEqualTo(Purpose.APPLICATION);
+  }
+
+  @Test
   void anUnknownPragmaWordIsSaidNotSwallowed() {
     PurposeVerdict v = purpose("Dockerfile", "# bulwark purpose=libary\n" + APP);
     assertThat(v.purpose()).isEqualTo(Purpose.APPLICATION);

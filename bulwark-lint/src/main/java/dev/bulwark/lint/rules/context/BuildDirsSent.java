@@ -1,23 +1,18 @@
 package dev.bulwark.lint.rules.context;
 
 import dev.bulwark.core.Category;
-import dev.bulwark.core.Finding;
-import dev.bulwark.core.Messages;
 import dev.bulwark.core.Severity;
-import dev.bulwark.lint.DockerfileRule;
-import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.context.BuildContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** BW-I004: dependency and build directories of the detected language are not excluded. */
-public final class BuildDirsSent extends DockerfileRule {
+public final class BuildDirsSent extends ContextPathsSent {
   public BuildDirsSent() {
     super("BW-I004", "Dependency or build directories not excluded", Severity.LOW, Category.RELIABILITY,
         "Local node_modules, virtualenvs, __pycache__ or target/ directories are built for the developer's machine; copied"
             + " into the image they override what the Dockerfile installs, bloat layers and break cache reuse.",
-        "Exclude them in .dockerignore: `node_modules`, `**/__pycache__`, `.venv`, `venv`, `target`.", List.of());
+        "Exclude them in .dockerignore: `node_modules`, `**/__pycache__`, `.venv`, `venv`, `target`.");
   }
 
   /** The dependency directories a context sends: the same for every Dockerfile that copies it, so computed once. */
@@ -49,12 +44,7 @@ public final class BuildDirsSent extends DockerfileRule {
   private static final Missing MISSING = new Missing();
 
   @Override
-  public void check(DockerfileTarget target, Consumer<Finding> report) {
-    target.contextCopy().ifPresent(s -> {
-      List<String> missing = s.context().get(MISSING);
-      if (!missing.isEmpty()) {
-        report.accept(finding("COPY of the whole context includes " + Messages.listSome(missing), s.copy().instruction().span(), null));
-      }
-    });
+  protected BuildContext.Derived<List<String>> offending() {
+    return MISSING;
   }
 }

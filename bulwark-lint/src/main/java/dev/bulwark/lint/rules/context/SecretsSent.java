@@ -1,19 +1,14 @@
 package dev.bulwark.lint.rules.context;
 
 import dev.bulwark.core.Category;
-import dev.bulwark.core.Finding;
-import dev.bulwark.core.Messages;
 import dev.bulwark.core.Severity;
-import dev.bulwark.lint.DockerfileRule;
-import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.context.BuildContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** BW-I002: secret-looking files that the ignore file lets through into the image. */
-public final class SecretsSent extends DockerfileRule {
+public final class SecretsSent extends ContextPathsSent {
   private static final Pattern SECRET = Pattern.compile(
       "(?i)(?:^|/)(?:\\.env(?:\\.[\\w.-]+)?|[^/]*\\.pem|[^/]*\\.key|id_(?:rsa|dsa|ecdsa|ed25519)(?:\\.pub)?|\\.npmrc|\\.pypirc|\\.netrc|"
           + "\\.git-credentials|\\.aws/credentials|\\.docker/config\\.json|[^/]*\\.p12|[^/]*\\.pfx|\\.htpasswd|[^/]*\\.tfstate)$");
@@ -25,8 +20,7 @@ public final class SecretsSent extends DockerfileRule {
         "These files are not excluded by .dockerignore, so `COPY . .` puts them in a layer, readable by anyone who can"
             + " pull the image.",
         "Exclude them in .dockerignore (`.env*`, `**/*.pem`, `**/*.key`, `**/id_rsa*`, `.npmrc`), and pass what the build"
-            + " needs with `RUN --mount=type=secret`.",
-        List.of());
+            + " needs with `RUN --mount=type=secret`.");
   }
 
   /** The secret-looking files a context sends: the same for every Dockerfile that copies it, so computed once. */
@@ -46,12 +40,7 @@ public final class SecretsSent extends DockerfileRule {
   private static final Leaked LEAKED = new Leaked();
 
   @Override
-  public void check(DockerfileTarget target, Consumer<Finding> report) {
-    target.contextCopy().ifPresent(s -> {
-      List<String> leaked = s.context().get(LEAKED);
-      if (!leaked.isEmpty()) {
-        report.accept(finding("COPY of the whole context includes " + Messages.listSome(leaked), s.copy().instruction().span(), null));
-      }
-    });
+  protected BuildContext.Derived<List<String>> offending() {
+    return LEAKED;
   }
 }
