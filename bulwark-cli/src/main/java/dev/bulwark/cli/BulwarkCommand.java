@@ -33,6 +33,7 @@ public final class BulwarkCommand implements Runnable {
     m.put("explain", ExplainCommand::new);
     m.put("sbom", SbomCommand::new);
     m.put("image", ImageCommand::new);
+    m.put("runtime", RuntimeCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module layering (core <- dockerfile <- lint; core, sbom <- image; reports on core; the scan
+ * The module layering (core <- dockerfile <- lint; dockerfile <- runtime; core, sbom <- image; reports on core; the scan
  * library over all of them, the CLI on top) and no package cycles anywhere, checked over the production classes of every module (this module sees them all).
  */
 class ArchitectureTest {
@@ -50,6 +50,19 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.bulwark.core..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
             "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void runtimeSettingsKnowOnlyTheDockerfileModel() {
+    // generated from the model alone; harden and the CLI use them, nothing below does
+    noClasses().that().resideInAPackage("dev.bulwark.runtime..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.lint..", "dev.bulwark.image..", "dev.bulwark.report..",
+            "dev.bulwark.scan..", "dev.bulwark.cli..")
+        .check(classes);
+    noClasses().that().resideInAnyPackage("dev.bulwark.core..", "dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
+            "dev.bulwark.report..", "dev.bulwark.scan..")
+        .should().dependOnClassesThat().resideInAPackage("dev.bulwark.runtime..")
         .check(classes);
   }
 

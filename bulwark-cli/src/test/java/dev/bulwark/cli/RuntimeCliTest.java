@@ -1,0 +1,65 @@
+package dev.bulwark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.cli.CliTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code bulwark runtime}: the committed examples/*&#47;deploy files are what it generates, and its errors are one line. */
+class RuntimeCliTest {
+  private static final Path EXAMPLES = Path.of(System.getProperty("bulwark.repo", "..")).resolve("examples");
+  private static final List<String> FILES = List.of("run.sh", "compose.yaml", "kubernetes.yaml");
+
+  static Stream<String> examples() throws IOException {
+    try (Stream<Path> dirs = Files.list(EXAMPLES)) {
+      return dirs.filter(d -> Files.isRegularFile(d.resolve("Dockerfile"))).map(d -> d.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  /** Regenerate with -Dbulwark.update-docs=true (the same switch as the rule docs). */
+  @ParameterizedTest
+  @MethodSource("examples")
+  void eachExamplesDeployFilesAreWhatRuntimeGenerates(String example, @TempDir Path tmp) throws IOException {
+    Path dir = EXAMPLES.resolve(example);
+    Path out = Boolean.getBoolean("bulwark.update-docs") ? dir.resolve("deploy") : tmp;
+    Run r = CliTest.run("runtime", dir.toString(), "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    for (String f : FILES) {
+      assertThat(dir.resolve("deploy").resolve(f)).as("examples/%s/deploy/%s (regenerate with -Dbulwark.update-docs=true)", example, f)
+          .hasContent(Files.readString(out.resolve(f)));
+    }
+  }
+
+  @Test
+  void oneFormatGoesToStdout() {
+    Run r = CliTest.run("runtime", EXAMPLES.resolve("go-api").toString(), "--format", "k8s", "--image", "ghcr.io/acme/api:2.0.1");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).startsWith("# Runs ghcr.io/acme/api:2.0.1").contains("kind: Deployment", "name: go-api", "readOnlyRootFilesystem: true")
+        .doesNotContain("==>", "docker run", "services:");
+  }
+
+  @Test
+  void allFormatsAreHeadedByTheirFileNames(@TempDir Path tmp) throws IOException {
+    CliTest.dockerfile(tmp, "FROM alpine:3.20\nUSER 1000\nEXPOSE 8080\n");
+    Run r = CliTest.run("runtime", tmp.resolve("Dockerfile").toString(), "--name", "Web_Front");
+    assertThat(r.out()).contains("# ==> run.sh <==", "# ==> compose.yaml <==", "# ==> kubernetes.yaml <==", "--name web-front",
+        "web-front:local", "--user 1000:1000");
+  }
+
+  @Test
+  void aMissingDockerfileOrAFileAsOutIsOneLineError(@TempDir Path tmp) throws IOException {
+    CliTest.assertOneLineError(CliTest.run("runtime", tmp.resolve("nope").toString()), "nope");
+    CliTest.assertOneLineError(CliTest.run("runtime", tmp.toString()), "Dockerfile");
+    CliTest.dockerfile(tmp, "FROM alpine:3.20\n");
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    CliTest.assertOneLineError(CliTest.run("runtime", tmp.toString(), "--out", file.toString()), "not a directory");
+  }
+}
