@@ -47,6 +47,17 @@ class HostileLayersTest {
   }
 
   @Test
+  void aCompressedLayerCutInsideItsHeader_isCorruptionOfThatLayer() throws Exception {
+    // found by the fuzzing campaign: the gzip and zstd readers read their header when they are made,
+    // and that failure escaped as a bare EOFException ("null") instead of naming the layer
+    for (byte[] cut : List.of(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0}, new byte[] {0x1f, (byte) 0x8b, 7, 0, 0, 0, 0, 0, 0, 0},
+        new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0})) {
+      assertThatThrownBy(() -> open(new TestImages.Builder().rawLayer(cut))).isInstanceOf(ImageException.class)
+          .hasMessageContaining("layer 0 is corrupt or truncated").hasMessageNotContaining("null");
+    }
+  }
+
+  @Test
   void loneEndBlockFollowedByAHeader_isRefused() throws Exception {
     byte[] two = twoFiles();
     byte[] x = new byte[two.length + 512];

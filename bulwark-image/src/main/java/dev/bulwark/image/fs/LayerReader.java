@@ -93,7 +93,12 @@ public final class LayerReader {
         InputStream raw = store.open(layer.blobPath());
         CountingStream counted = new CountingStream(blobHash == null ? raw : blobHash.wrap(raw), null)) {
       BufferedInputStream buffered = new BufferedInputStream(counted, 64 * 1024);
-      InputStream decompressed = decompress(buffered, n);
+      InputStream decompressed;
+      try {
+        decompressed = decompress(buffered, n); // reads the gzip or zstd header: a cut or bad one is corruption too
+      } catch (IOException io) {
+        throw corrupt(n, io);
+      }
       CountingStream plain = new CountingStream(diffHash == null ? decompressed : diffHash.wrap(decompressed), size -> {
         if (size > limits.maxLayerBytes()) {
           throw new LimitException("expands beyond " + (limits.maxLayerBytes() >> 20) + " MiB (decompression bomb?)");
@@ -118,7 +123,7 @@ public final class LayerReader {
       } catch (LimitException le) {
         throw new HostileImageException("layer " + n + ": " + le.getMessage());
       } catch (IOException io) {
-        throw new ImageException("layer " + n + " is corrupt or truncated: " + io.getMessage(), io);
+        throw corrupt(n, io);
       }
       compressed = counted.count;
       uncompressed = plain.count;
@@ -132,6 +137,11 @@ public final class LayerReader {
       throw new HostileImageException("layer " + n + " content does not match its diff_id " + layer.diffId());
     }
     return new LayerStats(n, compressed, uncompressed, count);
+  }
+
+  private static ImageException corrupt(int layer, IOException io) {
+    String why = io.getMessage() == null || io.getMessage().isBlank() ? io.getClass().getSimpleName().replace("Exception", "") : io.getMessage();
+    return new ImageException("layer " + layer + " is corrupt or truncated: " + (io instanceof java.io.EOFException ? "it ends early" : why), io);
   }
 
   /** The library reports some malformed headers (a negative size, a bad number) as runtime exceptions: they are corruption too. */
