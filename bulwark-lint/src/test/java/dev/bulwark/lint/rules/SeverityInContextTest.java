@@ -45,6 +45,23 @@ class SeverityInContextTest {
   }
 
   @Test
+  void noDockerignoreSaysWhichContextAndIsLowWhenAnAncestorsMayApply() {
+    String dockerfile = "FROM alpine:3.20\nWORKDIR /repo\nCOPY . .\n";
+    DockerfileTarget pinned = DockerfileTarget.parse("Dockerfile", dockerfile).withContext(new dev.bulwark.lint.context.BuildContext(
+        null, null, List.of("a"), false, "the Dockerfile's directory, as compose.yaml gives it", null));
+    assertThat(new Linter<>(List.of(new dev.bulwark.lint.rules.context.NoDockerignore())).lint(pinned)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(f.message()).endsWith("(context: the Dockerfile's directory, as compose.yaml gives it)");
+    });
+    DockerfileTarget unpinned = DockerfileTarget.parse("Dockerfile", dockerfile).withContext(new dev.bulwark.lint.context.BuildContext(
+        null, null, List.of("a"), false, "the Dockerfile's directory, assumed", "../../.dockerignore"));
+    assertThat(new Linter<>(List.of(new dev.bulwark.lint.rules.context.NoDockerignore())).lint(unpinned)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.LOW);
+      assertThat(f.message()).contains("if it is built from the directory of ../../.dockerignore, that file applies");
+    });
+  }
+
+  @Test
   void aSecretFileCopiedIntoABuildStageThatDoesNotShipIsLow() {
     List<Finding> f = findings(new dev.bulwark.lint.rules.secrets.SecretFileCopied(),
         "FROM debian:12 AS fetch\nCOPY deploy.key /k/deploy.key\nRUN use /k/deploy.key > /out\nFROM debian:12\nCOPY --from=fetch /out /out\n");

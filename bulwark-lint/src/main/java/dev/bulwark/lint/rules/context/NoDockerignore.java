@@ -7,6 +7,7 @@ import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.context.BuildContext;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,14 +29,24 @@ public final class NoDockerignore extends DockerfileRule {
     if (copy == null || copy.context().ignore() != null) {
       return;
     }
+    BuildContext context = copy.context();
+    String assumed = context.assumed() == null ? "" : " (context: " + context.assumed() + ")";
     Stage stage = target.stageOf(copy.copy().instruction());
     if (stage != null && !target.inFinalImage(stage)) {
       // a build stage's copy: what it builds ships, the context only reaches the builder (and its cache)
       report.accept(finding("the whole build context is copied into build stage '" + stage.displayName()
-          + "' and there is no .dockerignore: everything reaches the builder, only what it builds ships",
+          + "' and there is no .dockerignore" + assumed + ": everything reaches the builder, only what it builds ships",
           copy.copy().instruction().span(), stage).withSeverity(Severity.LOW));
       return;
     }
-    report.accept(finding("the whole build context is copied and there is no .dockerignore", copy.copy().instruction().span(), null));
+    if (context.ignoreElsewhere() != null) {
+      // `COPY . .` alone does not say where the build runs from; a project with a .dockerignore higher up
+      // most likely builds from there (`docker build -f sub/Dockerfile .`), and then nothing is missing
+      report.accept(finding("the whole build context is copied and there is no .dockerignore" + assumed + "; if it is built from"
+          + " the directory of " + context.ignoreElsewhere() + ", that file applies (nothing in the Dockerfile or a Compose file"
+          + " pins the context)", copy.copy().instruction().span(), null).withSeverity(Severity.LOW));
+      return;
+    }
+    report.accept(finding("the whole build context is copied and there is no .dockerignore" + assumed, copy.copy().instruction().span(), null));
   }
 }
