@@ -62,6 +62,51 @@ class SeverityInContextTest {
   }
 
   @Test
+  void aTemplatesPlaceholderBaseIsAnInfoNotAHighParseError() {
+    dev.bulwark.core.Rule<DockerfileTarget> parse = dev.bulwark.lint.rules.syntax.ParseDiagnostics.errors();
+    for (String base : List.of("REPLACE-ME", "<image>", "__BASE__", "@@BASE_IMAGE@@", "%%BASE%%:%%TAG%%", "{{BASE}}")) {
+      assertThat(findings(parse, "FROM " + base + "\nRUN echo hi\n")).as(base).singleElement().satisfies(f -> {
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.message()).startsWith("the placeholder ").contains("a template, not built as written");
+      });
+    }
+    // another error of the template: low, said to be in a template
+    assertThat(findings(parse, "FROM REPLACE-ME\nFROBNICATE now\n")).extracting(Finding::severity)
+        .containsExactly(Severity.INFO, Severity.LOW);
+    // a real but invalid reference stays high
+    assertThat(findings(parse, "FROM Ubuntu:22.04\n")).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    assertThat(findings(parse, "ARG BASE\nFROM ${BASE}x:1\n")).allSatisfy(f -> assertThat(f.severity()).isNotEqualTo(Severity.INFO));
+  }
+
+  private static List<Finding> as(dev.bulwark.core.Purpose purpose, dev.bulwark.core.Rule<DockerfileTarget> rule, String dockerfile) {
+    DockerfileTarget t = DockerfileTarget.parse("Dockerfile", dockerfile)
+        .withConfig(dev.bulwark.core.LintConfig.DEFAULT.withPurpose(purpose), "Dockerfile");
+    return new Linter<>(List.of(rule)).lint(t);
+  }
+
+  @Test
+  void aWorldWritableSdkFolderInADevContainerIsLowButASystemBinaryDirStaysHigh() {
+    dev.bulwark.lint.rules.privilege.WorldWritable rule = new dev.bulwark.lint.rules.privilege.WorldWritable();
+    String sdk = "FROM mcr.microsoft.com/dotnet/sdk:9.0\nRUN chmod -R a+w /usr/share/dotnet\n";
+    assertThat(as(dev.bulwark.core.Purpose.DEVELOPMENT, rule, sdk)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.LOW);
+      assertThat(f.message()).endsWith("(development image, not deployed)");
+    });
+    assertThat(as(dev.bulwark.core.Purpose.FIXTURE, rule, sdk)).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.LOW));
+    assertThat(as(dev.bulwark.core.Purpose.APPLICATION, rule, sdk)).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    for (String dir : List.of("/usr/local/bin", "/usr/bin/", "/etc/sudoers.d", "/usr/local")) {
+      assertThat(as(dev.bulwark.core.Purpose.DEVELOPMENT, rule, "FROM debian:12\nRUN chmod -R 777 " + dir + "\n")).as(dir).singleElement()
+          .satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.message()).endsWith("(a system directory, whatever the image is for)");
+          });
+    }
+    assertThat(as(dev.bulwark.core.Purpose.BASE, rule, "FROM debian:12\nRUN chmod 777 /usr/local/bin\n")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+  }
+
+  @Test
   void aSecretFileCopiedIntoABuildStageThatDoesNotShipIsLow() {
     List<Finding> f = findings(new dev.bulwark.lint.rules.secrets.SecretFileCopied(),
         "FROM debian:12 AS fetch\nCOPY deploy.key /k/deploy.key\nRUN use /k/deploy.key > /out\nFROM debian:12\nCOPY --from=fetch /out /out\n");
