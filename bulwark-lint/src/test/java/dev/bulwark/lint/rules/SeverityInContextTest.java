@@ -107,6 +107,58 @@ class SeverityInContextTest {
   }
 
   @Test
+  void aPipeToShellBehindAnOptInBuildArgIsMediumAndHighWhenOnByDefault() {
+    dev.bulwark.lint.rules.supplychain.CurlPipeShell rule = new dev.bulwark.lint.rules.supplychain.CurlPipeShell();
+    String url = "https://example.org/install.sh";
+    for (String run : List.of(
+        "ARG INSTALL_X=false\nRUN if [ \"$INSTALL_X\" = \"true\" ]; then curl -fsSL " + url + " | bash; fi",
+        "ARG INSTALL_X\nRUN if [ \"${INSTALL_X}\" == \"true\" ]; then curl -fsSL " + url + " | bash; fi",
+        "ARG DeveloperBuild\nRUN if [ -z $DeveloperBuild ]; then echo no; else curl -sSL " + url + " | bash /dev/stdin -v latest; fi",
+        "ARG DEBUG\nRUN [ -n \"$DEBUG\" ] && curl -fsSL " + url + " | sh",
+        "ARG WITH_X=0\nRUN test \"$WITH_X\" = 1 && { curl -fsSL " + url + " | sh; }",
+        "ARG SKIP=1\nRUN [ -n \"$SKIP\" ] || curl -fsSL " + url + " | sh")) {
+      assertThat(findings(rule, "FROM debian:12\n" + run + "\n")).as(run).singleElement().satisfies(f -> {
+        assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(f.message()).endsWith("is set: off by default)");
+      });
+    }
+    for (String run : List.of(
+        "RUN curl -fsSL " + url + " | bash",
+        "ARG INSTALL_X=true\nRUN if [ \"$INSTALL_X\" = \"true\" ]; then curl -fsSL " + url + " | bash; fi",
+        "ARG SKIP_X\nRUN if [ \"$SKIP_X\" != \"true\" ]; then curl -fsSL " + url + " | bash; fi",
+        "RUN if [ \"$(uname -m)\" = x86_64 ]; then curl -fsSL " + url + " | bash; fi",
+        "RUN if [ -n \"$NOT_AN_ARG\" ]; then curl -fsSL " + url + " | bash; fi",
+        "ARG X\nRUN X=${X:-true}; if [ \"$X\" = true ]; then curl -fsSL " + url + " | bash; fi")) {
+      assertThat(findings(rule, "FROM debian:12\n" + run + "\n")).as(run).singleElement()
+          .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    }
+  }
+
+  @Test
+  void unsignedLocalApksTheBuildMadeAreLowAndRepositoryInstallsStayHigh() {
+    dev.bulwark.lint.rules.supplychain.InsecureTransport rule = new dev.bulwark.lint.rules.supplychain.InsecureTransport();
+    for (String run : List.of(
+        "RUN --mount=type=bind,target=/tmp/packages/,source=/tmp/packages/,from=builder"
+            + " for m in $MODULES; do apk add --no-cache --allow-untrusted /tmp/packages/nginx-module-${m}*.apk; done",
+        "COPY --from=build /home/builder/packages/ /pkgs/\nRUN apk add --allow-untrusted -t .mods /pkgs/x86_64/*.apk",
+        "RUN abuild -r && apk add --allow-untrusted ~/packages/main/x86_64/foo-1.0-r0.apk")) {
+      assertThat(findings(rule, "FROM alpine:3.20\n" + run + "\n")).as(run).singleElement().satisfies(f -> {
+        assertThat(f.severity()).isEqualTo(Severity.LOW);
+        assertThat(f.message()).endsWith("not fetched: no repository or download to tamper with)");
+      });
+    }
+    for (String run : List.of(
+        "RUN apk add --allow-untrusted foo",
+        "RUN apk add --allow-untrusted -X https://repo.example/alpine /tmp/x.apk",
+        "RUN apk add --allow-untrusted https://example.org/x.apk",
+        "RUN wget -O /tmp/x.apk https://example.org/x.apk && apk add --allow-untrusted /tmp/x.apk",
+        "ADD https://example.org/x.apk /tmp/x.apk\nRUN apk add --allow-untrusted /tmp/x.apk")) {
+      assertThat(findings(rule, "FROM alpine:3.20\n" + run + "\n")).as(run).singleElement()
+          .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
+    }
+  }
+
+  @Test
   void aSecretFileCopiedIntoABuildStageThatDoesNotShipIsLow() {
     List<Finding> f = findings(new dev.bulwark.lint.rules.secrets.SecretFileCopied(),
         "FROM debian:12 AS fetch\nCOPY deploy.key /k/deploy.key\nRUN use /k/deploy.key > /out\nFROM debian:12\nCOPY --from=fetch /out /out\n");
