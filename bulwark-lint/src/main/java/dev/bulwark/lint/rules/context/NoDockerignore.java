@@ -16,7 +16,9 @@ public final class NoDockerignore extends DockerfileRule {
   public NoDockerignore() {
     super("BW-I001", "Whole build context copied without a .dockerignore", Severity.MEDIUM, Category.SECRETS,
         "`COPY . .` with no .dockerignore sends and bakes in everything in the directory: .git history, local .env files,"
-            + " keys, caches and build output. One careless file in the working tree ships in the image.",
+            + " keys, caches and build output. One careless file in the working tree ships in the image. The context is the one a"
+            + " Compose file of the project gives the Dockerfile, else the nearest folder that holds its COPY sources, else its"
+            + " own folder; the message says which.",
         "Add a .dockerignore that starts from `**` and re-includes what the build needs (`!src/`, `!go.mod`), or at least"
             + " excludes `.git`, `.env*`, `*.pem`, `*.key` and build/cache directories.",
         List.of());

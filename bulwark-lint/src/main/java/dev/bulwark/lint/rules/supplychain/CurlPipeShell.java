@@ -16,7 +16,8 @@ public final class CurlPipeShell extends DockerfileRule {
   public CurlPipeShell() {
     super("BW-D030", "Downloaded script piped into a shell", Severity.HIGH, Category.SUPPLY_CHAIN,
         "Whatever the server (or anyone between it and the build) returns runs as root in the build, unreviewed and"
-            + " unverifiable; a truncated download runs half a script.",
+            + " unverifiable; a truncated download runs half a script. Behind a build ARG that is off by default"
+            + " (`if [ \"$INSTALL_X\" = true ]`) a plain build never runs it: medium.",
         "Download to a file, verify a pinned checksum or signature, then run it: `curl -fsSLo /tmp/i.sh URL && echo 'SHA256"
             + "  /tmp/i.sh' | sha256sum -c - && sh /tmp/i.sh`; better, install a packaged version.",
         List.of());

@@ -20,7 +20,8 @@ public final class InsecureTransport extends DockerfileRule {
   public InsecureTransport() {
     super("BW-D033", "TLS or package signature verification disabled", Severity.HIGH, Category.SUPPLY_CHAIN,
         "With certificate or signature checks off, anyone on the network path can serve a tampered package or script,"
-            + " and it is built into the image as if it were genuine.",
+            + " and it is built into the image as if it were genuine. `apk add --allow-untrusted` of local .apk files the build"
+            + " made or copied (no repository, no download of them) fetches nothing: low.",
         "Remove the flag (`-k`, `--insecure`, `--no-check-certificate`, `--allow-unauthenticated`, `--allow-untrusted`,"
             + " `--trusted-host`, `--nogpgcheck`, `strict-ssl false`, `sslVerify false`); add the CA certificate instead"
             + " (`COPY ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates`).",
