@@ -1,17 +1,16 @@
 package dev.bulwark.scan;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -21,8 +20,12 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * {@code build} ({@code build: dir}, or {@code context} and {@code dockerfile}, the Dockerfile
  * relative to the context and {@code Dockerfile} by default). A Compose file may name a Dockerfile
  * in another folder ({@code context: ..}, {@code dockerfile: docker/Dockerfile}; a devcontainer's
- * {@code .devcontainer/docker-compose.yml}), so the whole project is searched once, bounded.
- * Values with variables, and files that are not YAML maps, are skipped: this is a hint, never an error.
+ * {@code .devcontainer/docker-compose.yml}), so the Compose files looked at are those of the
+ * Dockerfile's folder and each folder above it up to the project root, and of the folders right
+ * under those ({@code deploy/}, {@code .devcontainer/}): where Compose files that build a
+ * Dockerfile live, found with a few directory reads rather than a walk of the whole project (a
+ * scan of one Dockerfile must stay quick). Values with variables, and files that are not YAML
+ * maps, are skipped: this is a hint, never an error. One instance per scan caches what it read.
  */
 final class ComposeContexts {
   /** Where a Compose file puts a Dockerfile's context, and which Compose file says so. */
@@ -33,56 +36,65 @@ final class ComposeContexts {
 
   private static final Pattern NAME = Pattern.compile("(docker-)?compose(\\.[\\w.-]+)?\\.ya?ml");
   private static final Set<String> NOT_ENTERED = Set.of(".git", "node_modules", ".venv", "venv", "target", "__pycache__", ".gradle", ".m2");
-  private static final int MAX_VISITED = 200_000;
-  private static final int MAX_FILES = 500;
+  private static final int MAX_LISTED = 10_000;
   private static final long MAX_BYTES = 1024L * 1024;
 
-  private ComposeContexts() {}
+  /** A directory's Compose files and its subdirectories (a bounded read of its entries). */
+  private record Dir(List<Path> composeFiles, List<Path> subdirs) {}
 
-  /** Dockerfile (absolute, normalized) to the context the first Compose file (in path order) gives it. */
-  static Map<Path, Given> of(Path projectRoot) {
-    Map<Path, Given> out = new HashMap<>();
-    for (Path compose : find(projectRoot)) {
-      for (Build b : read(compose)) {
-        out.putIfAbsent(b.dockerfile(), new Given(b.context(), compose));
+  private final Map<Path, Dir> dirs = new ConcurrentHashMap<>();
+  private final Map<Path, List<Build>> builds = new ConcurrentHashMap<>();
+
+  /** The context the nearest Compose file gives {@code dockerfile} (absolute, normalized), or null. */
+  Given of(Path dockerfile, Path projectRoot) {
+    for (Path d = dockerfile.getParent(); d != null && d.startsWith(projectRoot); d = d.getParent()) {
+      Dir here = dir(d);
+      Given g = given(here.composeFiles(), dockerfile);
+      for (int i = 0; g == null && i < here.subdirs().size(); i++) {
+        g = given(dir(here.subdirs().get(i)).composeFiles(), dockerfile);
+      }
+      if (g != null) {
+        return g;
       }
     }
-    return out;
+    return null;
   }
 
-  private static List<Path> find(Path root) {
-    TreeMap<String, Path> found = new TreeMap<>();
-    int[] visited = {0};
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          if (++visited[0] > MAX_VISITED) {
-            return FileVisitResult.TERMINATE;
-          }
-          return !d.equals(root) && NOT_ENTERED.contains(d.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+  private Given given(List<Path> composeFiles, Path dockerfile) {
+    for (Path compose : composeFiles) {
+      for (Build b : builds.computeIfAbsent(compose, ComposeContexts::read)) {
+        if (b.dockerfile().equals(dockerfile)) {
+          return new Given(b.context(), compose);
         }
-
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (++visited[0] > MAX_VISITED || found.size() >= MAX_FILES) {
-            return FileVisitResult.TERMINATE;
-          }
-          if (attrs.isRegularFile() && NAME.matcher(f.getFileName().toString()).matches()) {
-            found.put(f.toString(), f);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path f, IOException e) {
-          return FileVisitResult.CONTINUE; // a hint only: what cannot be read gives none
-        }
-      });
-    } catch (IOException e) {
-      // as above
+      }
     }
-    return new ArrayList<>(found.values());
+    return null;
+  }
+
+  private Dir dir(Path d) {
+    return dirs.computeIfAbsent(d, ComposeContexts::readDir);
+  }
+
+  private static Dir readDir(Path d) {
+    TreeMap<String, Path> compose = new TreeMap<>();
+    TreeMap<String, Path> subdirs = new TreeMap<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
+      int n = 0;
+      for (Path e : entries) {
+        if (++n > MAX_LISTED) {
+          break;
+        }
+        String name = e.getFileName().toString();
+        if (NAME.matcher(name).matches() && Files.isRegularFile(e)) {
+          compose.put(name, e);
+        } else if (!NOT_ENTERED.contains(name) && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+          subdirs.put(name, e);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // a hint only: what cannot be read gives none
+    }
+    return new Dir(List.copyOf(compose.values()), List.copyOf(subdirs.values()));
   }
 
   /** The services' builds of one Compose file, as (context, Dockerfile) pairs. */

@@ -39,8 +39,8 @@ public final class ContextLister {
    * from it (a directory of 3,000 Dockerfiles is listed, filtered and judged once, not 3,000 times).
    */
   private final Map<String, BuildContext> contexts = new ConcurrentHashMap<>();
-  /** Per project root, the contexts its Compose files give their Dockerfiles (searched once). */
-  private final Map<Path, Map<Path, ComposeContexts.Given>> compose = new ConcurrentHashMap<>();
+  /** The Compose files seen so far and the builds they name. */
+  private final ComposeContexts compose = new ComposeContexts();
 
   /** The context of a Dockerfile scanned on its own: its directory. */
   BuildContext forDockerfile(Path dockerfile) throws IOException {
@@ -103,7 +103,7 @@ public final class ContextLister {
     if (!dir.startsWith(project)) {
       project = dir;
     }
-    ComposeContexts.Given given = compose.computeIfAbsent(project, ComposeContexts::of).get(file);
+    ComposeContexts.Given given = compose.of(file, project);
     if (given != null && Files.isDirectory(given.context())) {
       return new Root(given.context(), "as " + show(dir, given.composeFile()) + " gives it", null);
     }
