@@ -117,6 +117,9 @@ final class ComposeContexts {
         continue;
       }
       Object build = s.get("build");
+      if (build instanceof Map<?, ?> b && b.containsKey("dockerfile_inline")) {
+        continue; // the Dockerfile is in the Compose file, not beside the context
+      }
       String context = build instanceof String str ? str : build instanceof Map<?, ?> b && b.get("context") instanceof String c ? c : null;
       String dockerfile = build instanceof Map<?, ?> b && b.get("dockerfile") instanceof String d ? d : "Dockerfile";
       if (build instanceof Map<?, ?> && context == null) {

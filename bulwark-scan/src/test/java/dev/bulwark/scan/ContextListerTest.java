@@ -88,7 +88,8 @@ class ContextListerTest {
   @Test
   void composeFilesThatAreNotComposeGiveNoHint(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("compose.yaml"), "services: [a\n");
-    Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  a:\n    build: ${CTX}\n  b:\n    build: {context: \"../x\"}\n");
+    Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  a:\n    build: ${CTX}\n  b:\n    build: {context: \"../x\"}\n"
+        + "  c:\n    build: {context: ., dockerfile_inline: \"FROM alpine\"}\n");
     assertThat(ComposeContexts.read(dir.resolve("compose.yaml"))).isEmpty();
     assertThat(ComposeContexts.read(dir.resolve("docker-compose.yml"))).singleElement()
         .satisfies(b -> assertThat(b.dockerfile()).isEqualTo(dir.getParent().resolve("x/Dockerfile").normalize()));

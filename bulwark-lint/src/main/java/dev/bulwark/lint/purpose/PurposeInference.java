@@ -31,8 +31,11 @@ public final class PurposeInference {
       ".buildkite", ".gitpod", "ci", ".ci",
       "eng", // eng/: .NET's (Arcade's) folder for build and CI tooling
       "hack", "scripts", "tools"); // helper tooling of the repository (hack/ is Kubernetes' name for it), not what it ships
-  /** Words of a folder name that make it a test folder ({@code e2e-test-echo/}, {@code test-runner/}, {@code api-e2e/}). */
-  private static final Set<String> TEST_WORDS = Set.of("test", "tests", "testing", "e2e", "fixture", "fixtures", "testdata");
+  /**
+   * Words of a folder name that make it a test folder ({@code e2e-test-echo/}, {@code test-runner/}, {@code api-e2e/}); not
+   * "testing", which names services too ({@code ab-testing/}); a folder named exactly testing/ is one of {@link #TEST_DIRS}.
+   */
+  private static final Set<String> TEST_WORDS = Set.of("test", "tests", "e2e");
   /** Programs that run a test suite: an image whose command is one is test scaffolding. */
   private static final Set<String> TEST_RUNNERS = Set.of("pytest", "py.test", "tox", "nox", "ginkgo", "jest", "mocha", "vitest", "karma",
       "cypress", "playwright", "bats", "phpunit", "rspec", "behave", "robot", "newman", "e2e.sh", "run-tests.sh", "run_tests.sh",

@@ -45,6 +45,7 @@ class PurposeTest {
       "images/e2e-test-echo/rootfs/Dockerfile, TOOLCHAIN, FIXTURE, in a e2e-test-echo/ folder",
       "images/test-runner/Dockerfile, TOOLCHAIN, FIXTURE, in a test-runner/ folder",
       "latest/attestation/Dockerfile, APP, APPLICATION, copies the project's files into the image",
+      "services/ab-testing/Dockerfile, APP, APPLICATION, copies the project's files into the image",
       "hack/builder/Dockerfile, APP, DEVELOPMENT, in a hack/ folder",
       "documentation/scripts/Dockerfile.wrapper, TOOLCHAIN, DEVELOPMENT, in a scripts/ folder",
   })
