@@ -38,6 +38,11 @@ public abstract class DockerfileRule implements Rule<DockerfileTarget> {
 
   /** A finding of this rule at {@code span}, in {@code stage} (null, or the implicit stage before any FROM: the whole file). */
   protected final Finding finding(String message, Span span, Stage stage) {
-    return Finding.of(info, message, span, stage == null || stage.isImplicit() ? null : stage.displayName());
+    return finding(info, message, span, stage);
+  }
+
+  /** A finding as {@link #finding(String, Span, Stage)}, graded by {@code as}: this rule with other purpose adjustments. */
+  protected final Finding finding(RuleInfo as, String message, Span span, Stage stage) {
+    return Finding.of(as, message, span, stage == null || stage.isImplicit() ? null : stage.displayName());
   }
 }

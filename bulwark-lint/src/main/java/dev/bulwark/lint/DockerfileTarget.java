@@ -184,13 +184,43 @@ public final class DockerfileTarget implements Target {
         List<String> sources = c instanceof Command.Copy cp && cp.from() == null ? cp.sources()
             : c instanceof Command.Add a ? a.sources() : List.of();
         for (String src : sources) {
-          if (src.equals(".") || src.equals("./") || src.equals("*") || src.equals("./*") || src.equals("./.")) {
+          if (isWholeContext(src)) {
             return Optional.of(c);
           }
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The context paths the COPY/ADD instructions name besides the whole context (as written, without
+   * a leading '/'; no URLs, heredocs, copies from stages or images, or words with variables, whose
+   * value the build may set): what a build context must hold, so what tells which directory it is.
+   */
+  public List<String> contextSources() {
+    List<String> out = new ArrayList<>();
+    for (Stage s : model.stages()) {
+      for (Command c : s.commands()) {
+        boolean local = c instanceof Command.Copy cp ? cp.from() == null : c instanceof Command.Add;
+        List<String> words = c.instruction().args();
+        for (int i = 0; local && i < words.size() - 1; i++) {
+          String w = words.get(i);
+          if (w.startsWith("<<") || w.indexOf('$') >= 0 || CopySources.isRemote(w) || isWholeContext(w)) {
+            continue;
+          }
+          String path = w.startsWith("/") ? w.substring(1) : w;
+          if (!path.isEmpty() && !out.contains(path)) {
+            out.add(path);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isWholeContext(String src) {
+    return src.equals(".") || src.equals("./") || src.equals("*") || src.equals("./*") || src.equals("./.");
   }
 
   @Override

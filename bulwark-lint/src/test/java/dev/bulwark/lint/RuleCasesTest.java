@@ -35,16 +35,18 @@ import org.junit.jupiter.api.TestFactory;
  * Table tests for every rule from {@code src/test/resources/rules/ID.cases}: blocks headed
  * {@code === fail at 2:5 3:1} (the rule reports exactly once per position, each finding
  * starting at that line:column, in file order) or {@code === pass} (it reports nothing),
- * optionally with {@code config: {yaml}} for .bulwark.yaml settings and {@code context: {yaml}}
+ * optionally with {@code severity: low} (every finding of the case has it), {@code config: {yaml}} for .bulwark.yaml
+ * settings (a {@code purpose:} there judges the case as that kind of image) and {@code context: {yaml}}
  * for the build context. Pragmas in the cases exercise suppressions too.
  */
 class RuleCasesTest {
   private static final Path DIR = Path.of("src/test/resources/rules");
   private static final Pattern HEADER =
-      Pattern.compile("^=== (pass|fail)(?: at((?: \\d+:\\d+)+))?(?: config: (\\{.*?\\}))?(?: context: (\\{.*\\}))?$");
+      Pattern.compile("^=== (pass|fail)(?: at((?: \\d+:\\d+)+))?(?: severity: (\\w+))?(?: config: (\\{.*?\\}))?(?: context: (\\{.*\\}))?$");
 
   /** {@code positions} are the expected findings' starts as "line:column", empty when not given. */
-  record Case(String rule, boolean fail, List<String> positions, String config, String context, String dockerfile, int index) {}
+  record Case(String rule, boolean fail, List<String> positions, String severity, String config, String context, String dockerfile,
+      int index) {}
 
   static List<Case> load(Path file) throws IOException {
     String rule = file.getFileName().toString().replace(".cases", "");
@@ -57,8 +59,8 @@ class RuleCasesTest {
       if (i == lines.length || m.matches()) {
         if (current != null) {
           List<String> positions = current.group(2) == null ? List.of() : List.of(current.group(2).strip().split(" "));
-          out.add(new Case(rule, current.group(1).equals("fail"), positions, current.group(3), current.group(4), body.toString(),
-              out.size() + 1));
+          out.add(new Case(rule, current.group(1).equals("fail"), positions, current.group(3), current.group(4), current.group(5),
+              body.toString(), out.size() + 1));
         }
         current = m;
         body.setLength(0);
@@ -108,16 +110,23 @@ class RuleCasesTest {
         .map(f -> f.span().startLine() + ":" + f.span().startColumn())
         .toList();
     assertThat(at).as("%s findings (line:column) on:%n%s%s", c.rule(), c.dockerfile(), found).isEqualTo(c.positions());
+    if (c.severity() != null) {
+      assertThat(found).as("%s severity on:%n%s", c.rule(), c.dockerfile())
+          .allSatisfy(f -> assertThat(f.severity().label()).isEqualTo(c.severity()));
+    }
   }
 
-  /** {@code {ignore: "text of .dockerignore", files: [a, b/]}}; no ignore key means no .dockerignore. */
+  /**
+   * {@code {ignore: "text of .dockerignore", files: [a, b/], assumed: "which context", elsewhere: "../.dockerignore"}}; no ignore
+   * key means no .dockerignore; assumed and elsewhere as the scanner's context root gives them.
+   */
   @SuppressWarnings("unchecked")
   static BuildContext context(String yaml) {
     Map<String, Object> m = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
     Object ignore = m.get("ignore");
     List<String> files = (List<String>) m.getOrDefault("files", List.of());
     return new BuildContext(ignore == null ? null : ".dockerignore", ignore == null ? null : DockerIgnore.parse(ignore.toString()),
-        List.copyOf(files), false);
+        List.copyOf(files), false, (String) m.get("assumed"), (String) m.get("elsewhere"));
   }
 
   @Test

@@ -17,9 +17,14 @@ final class ProjectPaths {
 
   String of(Path file, Path scanRoot) {
     Path abs = file.toAbsolutePath().normalize();
-    Path git = gitRoot(abs.getParent());
-    Path base = git != null ? git : scanRoot.toAbsolutePath().normalize();
+    Path base = root(abs, scanRoot);
     return abs.startsWith(base) ? base.relativize(abs).toString().replace('\\', '/') : abs.getFileName().toString();
+  }
+
+  /** The project {@code file} is in: its git work tree, else the folder the user scanned. */
+  Path root(Path file, Path scanRoot) {
+    Path git = gitRoot(file.toAbsolutePath().normalize().getParent());
+    return git != null ? git : scanRoot.toAbsolutePath().normalize();
   }
 
   private Path gitRoot(Path dir) {

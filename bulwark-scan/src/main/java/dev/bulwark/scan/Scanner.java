@@ -113,7 +113,7 @@ public final class Scanner {
     IntStream indexes = IntStream.range(0, files.size());
     // one file: no thread pool to start
     List<Scanned> scanned = new ArrayList<>((files.size() > 1 ? indexes.parallel() : indexes)
-        .mapToObj(i -> scanOne(files.get(i), projects.of(files.get(i), roots.get(i)), linter, configs, contexts))
+        .mapToObj(i -> scanOne(files.get(i), projects, roots.get(i), linter, configs, contexts))
         .filter(s -> s != null)
         .toList());
     for (DockerfileFinder.Unreadable u : found.unreadable()) {
@@ -193,7 +193,8 @@ public final class Scanner {
     }
   }
 
-  private static Scanned scanOne(Path file, String inProject, Linter<DockerfileTarget> linter, ConfigFinder configs, ContextLister contexts) {
+  private static Scanned scanOne(Path file, ProjectPaths projects, Path scanRoot, Linter<DockerfileTarget> linter, ConfigFinder configs,
+      ContextLister contexts) {
     String display = file.toString();
     byte[] bytes;
     ConfigFinder.Found found;
@@ -209,9 +210,10 @@ public final class Scanner {
       return null; // excluded by the config file: not scanned, not reported
     }
     try {
-      DockerfileTarget target = DockerfileTarget.parse(display, bytes).withProjectPath(inProject).withConfig(found.config(), found.relative(file));
+      DockerfileTarget target = DockerfileTarget.parse(display, bytes).withProjectPath(projects.of(file, scanRoot))
+          .withConfig(found.config(), found.relative(file));
       if (target.wholeContextCopy().isPresent()) {
-        target = target.withContext(contexts.forDockerfile(file));
+        target = target.withContext(contexts.forDockerfile(file, target.contextSources(), projects.root(file, scanRoot)));
       }
       List<Finding> findings = linter.lint(target);
       return new Scanned(FileReport.of(display, findings, target.file().source().text()).withPurpose(target.purpose()), found.config().failOn());

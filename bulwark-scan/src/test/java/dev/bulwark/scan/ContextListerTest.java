@@ -6,6 +6,7 @@ import dev.bulwark.lint.context.BuildContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,5 +28,70 @@ class ContextListerTest {
     assertThat(a.sent()).contains(".env").doesNotContain("x.log");
     assertThat(b).isNotSameAs(a); // its own ignore file
     assertThat(b.sent()).contains("x.log").doesNotContain(".env");
+  }
+
+  @Test
+  void aComposeFileElsewhereInTheProjectGivesTheContext_andItsDockerignoreApplies(@TempDir Path project) throws IOException {
+    Files.createDirectories(project.resolve("deploy"));
+    Files.createDirectories(project.resolve("docker/api"));
+    Files.writeString(project.resolve(".dockerignore"), ".env\n");
+    Files.writeString(project.resolve(".env"), "TOKEN=x\n");
+    Files.writeString(project.resolve("deploy/compose.yaml"),
+        "services:\n  api:\n    build:\n      context: ..\n      dockerfile: docker/api/Dockerfile\n  db:\n    image: postgres:16\n");
+    Path dockerfile = project.resolve("docker/api/Dockerfile");
+    Files.writeString(dockerfile, "FROM alpine\nCOPY . .\n");
+
+    BuildContext context = new ContextLister().forDockerfile(dockerfile, List.of(), project);
+
+    assertThat(context.ignore()).isNotNull(); // before: the Dockerfile's own directory, which has none
+    assertThat(context.sent()).contains("docker/api/Dockerfile").doesNotContain(".env");
+    assertThat(context.assumed()).isEqualTo("../.., as ../../deploy/compose.yaml gives it");
+  }
+
+  @Test
+  void copySourcesThatOnlyResolveFromAnAncestorMakeItTheContext(@TempDir Path project) throws IOException {
+    Files.createDirectories(project.resolve("src/app"));
+    Files.createDirectories(project.resolve("build/docker"));
+    Files.writeString(project.resolve("src/app/main.py"), "print(1)\n");
+    Files.writeString(project.resolve("requirements.txt"), "flask\n");
+    Files.writeString(project.resolve(".dockerignore"), "**/*.log\n");
+    Path dockerfile = project.resolve("build/docker/Dockerfile");
+    Files.writeString(dockerfile, "FROM python:3.12\nCOPY requirements.txt /app/\nCOPY src/app /app\nCOPY . /app\n");
+
+    BuildContext context = new ContextLister().forDockerfile(dockerfile, List.of("requirements.txt", "src/app", "*.txt"), project);
+
+    assertThat(context.ignore()).isNotNull();
+    assertThat(context.assumed()).isEqualTo("../.., where its COPY sources are");
+    // the Dockerfile's own directory when its sources are there, however far up another .dockerignore is
+    Files.writeString(project.resolve("build/docker/requirements.txt"), "flask\n");
+    Files.createDirectories(project.resolve("build/docker/src/app"));
+    BuildContext own = new ContextLister().forDockerfile(dockerfile, List.of("requirements.txt", "src/app"), project);
+    assertThat(own.ignore()).isNull();
+    assertThat(own.ignoreElsewhere()).isNull();
+    assertThat(own.assumed()).isEqualTo("the Dockerfile's directory, where its COPY sources are");
+  }
+
+  @Test
+  void nothingPinningTheContextNamesTheAncestorsDockerignore(@TempDir Path project) throws IOException {
+    Files.createDirectories(project.resolve("eng/tools"));
+    Files.writeString(project.resolve(".dockerignore"), ".git\n");
+    Path dockerfile = project.resolve("eng/tools/Dockerfile");
+    Files.writeString(dockerfile, "FROM alpine\nCOPY . /repo\n");
+
+    BuildContext context = new ContextLister().forDockerfile(dockerfile, List.of(), project);
+
+    assertThat(context.ignore()).isNull();
+    assertThat(context.assumed()).isEqualTo("the Dockerfile's directory, assumed");
+    assertThat(context.ignoreElsewhere()).isEqualTo("../../.dockerignore");
+  }
+
+  @Test
+  void composeFilesThatAreNotComposeGiveNoHint(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("compose.yaml"), "services: [a\n");
+    Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  a:\n    build: ${CTX}\n  b:\n    build: {context: \"../x\"}\n"
+        + "  c:\n    build: {context: ., dockerfile_inline: \"FROM alpine\"}\n");
+    assertThat(ComposeContexts.read(dir.resolve("compose.yaml"))).isEmpty();
+    assertThat(ComposeContexts.read(dir.resolve("docker-compose.yml"))).singleElement()
+        .satisfies(b -> assertThat(b.dockerfile()).isEqualTo(dir.getParent().resolve("x/Dockerfile").normalize()));
   }
 }

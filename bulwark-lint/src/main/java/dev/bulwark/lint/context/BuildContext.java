@@ -19,14 +19,42 @@ public final class BuildContext {
   private final DockerIgnore ignore;
   private final List<String> entries;
   private final boolean truncated;
+  private final String assumed;
+  private final String ignoreElsewhere;
   private volatile List<String> sent;
   private final ConcurrentHashMap<Derived<?>, Object> derived = new ConcurrentHashMap<>();
 
   public BuildContext(String ignoreFile, DockerIgnore ignore, List<String> entries, boolean truncated) {
+    this(ignoreFile, ignore, entries, truncated, null, null);
+  }
+
+  /**
+   * {@code assumed} says which directory was taken as the context and why (null: not known, the
+   * caller listed what it was given); {@code ignoreElsewhere} is a .dockerignore of an ancestor that
+   * would apply instead when nothing pinned the context to this directory (null: none).
+   */
+  public BuildContext(String ignoreFile, DockerIgnore ignore, List<String> entries, boolean truncated, String assumed,
+      String ignoreElsewhere) {
     this.ignoreFile = ignoreFile;
     this.ignore = ignore;
     this.entries = List.copyOf(entries);
     this.truncated = truncated;
+    this.assumed = assumed;
+    this.ignoreElsewhere = ignoreElsewhere;
+  }
+
+  /** Which directory was taken as the build context and why, for messages; null when not known. */
+  public String assumed() {
+    return assumed;
+  }
+
+  /**
+   * A .dockerignore in an ancestor directory that applies if the build runs from there, when
+   * nothing the scan saw (a Compose file, the Dockerfile's own COPY sources) pins the context to
+   * the directory assumed; null when there is none or the context is pinned.
+   */
+  public String ignoreElsewhere() {
+    return ignoreElsewhere;
   }
 
   /** The ignore file that applies, as a path to show, or null when there is none. */

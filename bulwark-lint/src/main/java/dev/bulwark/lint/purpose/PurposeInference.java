@@ -29,7 +29,24 @@ public final class PurposeInference {
   /** Folders that hold development containers and CI job images. */
   private static final Set<String> DEV_DIRS = Set.of(".devcontainer", "devcontainer", ".devcontainers", ".github", ".gitlab", ".circleci",
       ".buildkite", ".gitpod", "ci", ".ci",
-      "eng"); // eng/: .NET's (Arcade's) folder for build and CI tooling
+      "eng", // eng/: .NET's (Arcade's) folder for build and CI tooling
+      "hack", "scripts", "tools"); // helper tooling of the repository (hack/ is Kubernetes' name for it), not what it ships
+  /**
+   * Words of a folder name that make it a test folder ({@code e2e-test-echo/}, {@code test-runner/}, {@code api-e2e/}); not
+   * "testing", which names services too ({@code ab-testing/}); a folder named exactly testing/ is one of {@link #TEST_DIRS}.
+   */
+  private static final Set<String> TEST_WORDS = Set.of("test", "tests", "e2e");
+  /** Programs that run a test suite: an image whose command is one is test scaffolding. */
+  private static final Set<String> TEST_RUNNERS = Set.of("pytest", "py.test", "tox", "nox", "ginkgo", "jest", "mocha", "vitest", "karma",
+      "cypress", "playwright", "bats", "phpunit", "rspec", "behave", "robot", "newman", "e2e.sh", "run-tests.sh", "run_tests.sh",
+      "run-e2e.sh", "test.sh", "tests.sh");
+  /** Build tools whose {@code test} (or {@code e2e}) subcommand runs a test suite: {@code go test}, {@code npm run test:e2e}. */
+  private static final Set<String> TEST_TOOLS = Set.of("go", "npm", "yarn", "pnpm", "npx", "dotnet", "cargo", "mvn", "gradle", "./gradlew",
+      "make", "bundle", "python", "python3");
+  /** Words of a name that make the image one to build on. */
+  private static final Set<String> BASE_WORDS = Set.of("foundation", "base");
+  /** The users dev container images set up (devcontainers' common-utils and Codespaces). */
+  private static final Set<String> DEVCONTAINER_USERS = Set.of("vscode", "codespace");
   /** Final stage names that say the target is a development environment. */
   private static final Set<String> DEV_STAGES = Set.of("dev", "develop", "development", "dev-envs", "devcontainer", "debug");
   /** Commands that are a shell, an interpreter's REPL or a tool run by hand, not a program of the image's own. */
@@ -64,8 +81,13 @@ public final class PurposeInference {
   public static PurposeVerdict infer(String path, BuildModel model) {
     String[] parts = path.replace('\\', '/').toLowerCase(Locale.ROOT).split("/");
     String name = parts[parts.length - 1];
+    String placeholder = Templates.placeholder(model);
+    if (placeholder != null) {
+      // not built as written: a script fills the base in, so nothing this file says ships as it is
+      return PurposeVerdict.inferred(Purpose.FIXTURE, "a template: its FROM names the placeholder " + placeholder);
+    }
     for (int i = 0; i < parts.length - 1; i++) {
-      if (TEST_DIRS.contains(parts[i])) {
+      if (TEST_DIRS.contains(parts[i]) || hasWord(parts[i], TEST_WORDS)) {
         return PurposeVerdict.inferred(Purpose.FIXTURE, "in a " + parts[i] + "/ folder");
       }
     }
@@ -88,6 +110,18 @@ public final class PurposeInference {
     String devBase = devcontainerBase(model, last);
     if (devBase != null) {
       return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "built FROM " + devBase);
+    }
+    String devUser = devcontainerUser(last);
+    if (devUser != null) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "it sets up the dev container user " + devUser);
+    }
+    String runner = testRunner(last);
+    if (runner != null) {
+      return PurposeVerdict.inferred(Purpose.FIXTURE, "its command runs the tests (" + runner + ")");
+    }
+    String foundation = baseByName(parts, last);
+    if (foundation != null) {
+      return PurposeVerdict.inferred(Purpose.BASE, "named " + foundation + " and sets no CMD: the images built FROM it give the command");
     }
     for (Stage s : model.stages()) {
       if (!s.commands(Command.Onbuild.class).isEmpty()) {
@@ -172,6 +206,78 @@ public final class PurposeInference {
           return name;
         default:
           break;
+      }
+    }
+    return null;
+  }
+
+  /** True when a word of the folder name ({@code e2e-test-echo}: e2e, test, echo) is one of {@code words}. */
+  private static boolean hasWord(String folder, Set<String> words) {
+    for (String w : folder.split("[-_.]")) {
+      if (words.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The user of a dev container the stage ends as, or names in ARG USERNAME (devcontainers' convention), or null. */
+  private static String devcontainerUser(Stage last) {
+    String user = last.finalState().user();
+    String name = user == null ? null : user.toLowerCase(Locale.ROOT);
+    if (name != null && DEVCONTAINER_USERS.contains(name)) {
+      return name;
+    }
+    String arg = last.finalState().args().get("USERNAME");
+    return arg != null && DEVCONTAINER_USERS.contains(arg.toLowerCase(Locale.ROOT)) ? arg.toLowerCase(Locale.ROOT) : null;
+  }
+
+  /** The test runner the image's command runs ({@code pytest}, {@code go test}), or null. */
+  private static String testRunner(Stage last) {
+    for (CommandLine line : new CommandLine[] {last.entrypoint(), last.cmd()}) {
+      List<String> words = words(line);
+      for (int i = 0; i < words.size() && i < 4; i++) {
+        String w = fileName(words.get(i));
+        if (TEST_RUNNERS.contains(w)) {
+          return w;
+        }
+        if (TEST_TOOLS.contains(w) && i + 1 < words.size()) {
+          String sub = words.get(i + 1).toLowerCase(Locale.ROOT);
+          String next = i + 2 < words.size() ? words.get(i + 2).toLowerCase(Locale.ROOT) : "";
+          if (sub.equals("test") || sub.equals("e2e") || (sub.equals("run") && (next.startsWith("test") || next.startsWith("e2e")))
+              || (sub.equals("-m") && (next.equals("pytest") || next.equals("unittest")))) {
+            return w + " " + sub + (sub.equals("run") || sub.equals("-m") ? " " + next : "");
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The words of a command line (a shell form split on blanks: enough to see what it runs). */
+  private static List<String> words(CommandLine line) {
+    if (line instanceof CommandLine.Exec exec) {
+      return exec.argv();
+    }
+    if (line instanceof CommandLine.Shell shell) {
+      String script = shell.script().strip();
+      return script.isEmpty() ? List.of() : List.of(script.split("\\s+"));
+    }
+    return List.of();
+  }
+
+  /**
+   * A folder or file name that says the image is a foundation to build on ({@code docker-stacks-foundation/},
+   * {@code base/}, {@code node-base/}), when the final stage sets no CMD of its own; null otherwise.
+   */
+  private static String baseByName(String[] parts, Stage last) {
+    if (last.cmd() != null) {
+      return null;
+    }
+    for (int i = parts.length - 1; i >= 0 && i >= parts.length - 2; i--) { // the file and its folder: not a repository named knowledge-base
+      String stem = i == parts.length - 1 ? parts[i].replace("dockerfile", "").replace("containerfile", "") : parts[i];
+      if (hasWord(stem, BASE_WORDS)) {
+        return parts[i];
       }
     }
     return null;

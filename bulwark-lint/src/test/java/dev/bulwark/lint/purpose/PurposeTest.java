@@ -42,6 +42,12 @@ class PurposeTest {
       "ci.Dockerfile, APP, DEVELOPMENT, named ci.dockerfile",
       "docker/Dockerfile.prod, APP, APPLICATION, copies the project's files into the image",
       "contest/Dockerfile, APP, APPLICATION, copies the project's files into the image",
+      "images/e2e-test-echo/rootfs/Dockerfile, TOOLCHAIN, FIXTURE, in a e2e-test-echo/ folder",
+      "images/test-runner/Dockerfile, TOOLCHAIN, FIXTURE, in a test-runner/ folder",
+      "latest/attestation/Dockerfile, APP, APPLICATION, copies the project's files into the image",
+      "services/ab-testing/Dockerfile, APP, APPLICATION, copies the project's files into the image",
+      "hack/builder/Dockerfile, APP, DEVELOPMENT, in a hack/ folder",
+      "documentation/scripts/Dockerfile.wrapper, TOOLCHAIN, DEVELOPMENT, in a scripts/ folder",
   })
   void infersFromPathAndContents(String path, String which, Purpose expected, String reason) {
     String text = switch (which) {
@@ -53,6 +59,39 @@ class PurposeTest {
     assertThat(v.purpose()).isEqualTo(expected);
     assertThat(v.reason()).isEqualTo(reason);
     assertThat(v.source()).isEqualTo(PurposeVerdict.Source.INFERRED);
+  }
+
+  @Test
+  void templatesTestRunnersFoundationsAndDevcontainerUsers() {
+    assertThat(purpose("build/assets/debian.Dockerfile", "ARG VARIANT\nFROM REPLACE-ME\n"))
+        .satisfies(v -> {
+          assertThat(v.purpose()).isEqualTo(Purpose.FIXTURE);
+          assertThat(v.reason()).isEqualTo("a template: its FROM names the placeholder REPLACE-ME");
+        });
+    assertThat(purpose("Dockerfile", "FROM {{ .Base }}\nCOPY . /app\nCMD [\"/app/run\"]\n").purpose()).isEqualTo(Purpose.FIXTURE);
+    assertThat(purpose("Dockerfile", "ARG BASE=alpine:3.20\nFROM ${BASE}\nCOPY app /app\nCMD [\"/app\"]\n").purpose())
+        .isEqualTo(Purpose.APPLICATION);
+    assertThat(purpose("Dockerfile", "FROM python:3.12\nCOPY . /src\nRUN pip install -r /src/requirements.txt\nCMD [\"pytest\", \"-x\"]\n"))
+        .satisfies(v -> {
+          assertThat(v.purpose()).isEqualTo(Purpose.FIXTURE);
+          assertThat(v.reason()).isEqualTo("its command runs the tests (pytest)");
+        });
+    assertThat(purpose("Dockerfile", "FROM golang:1.25\nCOPY . /src\nCMD go test ./...\n").reason()).isEqualTo("its command runs the tests (go test)");
+    assertThat(purpose("Dockerfile", "FROM node:22\nCOPY . /src\nCMD [\"npm\", \"run\", \"test:e2e\"]\n").purpose()).isEqualTo(Purpose.FIXTURE);
+    assertThat(purpose("Dockerfile", "FROM node:22\nCOPY . /src\nCMD [\"npm\", \"start\"]\n").purpose()).isEqualTo(Purpose.APPLICATION);
+    String foundation = "FROM ubuntu:24.04\nCOPY fix-permissions /usr/local/bin/\nCOPY start.sh /usr/local/bin/\n"
+        + "ENTRYPOINT [\"tini\", \"-g\", \"--\", \"start.sh\"]\n";
+    assertThat(purpose("images/docker-stacks-foundation/Dockerfile", foundation)).satisfies(v -> {
+      assertThat(v.purpose()).isEqualTo(Purpose.BASE);
+      assertThat(v.reason()).isEqualTo("named docker-stacks-foundation and sets no CMD: the images built FROM it give the command");
+    });
+    assertThat(purpose("images/monitor-base/Dockerfile", foundation + "CMD [\"collect\"]\n").purpose()).isEqualTo(Purpose.APPLICATION);
+    assertThat(purpose("knowledge-base/api/Dockerfile", foundation).purpose()).isEqualTo(Purpose.APPLICATION);
+    assertThat(purpose("Dockerfile", "FROM debian:12\nARG USERNAME=vscode\nRUN useradd -m $USERNAME\nCOPY . /w\nUSER $USERNAME\n"))
+        .satisfies(v -> {
+          assertThat(v.purpose()).isEqualTo(Purpose.DEVELOPMENT);
+          assertThat(v.reason()).isEqualTo("it sets up the dev container user vscode");
+        });
   }
 
   @Test

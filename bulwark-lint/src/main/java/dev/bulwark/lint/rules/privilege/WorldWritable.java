@@ -3,7 +3,9 @@ package dev.bulwark.lint.rules.privilege;
 import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.text.Span;
 import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.dockerfile.shell.ShellFact.PermissionChange;
@@ -50,6 +52,38 @@ public final class WorldWritable extends DockerfileRule {
         List.of());
     // rust's and golang's official images open their toolchain homes to every user on purpose, so images built FROM them can install
     inPurpose(Purpose.BASE, Severity.LOW, "base image: toolchain homes are often opened to every user on purpose");
+    // a dev container is one user's machine: opening the SDK folder (chmod -R a+w /usr/share/dotnet) lets that user install into it
+    inPurpose(Purpose.DEVELOPMENT, Severity.LOW, "development image, not deployed");
+    inPurpose(Purpose.FIXTURE, Severity.LOW, "test fixture");
+    RuleInfo all = info();
+    systemDirs = new RuleInfo(all.id(), all.title(), all.severity(), all.category(), all.rationale(), all.fix(), all.aliases(),
+        all.references()).withPurpose(Purpose.FIXTURE, Severity.LOW, "test fixture");
+  }
+
+  /**
+   * The rule without its base and development grading: a system binary, library or config directory
+   * open to every user lets any process replace what root runs, whatever the image is for.
+   */
+  private final RuleInfo systemDirs;
+
+  /** Directories whose files root runs or reads (and their ancestors, which a -R chmod reaches them through). */
+  private static final List<String> SYSTEM_DIRS = List.of("/bin", "/sbin", "/lib", "/lib64", "/usr/bin", "/usr/sbin", "/usr/lib",
+      "/usr/lib64", "/usr/libexec", "/usr/local/bin", "/usr/local/sbin", "/usr/local/lib", "/etc");
+
+  static boolean systemDir(String path) {
+    String p = path.replace("\"", "").replace("'", "");
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    if (p.equals("/") || p.equals("/usr") || p.equals("/usr/local")) {
+      return true;
+    }
+    for (String dir : SYSTEM_DIRS) {
+      if (p.equals(dir) || p.startsWith(dir + "/")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -58,8 +92,14 @@ public final class WorldWritable extends DockerfileRule {
       for (PermissionChange pc : step.facts().facts(PermissionChange.class)) {
         if (pc.invocation().name().equals("chmod") && worldWritable(pc.mode()) && !sticky(pc.mode()) && !onlyTmp(pc.paths())
             && !madeByMktemp(step.run().command().display(), pc.paths())) {
-          report.accept(finding("chmod " + pc.mode() + " makes " + String.join(" ", pc.paths()) + " writable by every user",
-              pc.invocation().argSpan(pc.mode()), step.stage()));
+          String message = "chmod " + pc.mode() + " makes " + String.join(" ", pc.paths()) + " writable by every user";
+          Span at = pc.invocation().argSpan(pc.mode());
+          if (pc.paths().stream().anyMatch(WorldWritable::systemDir)) {
+            boolean graded = target.purpose().purpose() == Purpose.BASE || target.purpose().purpose() == Purpose.DEVELOPMENT;
+            report.accept(finding(systemDirs, message + (graded ? " (a system directory, whatever the image is for)" : ""), at, step.stage()));
+          } else {
+            report.accept(finding(message, at, step.stage()));
+          }
         }
       }
     }

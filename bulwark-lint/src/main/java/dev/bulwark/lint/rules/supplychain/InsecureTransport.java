@@ -20,7 +20,8 @@ public final class InsecureTransport extends DockerfileRule {
   public InsecureTransport() {
     super("BW-D033", "TLS or package signature verification disabled", Severity.HIGH, Category.SUPPLY_CHAIN,
         "With certificate or signature checks off, anyone on the network path can serve a tampered package or script,"
-            + " and it is built into the image as if it were genuine.",
+            + " and it is built into the image as if it were genuine. `apk add --allow-untrusted` of local .apk files the build"
+            + " made or copied (no repository, no download of them) fetches nothing: low.",
         "Remove the flag (`-k`, `--insecure`, `--no-check-certificate`, `--allow-unauthenticated`, `--allow-untrusted`,"
             + " `--trusted-host`, `--nogpgcheck`, `strict-ssl false`, `sslVerify false`); add the CA certificate instead"
             + " (`COPY ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates`).",
@@ -33,7 +34,14 @@ public final class InsecureTransport extends DockerfileRule {
       for (Invocation inv : step.facts().invocations()) {
         Insecure what = insecureFlag(inv);
         if (what != null) {
-          report.accept(finding(inv.name() + " " + what.message(), what.span(), step.stage()));
+          Finding f = finding(inv.name() + " " + what.message(), what.span(), step.stage());
+          if (inv.name().equals("apk") && onlyLocalApks(inv) && !downloadsApks(target, step.stage())) {
+            // packages the build made or copied itself (abuild output, a builder stage's packages): nothing is
+            // fetched, so no network attacker is in the way; their integrity is the build's own
+            f = f.withSeverity(Severity.LOW).withMessage(f.message() + " (local .apk files the build made or copied, not fetched:"
+                + " no repository or download to tamper with)");
+          }
+          report.accept(f);
         }
       }
     }
@@ -49,6 +57,59 @@ public final class InsecureTransport extends DockerfileRule {
         }
       }
     }
+  }
+
+  /** apk options whose value is the next word. */
+  private static final java.util.Set<String> APK_VALUED = java.util.Set.of("-t", "--virtual", "-p", "--root", "--keys-dir", "--arch",
+      "--cache-dir", "--repositories-file");
+
+  /**
+   * True for {@code apk add} whose every package is a local file ({@code /tmp/packages/x.apk},
+   * {@code ./x.apk}) and that names no repository ({@code -X}/{@code --repository}) to fetch from.
+   */
+  static boolean onlyLocalApks(Invocation inv) {
+    List<String> a = inv.args();
+    int add = a.indexOf("add");
+    if (add < 0) {
+      return false;
+    }
+    int packages = 0;
+    for (int i = add + 1; i < a.size(); i++) {
+      String w = a.get(i);
+      if (w.equals("-X") || w.startsWith("--repository") && !w.startsWith("--repositories-file")) {
+        return false;
+      }
+      if (APK_VALUED.contains(w)) {
+        i++;
+      } else if (!w.startsWith("-")) {
+        if (w.contains("://") || !(w.contains("/") || w.endsWith(".apk"))) {
+          return false; // a URL, or a package name: from a repository
+        }
+        packages++;
+      }
+    }
+    return packages > 0;
+  }
+
+  /** True when the stage downloads an .apk (a RUN's curl/wget, an ADD of a URL): then a local .apk may be that download. */
+  private static boolean downloadsApks(DockerfileTarget target, Stage stage) {
+    for (RunStep s : target.runs(stage)) {
+      for (dev.bulwark.dockerfile.shell.ShellFact.Download d : s.facts().facts(dev.bulwark.dockerfile.shell.ShellFact.Download.class)) {
+        for (String url : d.urls()) {
+          if (url.contains(".apk")) {
+            return true;
+          }
+        }
+      }
+    }
+    for (Command.Add add : stage.commands(Command.Add.class)) {
+      for (String src : add.sources()) {
+        if (src.contains("://") && src.contains(".apk")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** What a command turns off, and the argument that does it. */

@@ -6,11 +6,15 @@ import dev.bulwark.core.Rule;
 import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
 import dev.bulwark.dockerfile.syntax.Diagnostic;
+import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.lint.DockerfileTarget;
+import dev.bulwark.lint.purpose.Templates;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The parser's own verdicts as findings: BW-P001 where BuildKit refuses the file, BW-P002 where it warns. */
@@ -68,9 +72,29 @@ public final class ParseDiagnostics implements Rule<DockerfileTarget> {
         times.merge(key, 1, Integer::sum);
       }
     }
+    Set<Integer> placeholderLines = new HashSet<>();
+    String placeholder = null;
+    for (Stage s : target.model().stages()) {
+      String p = Templates.placeholder(s);
+      if (p != null) {
+        placeholderLines.add(s.from().instruction().startLine());
+        placeholder = placeholder == null ? p : placeholder;
+      }
+    }
+    String template = placeholder;
     first.forEach((key, d) -> {
       int n = times.get(key);
-      report.accept(Finding.of(info(), n == 1 ? d.message() : d.message() + " (" + n + " times)", d.span(), null));
+      String message = n == 1 ? d.message() : d.message() + " (" + n + " times)";
+      Finding f = Finding.of(info(), message, d.span(), null);
+      if (template != null && errors) {
+        // a template is filled in before it is built: the placeholder's own error is expected, any other
+        // one would still break the generated file, but is judged on that file, not this one
+        f = placeholderLines.contains(d.span().startLine())
+            ? f.withMessage("the placeholder " + template + " is filled in before a build (a template, not built as written): " + message)
+                .withSeverity(Severity.INFO)
+            : f.withMessage(message + " (in a template with the placeholder " + template + ")").withSeverity(Severity.LOW);
+      }
+      report.accept(f);
     });
   }
 }
