@@ -92,7 +92,7 @@ public final class JsonReport implements ReportWriter {
           writeLocation(g, x.location());
           g.writeStringField("stage", x.stage());
           g.writeArrayFieldStart("aliases");
-          for (String a : x.rule().aliases()) {
+          for (String a : x.aliases()) { // this occurrence's ids (DL3009 for apt lists), not every id of the rule
             g.writeString(a);
           }
           g.writeEndArray();

@@ -158,6 +158,13 @@ public final class SarifReport implements ReportWriter {
           if (f.purpose() != null) {
             g.writeStringField("purpose", f.purpose().purpose().key());
           }
+          if (!x.aliases().isEmpty()) { // the other tools' ids of this occurrence, for matching their results
+            g.writeArrayFieldStart("aliases");
+            for (String a : x.aliases()) {
+              g.writeString(a);
+            }
+            g.writeEndArray();
+          }
           g.writeEndObject();
           g.writeEndObject();
         }
