@@ -39,12 +39,7 @@ final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    byte[] bytes;
-    try {
-      bytes = InputFiles.read(file);
-    } catch (IOException e) {
-      throw new IOException(file + ": " + InputFiles.describe(e), e);
-    }
+    byte[] bytes = InputFiles.readNamed(file);
     BuildModel model = BuildModel.of(DockerfileParser.parse(bytes));
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Format.json ? ParseJson.write(model) : BuildKitDump.dump(model.file()));

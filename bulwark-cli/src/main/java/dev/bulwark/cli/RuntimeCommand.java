@@ -55,12 +55,7 @@ final class RuntimeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path dockerfile = Files.isDirectory(path) ? path.resolve("Dockerfile") : path;
-    byte[] bytes;
-    try {
-      bytes = InputFiles.read(dockerfile);
-    } catch (IOException e) {
-      throw new IOException(dockerfile + ": " + InputFiles.describe(e), e);
-    }
+    byte[] bytes = InputFiles.readNamed(dockerfile);
     String service = name != null ? name : defaultName(dockerfile);
     BuildModel model = BuildModel.of(DockerfileParser.parse(bytes));
     RuntimeProfile profile = RuntimeProfiles.of(model, service, image != null ? image : defaultImage(service));

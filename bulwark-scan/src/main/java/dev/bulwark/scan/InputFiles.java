@@ -29,6 +29,15 @@ public final class InputFiles {
     }
   }
 
+  /** {@link #read}, its failure in words that name the file ({@code x: no such file}): for a command's one input. */
+  public static byte[] readNamed(Path file) throws IOException {
+    try {
+      return read(file);
+    } catch (IOException e) {
+      throw new IOException(file + ": " + describe(e), e);
+    }
+  }
+
   public static byte[] read(Path file) throws IOException {
     return read(file, MAX_BYTES, "not a Dockerfile");
   }
