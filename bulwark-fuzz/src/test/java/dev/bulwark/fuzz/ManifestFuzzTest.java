@@ -22,17 +22,27 @@ class ManifestFuzzTest {
   }
 
   @FuzzTest
-  void ociLayout(byte[] input) {
-    Bounds.check(() -> read(input, "index.json"), ImageException.class);
+  void ociLayout(byte[] input) throws Exception {
+    write(input, "index.json");
+    Bounds.check(FuzzImage::open, ImageException.class);
   }
 
   @FuzzTest
-  void dockerSave(byte[] input) {
-    Bounds.check(() -> read(input, "manifest.json"), ImageException.class);
+  void dockerSave(byte[] input) throws Exception {
+    write(input, "manifest.json");
+    Bounds.check(FuzzImage::open, ImageException.class);
   }
 
-  private static void read(byte[] input, String top) throws Exception {
-    String[] docs = new String(input, StandardCharsets.UTF_8).split("\0", -1);
+  /** At most this many documents: the image is the harness's work, and only reading it is bounded. */
+  private static final int MAX_DOCUMENTS = 64;
+
+  /**
+   * Writes the image the input describes, outside the bounds: an input of a thousand NUL-separated
+   * documents made the harness's own substitutions allocate 128 MiB, which Bounds charged to the reader.
+   */
+  private static void write(byte[] input, String top) throws Exception {
+    String[] all = new String(input, StandardCharsets.UTF_8).split("\0", -1);
+    String[] docs = java.util.Arrays.copyOf(all, Math.min(all.length, MAX_DOCUMENTS));
     FuzzImage.clear();
     String layer = FuzzImage.blob(LAYER);
     List<String> digests = new ArrayList<>(java.util.Collections.nCopies(docs.length, (String) null));
@@ -50,7 +60,6 @@ class ManifestFuzzTest {
       }
     }
     FuzzImage.write("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-    FuzzImage.open();
   }
 
   private static String path(String digest) {
