@@ -36,7 +36,9 @@ for d in "$@"; do
   report=$OUT/trivy-$(printf '%s' "$dir" | tr -c 'A-Za-z0-9._-' '_').json
   reports+=("$report")
   if [ -z "$REUSE" ] || [ ! -s "$report" ]; then
-    "$TRIVY" config --skip-policy-update --quiet --exit-code 0 --format json --output "$report" "$dir"
+    # the default 5-minute timeout ends a scan of a large tree with exit code 1 and no message
+    "$TRIVY" config --skip-policy-update --quiet --timeout 60m --exit-code 0 --format json --output "$report" "$dir" ||
+      { echo "trivy config failed on $dir" >&2; rm -f "$report"; exit 1; }
   fi
 done
 ./bulwark scan --no-fail --format "json=$OUT/bulwark.json" "${dirs[@]}" >/dev/null
