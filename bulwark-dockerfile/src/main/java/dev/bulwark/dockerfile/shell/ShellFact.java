@@ -52,9 +52,15 @@ public sealed interface ShellFact {
       implements ShellFact {
     public boolean isInstall() {
       return switch (action) {
-        case "install", "add", "in", "i", "groupinstall", "localinstall", "ci" -> true;
+        case "install", "add", "in", "i", "groupinstall", "localinstall", "ci" -> !simulates();
         default -> false;
       };
+    }
+
+    /** {@code apt-get install -s pkg} (a "can it be installed?" probe): apt only prints what it would do. */
+    public boolean simulates() {
+      return (manager == PackageManager.APT_GET || manager == PackageManager.APT)
+          && invocation.hasFlag("-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act");
     }
 
     /** Applies pending updates to installed packages (security fixes). */
