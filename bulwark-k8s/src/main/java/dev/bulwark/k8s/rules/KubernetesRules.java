@@ -24,6 +24,14 @@ import dev.bulwark.k8s.rules.pss.SeccompBaseline;
 import dev.bulwark.k8s.rules.pss.SeccompRestricted;
 import dev.bulwark.k8s.rules.pss.Sysctls;
 import dev.bulwark.k8s.rules.pss.WindowsHostProcess;
+import dev.bulwark.k8s.rules.workload.LatestImage;
+import dev.bulwark.k8s.rules.workload.LowUid;
+import dev.bulwark.k8s.rules.workload.MissingProbes;
+import dev.bulwark.k8s.rules.workload.MissingResources;
+import dev.bulwark.k8s.rules.workload.PullPolicy;
+import dev.bulwark.k8s.rules.workload.SecretInEnv;
+import dev.bulwark.k8s.rules.workload.ServiceAccountToken;
+import dev.bulwark.k8s.rules.workload.WritableRootFilesystem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +41,8 @@ public final class KubernetesRules {
       new CapabilitiesBaseline(), new HostPathVolumes(), new HostPorts(), new AppArmorProfile(), new SeLinuxOptions(), new ProcMount(),
       new SeccompBaseline(), new Sysctls(), new HostProbesAndLifecycle(), new RestrictedVolumes(), new AllowPrivilegeEscalation(),
       new RunAsNonRoot(), new RunAsUserRoot(), new SeccompRestricted(), new CapabilitiesRestricted(), new ProcMountRestricted());
-  private static final List<KubernetesRule> OTHERS = List.of();
+  private static final List<KubernetesRule> OTHERS = List.of(new WritableRootFilesystem(), new LowUid(), new MissingResources(),
+      new MissingProbes(), new LatestImage(), new PullPolicy(), new ServiceAccountToken(), new SecretInEnv());
   private static final List<KubernetesRule> ALL = all(PSS, OTHERS);
 
   private KubernetesRules() {}

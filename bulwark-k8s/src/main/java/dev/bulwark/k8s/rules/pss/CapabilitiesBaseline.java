@@ -25,7 +25,7 @@ public final class CapabilitiesBaseline extends PssRule {
         "SYS_ADMIN, NET_ADMIN, SYS_PTRACE, NET_RAW, SYS_MODULE or ALL hand the container kernel powers that are a short step from"
             + " escaping to the node (mounting, loading modules, tracing other processes, spoofing traffic).",
         "Remove the capability from `securityContext.capabilities.add`; add back only what the workload needs from the default set.",
-        List.of("capabilities_baseline", "dangerousCapabilities", "CapSysAdmin", "C-0046"));
+        List.of("capabilities_baseline", "dangerousCapabilities", "CapSysAdmin", "C-0046", "CKV_K8S_39"));
   }
 
   @Override

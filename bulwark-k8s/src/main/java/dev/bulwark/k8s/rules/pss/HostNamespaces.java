@@ -21,7 +21,7 @@ public final class HostNamespaces extends PssRule {
         "hostNetwork reaches every service bound to the node's localhost and sniffs its traffic; hostPID sees and signals the node's"
             + " processes (and reads their environment); hostIPC reads other processes' shared memory.",
         "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports through a Service.",
-        List.of("hostNamespaces", "hostNetworkSet", "hostPIDSet", "hostIPCSet", "HostNetwork", "HostPID", "HostIPC"));
+        List.of("hostNamespaces", "hostNetworkSet", "hostPIDSet", "hostIPCSet", "HostNetwork", "HostPID", "HostIPC", "CKV_K8S_17", "CKV_K8S_18", "CKV_K8S_19"));
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class HostPorts extends PssRule {
         "A hostPort opens the port on the node's own address, bypassing Services and NetworkPolicies that select on pods, and pins the"
             + " pod to nodes where the port is free.",
         "Remove `hostPort`; expose the port with a Service (NodePort or LoadBalancer if it must be reachable from outside).",
-        List.of("hostPorts", "hostPortSet", "C-0044"));
+        List.of("hostPorts", "hostPortSet", "C-0044", "CKV_K8S_26"));
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class SeccompRestricted extends PssRule {
         19,
         "Kubernetes runs containers Unconfined unless a seccomp profile is set: every system call reaches the kernel.",
         "Set `securityContext.seccompProfile: {type: RuntimeDefault}` on the pod.",
-        List.of("seccompProfile_restricted", "container-seccomp-profile", "SeccompAny", "C-0210"));
+        List.of("seccompProfile_restricted", "container-seccomp-profile", "SeccompAny", "C-0210", "CKV_K8S_31"));
   }
 
   @Override

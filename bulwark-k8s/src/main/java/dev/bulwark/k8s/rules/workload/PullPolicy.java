@@ -1,0 +1,54 @@
+package dev.bulwark.k8s.rules.workload;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.Severity;
+import dev.bulwark.core.ref.ImageReference;
+import dev.bulwark.core.secrets.Secrets;
+import dev.bulwark.k8s.Container;
+import dev.bulwark.k8s.KubeObject;
+import dev.bulwark.k8s.KubernetesRule;
+import dev.bulwark.k8s.KubernetesTarget;
+import dev.bulwark.k8s.PodSpec;
+import dev.bulwark.k8s.Values;
+import dev.bulwark.yaml.YamlMapping;
+import dev.bulwark.yaml.YamlNode;
+import dev.bulwark.yaml.YamlScalar;
+import dev.bulwark.yaml.YamlSequence;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** BW-K045: imagePullPolicy lets a node run a stale copy of a moving tag. */
+public final class PullPolicy extends KubernetesRule {
+  public PullPolicy() {
+    super("BW-K045", "imagePullPolicy not Always for a moving tag", Severity.LOW, Category.SUPPLY_CHAIN,
+        "A tag that is not pinned by digest can move; with IfNotPresent (the default for any tag but latest) or Never each node keeps"
+            + " the copy it pulled first, so nodes run different code and a fixed image never arrives.",
+        "Pin the image by digest (then IfNotPresent is right), or set `imagePullPolicy: Always`.",
+        List.of("container-image-pull-policy", "pullPolicyNotAlways", "CKV_K8S_15", "C-0075"));
+  }
+
+  @Override
+  public void check(KubernetesTarget target, Consumer<Finding> report) {
+    for (PodSpec pod : target.podSpecs()) {
+      for (Container c : pod.containers()) {
+        YamlScalar image = c.node().scalar("image");
+        Optional<ImageReference> ref = image == null ? Optional.empty() : ImageReference.tryParse(image.value());
+        if (ref.isEmpty() || ref.get().isPinnedByDigest()) {
+          continue;
+        }
+        YamlScalar policy = c.node().scalar("imagePullPolicy");
+        if (policy == null) {
+          if (!ref.get().isLatestOrUntagged()) { // latest and untagged default to Always
+            report.accept(finding(c.displayName() + " runs " + image.value() + " without a digest and without imagePullPolicy: Always"
+                + " (the default is IfNotPresent) in " + pod.owner().displayName(), target.head(image), pod.owner().displayName()));
+          }
+        } else if (!policy.value().equals("Always")) {
+          report.accept(finding(c.displayName() + " runs " + image.value() + " without a digest with imagePullPolicy: " + policy.value()
+              + " in " + pod.owner().displayName(), target.head(policy), pod.owner().displayName()));
+        }
+      }
+    }
+  }
+}
