@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 /** BW-K005: hostPath volumes (PSS baseline, {@code hostPathVolumes}). */
 public final class HostPathVolumes extends PssRule {
   /** Host paths that give the node away: its config, kernel interfaces, devices, kubelet and runtime state. */
-  private static final List<String> SENSITIVE = List.of("/etc", "/proc", "/sys", "/dev", "/root", "/boot", "/var/lib/kubelet",
+  private static final List<String> SENSITIVE = List.of("/etc/kubernetes", "/proc", "/sys", "/dev", "/root", "/boot", "/var/lib/kubelet",
       "/var/lib/docker", "/var/lib/containerd", "/var/run", "/run", "/var/run/docker.sock", "/run/containerd", "/var/run/containerd",
       "/var/run/crio", "/run/crio");
 
@@ -49,8 +49,8 @@ public final class HostPathVolumes extends PssRule {
 
   static boolean sensitive(String path) {
     String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    if (p.equals("/") || p.endsWith(".sock")) {
-      return true;
+    if (p.equals("/") || p.equals("/etc") || p.endsWith(".sock")) {
+      return true; // under /etc only the kubelet's config is as bad: CA bundles, localtime and the like are read-only data
     }
     for (String s : SENSITIVE) {
       if (p.equals(s) || (p.startsWith(s + "/") && !s.equals("/var/run") && !s.equals("/run") && !s.equals("/sys") && !s.equals("/dev"))) {

@@ -23,11 +23,18 @@ import java.util.function.Consumer;
 public final class PullPolicy extends KubernetesRule {
   public PullPolicy() {
     super("BW-K045", "imagePullPolicy not Always for a moving tag", Severity.LOW, Category.SUPPLY_CHAIN,
-        "A tag that is not pinned by digest can move; with IfNotPresent (the default for any tag but latest) or Never each node keeps"
+        "A moving tag (latest, a major or minor line such as 1.27, a branch or flavour name) is re-pushed; with IfNotPresent (the default for any tag but latest) or Never each node keeps"
             + " the copy it pulled first, so nodes run different code and a fixed image never arrives.",
-        "Pin the image by digest (then IfNotPresent is right), or set `imagePullPolicy: Always`.",
+        "Pin the image by digest or a full release version (then IfNotPresent is right), or set `imagePullPolicy: Always`.",
         List.of("container-image-pull-policy", "pullPolicyNotAlways", "CKV_K8S_15", "C-0075"));
   }
+
+  /** A full release version (1.4.2, v0.10.6, 1.27.2-alpine): by convention it is not re-pushed, unlike 1.27, stable or main. */
+  static boolean isRelease(String tag) {
+    return tag != null && RELEASE.matcher(tag).find();
+  }
+
+  private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("^v?\\d+\\.\\d+\\.\\d+(?:$|[-+_.])");
 
   @Override
   public void check(KubernetesTarget target, Consumer<Finding> report) {
@@ -35,17 +42,17 @@ public final class PullPolicy extends KubernetesRule {
       for (Container c : pod.containers()) {
         YamlScalar image = c.node().scalar("image");
         Optional<ImageReference> ref = image == null ? Optional.empty() : ImageReference.tryParse(image.value());
-        if (ref.isEmpty() || ref.get().isPinnedByDigest()) {
+        if (ref.isEmpty() || ref.get().isPinnedByDigest() || isRelease(ref.get().tag())) {
           continue;
         }
         YamlScalar policy = c.node().scalar("imagePullPolicy");
         if (policy == null) {
           if (!ref.get().isLatestOrUntagged()) { // latest and untagged default to Always
-            report.accept(finding(c.displayName() + " runs " + image.value() + " without a digest and without imagePullPolicy: Always"
+            report.accept(finding(c.displayName() + " runs " + image.value() + ", a moving tag, without imagePullPolicy: Always"
                 + " (the default is IfNotPresent) in " + pod.owner().displayName(), target.head(image), pod.owner().displayName()));
           }
         } else if (!policy.value().equals("Always")) {
-          report.accept(finding(c.displayName() + " runs " + image.value() + " without a digest with imagePullPolicy: " + policy.value()
+          report.accept(finding(c.displayName() + " runs " + image.value() + ", a moving tag, with imagePullPolicy: " + policy.value()
               + " in " + pod.owner().displayName(), target.head(policy), pod.owner().displayName()));
         }
       }
