@@ -22,19 +22,19 @@ import java.util.function.Consumer;
 /** BW-K045: imagePullPolicy lets a node run a stale copy of a moving tag. */
 public final class PullPolicy extends KubernetesRule {
   public PullPolicy() {
-    super("BW-K045", "imagePullPolicy not Always for a moving tag", Severity.LOW, Category.SUPPLY_CHAIN,
-        "A moving tag (latest, a major or minor line such as 1.27, a branch or flavour name) is re-pushed; with IfNotPresent (the default for any tag but latest) or Never each node keeps"
+    super("BW-K045", "imagePullPolicy not Always for a tag without a version", Severity.LOW, Category.SUPPLY_CHAIN,
+        "A tag without a version (latest, stable, main, a flavour name) is re-pushed; with IfNotPresent (the default for any tag but latest) or Never each node keeps"
             + " the copy it pulled first, so nodes run different code and a fixed image never arrives.",
-        "Pin the image by digest or a full release version (then IfNotPresent is right), or set `imagePullPolicy: Always`.",
+        "Pin the image by digest or a version tag (then IfNotPresent is right), or set `imagePullPolicy: Always`.",
         List.of("container-image-pull-policy", "pullPolicyNotAlways", "CKV_K8S_15", "C-0075"));
   }
 
-  /** A full release version (1.4.2, v0.10.6, 1.27.2-alpine): by convention it is not re-pushed, unlike 1.27, stable or main. */
+  /** A version (1.4.2, v0.10.6, 2.3, 1.27.2-alpine): a tag that says which release it is, unlike latest, stable, main or aspnetapp. */
   static boolean isRelease(String tag) {
     return tag != null && RELEASE.matcher(tag).find();
   }
 
-  private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("^v?\\d+\\.\\d+\\.\\d+(?:$|[-+_.])");
+  private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("\\d+\\.\\d+");
 
   @Override
   public void check(KubernetesTarget target, Consumer<Finding> report) {
@@ -48,11 +48,11 @@ public final class PullPolicy extends KubernetesRule {
         YamlScalar policy = c.node().scalar("imagePullPolicy");
         if (policy == null) {
           if (!ref.get().isLatestOrUntagged()) { // latest and untagged default to Always
-            report.accept(finding(c.displayName() + " runs " + image.value() + ", a moving tag, without imagePullPolicy: Always"
+            report.accept(finding(c.displayName() + " runs " + image.value() + ", a tag without a version, without imagePullPolicy: Always"
                 + " (the default is IfNotPresent) in " + pod.owner().displayName(), target.head(image), pod.owner().displayName()));
           }
         } else if (!policy.value().equals("Always")) {
-          report.accept(finding(c.displayName() + " runs " + image.value() + ", a moving tag, with imagePullPolicy: " + policy.value()
+          report.accept(finding(c.displayName() + " runs " + image.value() + ", a tag without a version, with imagePullPolicy: " + policy.value()
               + " in " + pod.owner().displayName(), target.head(policy), pod.owner().displayName()));
         }
       }
