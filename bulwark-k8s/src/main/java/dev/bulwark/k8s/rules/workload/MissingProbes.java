@@ -19,7 +19,8 @@ public final class MissingProbes extends KubernetesRule {
   public MissingProbes() {
     super("BW-K043", "Liveness or readiness probe missing", Severity.LOW, Category.RELIABILITY,
         "Without a readiness probe a Service sends traffic to pods that are not ready (during start-up and rollouts); without a"
-            + " liveness probe a hung process is never restarted.",
+            + " liveness probe a hung process is never restarted. Checked on the controllers that run services (Deployment,"
+            + " StatefulSet, DaemonSet, ReplicaSet, ReplicationController).",
         "Add `readinessProbe` and `livenessProbe` (httpGet, tcpSocket, grpc or exec) to the serving container; they should not be"
             + " identical.",
         List.of("pod-probes", "livenessProbeMissing", "readinessProbeMissing", "CKV_K8S_8", "CKV_K8S_9"));
@@ -29,8 +30,9 @@ public final class MissingProbes extends KubernetesRule {
   public void check(KubernetesTarget target, Consumer<Finding> report) {
     for (PodSpec pod : target.podSpecs()) {
       String kind = pod.owner().kind();
-      if (kind.equals("Job") || kind.equals("CronJob")) {
-        continue; // they run to completion: nothing to route to or restart
+      if (!(kind.equals("Deployment") || kind.equals("StatefulSet") || kind.equals("DaemonSet") || kind.equals("ReplicaSet")
+          || kind.equals("ReplicationController"))) {
+        continue; // Jobs run to completion; a bare Pod or template is a one-off (tests, debugging) no rollout waits on
       }
       for (Container c : pod.containers()) {
         if (!c.list().equals("containers")) {

@@ -29,12 +29,12 @@ public final class PullPolicy extends KubernetesRule {
         List.of("container-image-pull-policy", "pullPolicyNotAlways", "CKV_K8S_15", "C-0075"));
   }
 
-  /** A version (1.4.2, v0.10.6, 2.3, 1.27.2-alpine): a tag that says which release it is, unlike latest, stable, main or aspnetapp. */
+  /** A version (1.4.2, v0.10.6, 2.3, v1, 1.27.2-alpine, beta-2.1): a tag that says which release it is, unlike latest, stable, main or aspnetapp. */
   static boolean isRelease(String tag) {
     return tag != null && RELEASE.matcher(tag).find();
   }
 
-  private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("\\d+\\.\\d+");
+  private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("^v?\\d|\\d+\\.\\d+");
 
   @Override
   public void check(KubernetesTarget target, Consumer<Finding> report) {
