@@ -5,7 +5,6 @@ import dev.bulwark.core.Suppressions;
 import dev.bulwark.core.text.SourceText;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -63,30 +62,12 @@ public final class YamlPragmas implements Suppressions {
   }
 
   private static Set<String> ids(String list) {
-    Set<String> out = new HashSet<>();
-    for (String s : list.split("[,\\s]+")) {
-      if (!s.isBlank()) {
-        out.add(s.strip().toUpperCase(Locale.ROOT));
-      }
-    }
-    return out;
+    return Suppressions.ids(list);
   }
 
   @Override
   public boolean suppresses(Finding f) {
-    for (String id : global) {
-      if (f.answersTo(id)) {
-        return true;
-      }
-    }
     Set<String> here = f.line() > 0 ? byLine.get(f.line()) : null;
-    if (here != null) {
-      for (String id : here) {
-        if (f.answersTo(id)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return Suppressions.anyOf(global, f) || (here != null && Suppressions.anyOf(here, f));
   }
 }
