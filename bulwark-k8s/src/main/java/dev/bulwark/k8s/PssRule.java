@@ -29,7 +29,7 @@ public abstract class PssRule extends KubernetesRule {
 
   protected PssRule(String id, String title, Severity severity, PssLevel level, String control, int since, String rationale, String fix,
       List<String> aliases) {
-    super(id, title, severity, level == PssLevel.BASELINE ? Category.PRIVILEGE : Category.PRIVILEGE, rationale, fix, aliases,
+    super(id, title, severity, Category.PRIVILEGE, rationale, fix, aliases,
         "https://kubernetes.io/docs/concepts/security/pod-security-standards/");
     this.level = level;
     this.control = control;

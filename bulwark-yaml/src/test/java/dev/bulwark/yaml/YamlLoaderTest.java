@@ -189,4 +189,18 @@ class YamlLoaderTest {
     assertThatThrownBy(() -> YamlLoader.load("f.yaml", "[1, 2, 3, 4, 5]", new YamlLoader.Limits(100, 3, 10, 10)))
         .hasMessageContaining("more than 3 YAML nodes");
   }
+
+  @Test
+  @Timeout(60) // seconds of margin for a loaded machine: it takes about one
+  void aLargeFileWithinTheLimitsLoadsAndOnePastThemFailsFast() throws YamlException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) { // 250,001 nodes
+      b.append("- {name: n").append(i).append(", v: ").append(i).append("}\n");
+    }
+    YamlStream s = load(b.toString());
+    assertThat(((YamlSequence) s.documents().get(0).root()).items()).hasSize(50_000);
+    String tooMany = "- a\n".repeat(150_000); // within the size cap, past this node cap
+    assertThatThrownBy(() -> YamlLoader.load("f.yaml", tooMany, new YamlLoader.Limits(16 << 20, 100_000, 10, 10)))
+        .hasMessageContaining("more than 100000 YAML nodes");
+  }
 }
