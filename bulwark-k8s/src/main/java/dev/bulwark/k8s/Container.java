@@ -15,6 +15,17 @@ public record Container(YamlMapping node, String list, String name) {
     return what + " \"" + (name == null ? "" : name) + "\"";
   }
 
+  /** The {@code image} value, or null. */
+  public dev.bulwark.yaml.YamlScalar image() {
+    return node.scalar("image");
+  }
+
+  /** The image reference, when the image is one Docker would accept. */
+  public java.util.Optional<dev.bulwark.core.ref.ImageReference> imageReference() {
+    dev.bulwark.yaml.YamlScalar image = image();
+    return image == null ? java.util.Optional.empty() : dev.bulwark.core.ref.ImageReference.tryParse(image.value());
+  }
+
   public boolean isInit() {
     return list.equals("initContainers");
   }

@@ -34,6 +34,18 @@ public record PodSpec(KubeObject owner, YamlMapping metadata, YamlMapping spec) 
     }
   }
 
+  /** The entries of {@code spec.volumes} that are mappings. */
+  public List<YamlMapping> volumes() {
+    YamlSequence s = spec.sequence("volumes");
+    List<YamlMapping> out = new ArrayList<>();
+    for (YamlNode n : s == null ? List.<YamlNode>of() : s.items()) {
+      if (n instanceof YamlMapping m) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
   /** The pod-level {@code securityContext}, or null. */
   public YamlMapping securityContext() {
     return spec.mapping("securityContext");

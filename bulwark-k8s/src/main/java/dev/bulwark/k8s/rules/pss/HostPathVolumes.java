@@ -32,12 +32,8 @@ public final class HostPathVolumes extends PssRule {
 
   @Override
   public void violations(PodSpec pod, int minor, Consumer<Violation> out) {
-    YamlSequence volumes = pod.spec().sequence("volumes");
-    if (volumes == null) {
-      return;
-    }
-    for (YamlNode n : volumes.items()) {
-      if (n instanceof YamlMapping v && v.get("hostPath") instanceof YamlMapping hp) {
+    for (YamlMapping v : pod.volumes()) {
+      if (v.get("hostPath") instanceof YamlMapping hp) {
         YamlScalar path = hp.scalar("path");
         String p = path == null ? "" : path.value();
         Severity s = sensitive(p) ? Severity.CRITICAL : null;

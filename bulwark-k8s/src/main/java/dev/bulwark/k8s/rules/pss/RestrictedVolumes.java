@@ -35,12 +35,8 @@ public final class RestrictedVolumes extends PssRule {
 
   @Override
   public void violations(PodSpec pod, int minor, Consumer<Violation> out) {
-    YamlSequence volumes = pod.spec().sequence("volumes");
-    if (volumes == null) {
-      return;
-    }
-    for (YamlNode n : volumes.items()) {
-      if (!(n instanceof YamlMapping v) || allowed(v)) {
+    for (YamlMapping v : pod.volumes()) {
+      if (allowed(v)) {
         continue;
       }
       YamlMapping.Entry source = null;

@@ -33,8 +33,8 @@ public final class LatestImage extends KubernetesRule {
   public void check(KubernetesTarget target, Consumer<Finding> report) {
     for (PodSpec pod : target.podSpecs()) {
       for (Container c : pod.containers()) {
-        YamlScalar image = c.node().scalar("image");
-        Optional<ImageReference> ref = image == null ? Optional.empty() : ImageReference.tryParse(image.value());
+        YamlScalar image = c.image();
+        Optional<ImageReference> ref = c.imageReference();
         if (ref.isPresent() && ref.get().isLatestOrUntagged()) {
           report.accept(finding(c.displayName() + " runs " + image.value() + (ref.get().tag() == null ? ", which has no tag" : "")
               + " in " + pod.owner().displayName(), target.head(image), pod.owner().displayName()));

@@ -40,8 +40,8 @@ public final class PullPolicy extends KubernetesRule {
   public void check(KubernetesTarget target, Consumer<Finding> report) {
     for (PodSpec pod : target.podSpecs()) {
       for (Container c : pod.containers()) {
-        YamlScalar image = c.node().scalar("image");
-        Optional<ImageReference> ref = image == null ? Optional.empty() : ImageReference.tryParse(image.value());
+        YamlScalar image = c.image();
+        Optional<ImageReference> ref = c.imageReference();
         if (ref.isEmpty() || ref.get().isPinnedByDigest() || isRelease(ref.get().tag())) {
           continue;
         }
