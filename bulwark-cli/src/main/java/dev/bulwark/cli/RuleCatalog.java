@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.core.Rule;
 import dev.bulwark.core.RuleInfo;
 import dev.bulwark.image.rules.ImageChecks;
+import dev.bulwark.k8s.rules.KubernetesRules;
 import dev.bulwark.lint.rules.DockerfileRules;
 import java.util.Comparator;
 import java.util.List;
@@ -14,14 +15,15 @@ import java.util.stream.Stream;
  * where all the target modules meet: the Dockerfile rules must not know the image rules' module.
  */
 public final class RuleCatalog {
-  private static final List<RuleInfo> INFOS = Stream.concat(DockerfileRules.all().stream(), ImageChecks.all().stream())
-      .map(Rule::info)
+  private static final List<RuleInfo> INFOS = Stream.of(DockerfileRules.all(), ImageChecks.all(), KubernetesRules.all())
+      .flatMap(List::stream)
+      .map(r -> ((Rule<?>) r).info())
       .sorted(Comparator.comparing(RuleInfo::id))
       .toList();
 
   private RuleCatalog() {}
 
-  /** All rule entries (Dockerfile, context, parse and image rules), in id order. */
+  /** All rule entries (Dockerfile, context, parse, image and Kubernetes rules), in id order. */
   public static List<RuleInfo> infos() {
     return INFOS;
   }

@@ -49,6 +49,7 @@ class ArchitectureTest {
   void coreKnowsNoTarget() {
     noClasses().that().resideInAPackage("dev.bulwark.core..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
+            "dev.bulwark.yaml..", "dev.bulwark.k8s..",
             "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
@@ -77,21 +78,39 @@ class ArchitectureTest {
   void dockerfileRulesDoNotKnowImages() {
     // a user who lints Dockerfiles does not load the image reader (nor its native jars)
     noClasses().that().resideInAPackage("dev.bulwark.lint..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.image..", "dev.bulwark.k8s..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
 
   @Test
   void imagesDoNotKnowDockerfiles() {
     noClasses().that().resideInAPackage("dev.bulwark.image..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.k8s..", "dev.bulwark.lint..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void yamlKnowsOnlyCore() {
+    // Kubernetes today, Compose next: the YAML tree and its pragmas know neither
+    noClasses().that().resideInAPackage("dev.bulwark.yaml..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.k8s..", "dev.bulwark.dockerfile..", "dev.bulwark.lint..",
+            "dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void kubernetesKnowsOnlyCoreAndYaml() {
+    noClasses().that().resideInAPackage("dev.bulwark.k8s..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
+            "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
 
   @Test
   void reportsKnowFindingsNotRules() {
     noClasses().that().resideInAPackage("dev.bulwark.report..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.scan..", "dev.bulwark.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.k8s..",
+            "dev.bulwark.yaml..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
 }

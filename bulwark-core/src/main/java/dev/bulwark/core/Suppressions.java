@@ -12,6 +12,30 @@ public interface Suppressions {
 
   boolean suppresses(Finding f);
 
+  /**
+   * The ids of a pragma's list ({@code BW-D001,DL3008 DS002}), upper-cased and with Trivy's spellings
+   * normalised, as every target's pragmas read them.
+   */
+  static java.util.Set<String> ids(String list) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String s : list.split("[,\\s]+")) {
+      if (!s.isBlank()) {
+        out.add(normalizeTrivy(s.strip().toUpperCase(Locale.ROOT)));
+      }
+    }
+    return out;
+  }
+
+  /** True when {@code f} answers to one of {@code ids} (its rule id or an alias). */
+  static boolean anyOf(java.util.Collection<String> ids, Finding f) {
+    for (String id : ids) {
+      if (f.answersTo(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Trivy writes AVD-DS-0002, DS-0002 or DS002 for the same check; aliases use DS002. */
   static String normalizeTrivy(String id) {
     String s = id.toUpperCase(Locale.ROOT);

@@ -11,7 +11,6 @@ import dev.bulwark.dockerfile.syntax.Trivia;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,30 +86,18 @@ public final class DockerfilePragmas implements Suppressions {
   }
 
   private static Set<String> ids(String list) {
-    Set<String> out = new HashSet<>();
-    for (String s : list.split("[,\\s]+")) {
-      if (!s.isBlank()) {
-        out.add(Suppressions.normalizeTrivy(s.strip().toUpperCase(Locale.ROOT)));
-      }
-    }
-    return out;
+    return Suppressions.ids(list);
   }
 
   @Override
   public boolean suppresses(Finding f) {
-    for (String id : global) {
-      if (f.answersTo(id)) {
-        return true;
-      }
+    if (Suppressions.anyOf(global, f)) {
+      return true;
     }
     int line = f.span().startLine();
     for (Scoped s : scoped) {
-      if (line >= s.fromLine() && line <= s.toLine()) {
-        for (String id : s.ids()) {
-          if (f.answersTo(id)) {
-            return true;
-          }
-        }
+      if (line >= s.fromLine() && line <= s.toLine() && Suppressions.anyOf(s.ids(), f)) {
+        return true;
       }
     }
     return false;

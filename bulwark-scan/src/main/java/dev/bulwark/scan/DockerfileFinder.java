@@ -16,8 +16,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns command-line paths into the Dockerfiles to scan. A file named on the command line is
- * scanned whatever its name; directories are searched for Dockerfile-named files, without
+ * Turns command-line paths into the files to scan. A file named on the command line is
+ * scanned whatever its name; directories are searched for Dockerfile-named files and YAML files
+ * (which are scanned when their content is a Kubernetes manifest), without
  * following symlinks and skipping {@code .git}. A directory that cannot be read is not skipped in
  * silence: it is returned, with why, for the report to say what was not scanned.
  */
@@ -33,6 +34,12 @@ public final class DockerfileFinder {
     String n = name.toLowerCase(Locale.ROOT);
     return n.equals("dockerfile") || n.startsWith("dockerfile.") || n.endsWith(".dockerfile") || n.equals("containerfile")
         || n.startsWith("containerfile.");
+  }
+
+  /** {@code *.yaml}, {@code *.yml} (any case): files that may be Kubernetes manifests, which their content decides. */
+  static boolean isYamlName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
   /** A directory (or entry) the search could not read, and why. */
@@ -68,7 +75,7 @@ public final class DockerfileFinder {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && isDockerfileName(file.getFileName().toString()) && !excludes.excludes(relative(root, file), false)) {
+          if (attrs.isRegularFile() && (isDockerfileName(file.getFileName().toString()) || isYamlName(file.getFileName().toString())) && !excludes.excludes(relative(root, file), false)) {
             found.add(file);
           }
           return FileVisitResult.CONTINUE;

@@ -8,6 +8,8 @@ import dev.bulwark.core.Severity;
 import dev.bulwark.image.Image;
 import dev.bulwark.image.rules.ImageChecks;
 import dev.bulwark.image.rules.ImageTarget;
+import dev.bulwark.k8s.KubernetesTarget;
+import dev.bulwark.k8s.rules.KubernetesRules;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.rules.DockerfileRules;
 import dev.bulwark.report.Baseline;
@@ -32,6 +34,7 @@ public final class Scanner {
   // Suppliers: a Dockerfile scan must not load the image classes (start-up time), nor an image scan the Dockerfile rules.
   private final Supplier<Linter<DockerfileTarget>> dockerfileLinter;
   private final Supplier<Linter<ImageTarget>> imageLinter;
+  private final Supplier<Linter<KubernetesTarget>> kubernetesLinter;
 
   /** With every shipped rule. */
   public Scanner() {
@@ -39,8 +42,14 @@ public final class Scanner {
   }
 
   public Scanner(Supplier<Linter<DockerfileTarget>> dockerfileLinter, Supplier<Linter<ImageTarget>> imageLinter) {
+    this(dockerfileLinter, imageLinter, KubernetesRules::linter);
+  }
+
+  public Scanner(Supplier<Linter<DockerfileTarget>> dockerfileLinter, Supplier<Linter<ImageTarget>> imageLinter,
+      Supplier<Linter<KubernetesTarget>> kubernetesLinter) {
     this.dockerfileLinter = dockerfileLinter;
     this.imageLinter = imageLinter;
+    this.kubernetesLinter = kubernetesLinter;
   }
 
   /**
@@ -110,10 +119,11 @@ public final class Scanner {
     ProjectPaths projects = new ProjectPaths();
     ContextLister contexts = new ContextLister();
     Linter<DockerfileTarget> linter = dockerfileLinter.get();
+    Linters linters = new Linters(linter, kubernetesLinter);
     IntStream indexes = IntStream.range(0, files.size());
     // one file: no thread pool to start
     List<Scanned> scanned = new ArrayList<>((files.size() > 1 ? indexes.parallel() : indexes)
-        .mapToObj(i -> scanOne(files.get(i), projects, roots.get(i), linter, configs, contexts))
+        .mapToObj(i -> scanOne(files.get(i), projects, roots.get(i), linters, configs, contexts))
         .filter(s -> s != null)
         .toList());
     for (DockerfileFinder.Unreadable u : found.unreadable()) {
@@ -193,8 +203,31 @@ public final class Scanner {
     }
   }
 
-  private static Scanned scanOne(Path file, ProjectPaths projects, Path scanRoot, Linter<DockerfileTarget> linter, ConfigFinder configs,
+  /** The Dockerfile linter, and the Kubernetes one made the first time a manifest needs it (a Dockerfile scan does not load it). */
+  private static final class Linters {
+    final Linter<DockerfileTarget> dockerfile;
+    private final Supplier<Linter<KubernetesTarget>> kubernetesSupplier;
+    private volatile Linter<KubernetesTarget> kubernetes;
+
+    Linters(Linter<DockerfileTarget> dockerfile, Supplier<Linter<KubernetesTarget>> kubernetesSupplier) {
+      this.dockerfile = dockerfile;
+      this.kubernetesSupplier = kubernetesSupplier;
+    }
+
+    Linter<KubernetesTarget> kubernetes() {
+      Linter<KubernetesTarget> k = kubernetes;
+      if (k == null) {
+        synchronized (this) {
+          k = kubernetes == null ? kubernetes = kubernetesSupplier.get() : kubernetes;
+        }
+      }
+      return k;
+    }
+  }
+
+  private static Scanned scanOne(Path file, ProjectPaths projects, Path scanRoot, Linters linters, ConfigFinder configs,
       ContextLister contexts) {
+    Linter<DockerfileTarget> linter = linters.dockerfile;
     String display = file.toString();
     byte[] bytes;
     ConfigFinder.Found found;
@@ -208,6 +241,17 @@ public final class Scanner {
     }
     if (found.config().excludesFile(found.relative(file))) {
       return null; // excluded by the config file: not scanned, not reported
+    }
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    if (DockerfileFinder.isYamlName(name) || (!DockerfileFinder.isDockerfileName(name)
+        && ManifestFiles.looksLikeManifest(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))) {
+      try {
+        FileReport manifest = ManifestFiles.scan(display, bytes, found.config(), found.relative(file), linters.kubernetes());
+        return manifest == null ? null : new Scanned(manifest, found.config().failOn());
+      } catch (RuntimeException | StackOverflowError e) {
+        return new Scanned(FileReport.failed(display, "internal error while analyzing: " + e.getClass().getSimpleName()
+            + " (a bug in Bulwark; please report it)"), null, true);
+      }
     }
     try {
       DockerfileTarget target = DockerfileTarget.parse(display, bytes).withProjectPath(projects.of(file, scanRoot))

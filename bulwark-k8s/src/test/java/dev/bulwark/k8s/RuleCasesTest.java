@@ -1,0 +1,98 @@
+package dev.bulwark.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Linter;
+import dev.bulwark.core.Rule;
+import dev.bulwark.k8s.rules.KubernetesRules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Table tests for every Kubernetes rule from {@code src/test/resources/rules/ID.cases}, the format
+ * of bulwark-lint's: blocks headed {@code === fail at 3:5 7:9} (exactly one finding of the rule
+ * starting at each line:column, in order) or {@code === pass}, optionally {@code config: {yaml}},
+ * then the manifest. Ignore comments in the cases exercise suppressions too.
+ */
+class RuleCasesTest {
+  private static final Path DIR = Path.of("src/test/resources/rules");
+  private static final Pattern HEADER = Pattern.compile("^=== (pass|fail)(?: at((?: \\d+:\\d+)+))?(?: config: (\\{.*\\}))?$");
+
+  record Case(String rule, boolean fail, List<String> positions, String config, String manifest, int index) {}
+
+  static List<Case> load(Path file) throws IOException {
+    String rule = file.getFileName().toString().replace(".cases", "");
+    List<Case> out = new ArrayList<>();
+    String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
+    Matcher current = null;
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i <= lines.length; i++) {
+      Matcher m = i < lines.length ? HEADER.matcher(lines[i]) : null;
+      if (i == lines.length || m.matches()) {
+        if (current != null) {
+          List<String> positions = current.group(2) == null ? List.of() : List.of(current.group(2).strip().split(" "));
+          out.add(new Case(rule, current.group(1).equals("fail"), positions, current.group(3), body.toString(), out.size() + 1));
+        }
+        current = m;
+        body.setLength(0);
+      } else if (current != null) {
+        body.append(lines[i]).append('\n');
+      }
+    }
+    return out;
+  }
+
+  static List<Path> files() throws IOException {
+    try (Stream<Path> s = Files.list(DIR)) {
+      return s.filter(p -> p.toString().endsWith(".cases")).sorted().toList();
+    }
+  }
+
+  @TestFactory
+  List<DynamicTest> everyCase() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path f : files()) {
+      for (Case c : load(f)) {
+        tests.add(DynamicTest.dynamicTest(c.rule() + " " + (c.fail() ? "fail" : "pass") + " #" + c.index(), () -> run(c)));
+      }
+    }
+    return tests;
+  }
+
+  private static void run(Case c) throws Exception {
+    Rule<KubernetesTarget> rule = KubernetesRules.all().stream().filter(r -> r.info().id().equals(c.rule())).findFirst().orElseThrow();
+    LintConfig config = c.config() == null ? LintConfig.DEFAULT : LintConfig.parse(c.config(), "case");
+    KubernetesTarget target = KubernetesTarget.parse("case.yaml", c.manifest()).withConfig(config, "case.yaml");
+    List<Finding> found = new Linter<>(List.of(rule)).lint(target);
+    if (!c.fail()) {
+      assertThat(found).as("%s should not report on:%n%s", c.rule(), c.manifest()).isEmpty();
+      return;
+    }
+    List<String> at = found.stream().map(f -> f.span().startLine() + ":" + f.span().startColumn()).toList();
+    assertThat(at).as("%s findings (line:column) on:%n%s%s", c.rule(), c.manifest(), found).isEqualTo(c.positions());
+  }
+
+  @Test
+  void everyRuleHasThreeFailingAndThreePassingCases() throws IOException {
+    for (Rule<KubernetesTarget> r : KubernetesRules.all()) {
+      Path f = DIR.resolve(r.info().id() + ".cases");
+      assertThat(f).as("cases for " + r.info().id()).exists();
+      List<Case> cases = load(f);
+      assertThat(cases.stream().filter(Case::fail).count()).as(r.info().id() + " failing cases").isGreaterThanOrEqualTo(3);
+      assertThat(cases.stream().filter(c -> !c.fail()).count()).as(r.info().id() + " passing cases").isGreaterThanOrEqualTo(3);
+      assertThat(cases.stream().filter(c -> c.fail() && c.positions().isEmpty())).as(r.info().id() + " fail cases without positions").isEmpty();
+    }
+  }
+}
