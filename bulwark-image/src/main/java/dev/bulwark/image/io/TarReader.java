@@ -261,16 +261,17 @@ public final class TarReader extends InputStream {
   private boolean checksumMatches() throws IOException {
     long stored = number(148, 8);
     long unsigned = 8 * ' ';
-    long signed = 8 * ' ';
     for (int i = 0; i < BLOCK; i++) {
-      if (i == 148) {
-        i = 155;
-        continue;
-      }
-      unsigned += block[i] & 0xff;
-      signed += block[i];
+      unsigned += i >= 148 && i < 156 ? 0 : block[i] & 0xff;
     }
-    return stored == unsigned || stored == signed;
+    if (stored == unsigned) {
+      return true;
+    }
+    long signed = 8 * ' '; // some old tars summed signed bytes
+    for (int i = 0; i < BLOCK; i++) {
+      signed += i >= 148 && i < 156 ? 0 : block[i];
+    }
+    return stored == signed;
   }
 
   /** A numeric field as Go's parseNumeric reads it: base-256 when the high bit is set, else octal padded with spaces or NULs. */
