@@ -28,6 +28,8 @@ public final class TarReader extends InputStream {
   private static final int BLOCK = 512;
   /** Go's archive/tar refuses PAX and GNU long-name/long-link headers past this size. */
   static final long MAX_SPECIAL_BYTES = 1 << 20;
+  /** The PAX records whose values the reader uses, besides the names and GNU sparse ones. */
+  private static final java.util.Set<String> USED = java.util.Set.of("size", "uid", "gid");
 
   /**
    * One entry's header, after its PAX records and GNU long names were applied. {@code size} is the
@@ -260,18 +262,23 @@ public final class TarReader extends InputStream {
   /** The checksum field against the header's unsigned or (old tars) signed byte sum, the field itself as spaces. */
   private boolean checksumMatches() throws IOException {
     long stored = number(148, 8);
-    long unsigned = 8 * ' ';
-    for (int i = 0; i < BLOCK; i++) {
-      unsigned += i >= 148 && i < 156 ? 0 : block[i] & 0xff;
-    }
-    if (stored == unsigned) {
+    if (stored == 8 * ' ' + unsignedSum(0, 148) + unsignedSum(156, BLOCK)) {
       return true;
     }
-    long signed = 8 * ' '; // some old tars summed signed bytes
+    int signed = 8 * ' ';
     for (int i = 0; i < BLOCK; i++) {
       signed += i >= 148 && i < 156 ? 0 : block[i];
     }
     return stored == signed;
+  }
+
+  /** Branch-free, so the compiler vectorizes it: every header of a million-entry layer is summed. */
+  private int unsignedSum(int from, int to) {
+    int sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += block[i] & 0xff;
+    }
+    return sum;
   }
 
   /** A numeric field as Go's parseNumeric reads it: base-256 when the high bit is set, else octal padded with spaces or NULs. */
@@ -367,15 +374,25 @@ public final class TarReader extends InputStream {
         throw new IOException("a malformed PAX record at byte " + pos + " of the extended header before byte " + offset);
       }
       String key = new String(data, space + 1, eq - space - 1, StandardCharsets.UTF_8);
-      String value = new String(data, eq + 1, recordEnd - eq - 1, StandardCharsets.UTF_8);
       boolean named = key.equals("path") || key.equals("linkpath") || key.equals("uname") || key.equals("gname");
-      if ((named ? value : key).indexOf('\0') >= 0) {
+      if (named ? indexOf(data, eq + 1, recordEnd, (byte) 0) >= 0 : key.indexOf('\0') >= 0) {
         throw new IOException("a PAX record '" + key + "' with a NUL byte");
       }
-      out.put(key, value);
+      if (named || USED.contains(key) || key.startsWith("GNU.sparse.")) { // times, xattrs and the rest are not used: no string for them
+        out.put(key, new String(data, eq + 1, recordEnd - eq - 1, StandardCharsets.UTF_8));
+      }
       pos = recordEnd + 1;
     }
     return out;
+  }
+
+  private static int indexOf(byte[] b, int from, int to, byte x) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == x) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static long decimal(Map<String, String> pax, String key, long fallback) throws IOException {
