@@ -27,7 +27,8 @@ public abstract sealed class BlobStore implements Closeable permits BlobStore.Di
       return new Directory(path.toRealPath());
     }
     if (!Files.isRegularFile(path)) {
-      throw new ImageException("no such file or directory"); // the caller names the path
+      // the caller names the path; a FIFO or device is never opened (the open of a FIFO blocks)
+      throw new ImageException(Files.exists(path) ? "not a regular file or directory (a FIFO, a device or a socket)" : "no such file or directory");
     }
     try {
       checkArchive(path);
