@@ -140,7 +140,7 @@ final class FastPath {
       Optional<ImageCommand.Options> image = parseImage(args);
       command = scan.isPresent() ? () -> Scan.run(scan.get(), out, err)
           : sbom.isPresent() ? () -> SbomCommand.run(sbom.get(), out, err)
-          : image.isPresent() ? () -> ImageCommand.run(image.get(), out) : null;
+          : image.isPresent() ? () -> ImageCommand.run(image.get(), out, err) : null;
     } catch (RuntimeException e) {
       return OptionalInt.empty(); // e.g. an invalid path string: picocli words the error
     }

@@ -50,13 +50,13 @@ final class ImageCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try {
-      return run(options(), spec.commandLine().getOut());
+      return run(options(), spec.commandLine().getOut(), spec.commandLine().getErr());
     } catch (UsageException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
-  static int run(Options o, PrintWriter out) throws IOException, UsageException {
+  static int run(Options o, PrintWriter out, PrintWriter err) throws IOException, UsageException {
     Severity threshold = Scan.threshold(o.failOn(), "");
     List<Scanner.Output> outputs = OutputTarget.parseAll(o.formats());
     OutputTarget.checkWritable(outputs);
@@ -65,6 +65,15 @@ final class ImageCommand implements Callable<Integer> {
     }
     Scanner.Result result = new Scanner().scan(new Scanner.ImageScan(o.image(), o.platform(), o.insecure(), o.config()));
     Scanner.write(result.report(), outputs, BulwarkCommand.Version::get, !o.noColor() && Terminal.colorsWanted(), out);
+    boolean ttyOnStdout = outputs.stream().anyMatch(x -> x.file() == null && x.format() == dev.bulwark.scan.OutputFormat.TTY);
+    if (!ttyOnStdout) {
+      // the other formats carry the warnings inside the document; say it where a person will see it too (as `bulwark sbom` does)
+      for (var f : result.report().files()) {
+        for (String w : f.warnings()) {
+          err.println("bulwark: warning: incomplete image check: " + Failures.oneLine(w));
+        }
+      }
+    }
     return !o.noFail() && result.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }

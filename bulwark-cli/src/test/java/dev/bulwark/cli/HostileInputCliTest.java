@@ -147,4 +147,32 @@ class HostileInputCliTest {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
     }
   }
+
+  /**
+   * An image that is, or holds, a special file: named on the command line (a FIFO, /dev/zero), or a
+   * docker-save directory whose layer or manifest is a FIFO. Each is one error line, without
+   * opening the FIFO (which would block) or reading the device (which never ends).
+   */
+  @Test
+  void imageThatIsOrHoldsASpecialFile_isOneError_withoutBlocking(@TempDir Path dir) throws Exception {
+    Path fifo = fifo(dir, "image.tar");
+    for (String command : new String[] {"sbom", "image"}) {
+      assertOneLineError(run(command, fifo.toString()), fifo + ": not a regular file or directory");
+      assertOneLineError(run(command, "/dev/zero"), "/dev/zero: not a regular file or directory");
+    }
+    Path unpacked = Files.createDirectories(dir.resolve("unpacked"));
+    try (var t = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(SbomCliTest.demoArchive(dir)))) {
+      for (var e = t.getNextEntry(); e != null; e = t.getNextEntry()) {
+        Files.createDirectories(unpacked.resolve(e.getName()).getParent());
+        Files.write(unpacked.resolve(e.getName()), t.readAllBytes());
+      }
+    }
+    assertThat(run("sbom", unpacked.toString()).out()).contains("musl"); // the unpacked archive reads
+    Files.delete(unpacked.resolve("l/layer.tar"));
+    fifo(unpacked, "l/layer.tar");
+    assertOneLineError(run("sbom", unpacked.toString()), unpacked.toString(), "l/layer.tar");
+    Files.delete(unpacked.resolve("manifest.json"));
+    fifo(unpacked, "manifest.json");
+    assertOneLineError(run("image", unpacked.toString()), unpacked.toString());
+  }
 }

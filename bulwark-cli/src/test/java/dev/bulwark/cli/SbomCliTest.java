@@ -38,7 +38,10 @@ class SbomCliTest {
 
   /** A docker-save archive tagged demo:1 with one layer: Alpine 3.20.3 and one apk package, musl. */
   static Path demoArchive(Path dir) throws Exception {
-    byte[] layer = tar("etc/alpine-release", "3.20.3\n", "lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\nL:MIT\n\n");
+    return archive(dir, tar("etc/alpine-release", "3.20.3\n", "lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\nL:MIT\n\n"));
+  }
+
+  static Path archive(Path dir, byte[] layer) throws Exception {
     byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:"
         + sha(layer) + "\"]}}").getBytes(StandardCharsets.UTF_8);
     byte[] manifest = "[{\"Config\":\"c.json\",\"RepoTags\":[\"demo:1\"],\"Layers\":[\"l/layer.tar\"]}]".getBytes(StandardCharsets.UTF_8);
@@ -89,5 +92,33 @@ class SbomCliTest {
     assertThat(fastErr.toString()).isEqualTo(bad.err());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("no such file").doesNotContain("\tat ");
+  }
+
+  /**
+   * What could not be read of an image (here an RPM database in SUSE's NDB format) is said by
+   * {@code bulwark image} in every format, as {@code bulwark sbom} says it: the checks did not see
+   * those packages. Before, the image command said nothing of it.
+   */
+  @Test
+  void imageChecks_sayWhatCouldNotBeRead_inEveryFormat(@TempDir Path dir) throws Exception {
+    Path archive = archive(dir, tar("etc/os-release", "ID=opensuse-leap\nVERSION_ID=\"15.6\"\n", "usr/lib/sysimage/rpm/Packages.db", "ndb"));
+    String gap = "package database /usr/lib/sysimage/rpm/Packages.db (RPM, NDB format) is not read yet: its packages are missing";
+    assertThat(CliTest.run("sbom", "--format", "json", archive.toString()).out()).contains(gap);
+    CliTest.Run tty = CliTest.run("image", "--no-fail", "--no-color", archive.toString());
+    assertThat(tty.exit()).isZero();
+    assertThat(tty.out()).contains("BW-M001", "\n  warning: " + gap + "\n");
+    assertThat(tty.err()).isEmpty(); // said once, on the terminal
+    CliTest.Run json = CliTest.run("image", "--no-fail", "--format", "json", archive.toString());
+    assertThat(json.out()).contains("\"warnings\" : [ \"" + gap);
+    assertThat(json.err()).startsWith("bulwark: warning: incomplete image check: " + gap);
+    assertThat(CliTest.run("image", "--no-fail", "--format", "sarif", archive.toString()).out())
+        .contains("\"toolExecutionNotifications\"", "\"level\" : \"warning\"", "demo.tar: " + gap);
+    assertThat(CliTest.run("image", "--no-fail", "--format", "markdown", archive.toString()).out()).contains("Warning: " + gap);
+    assertThat(CliTest.run("image", "--no-fail", "--format", "junit", archive.toString()).out()).contains("<system-err>warning: " + gap);
+    java.io.StringWriter fastOut = new java.io.StringWriter();
+    java.io.StringWriter fastErr = new java.io.StringWriter();
+    assertThat(FastPath.tryRun(new String[] {"image", "--no-fail", "--format", "json", archive.toString()}, new java.io.PrintWriter(fastOut),
+        new java.io.PrintWriter(fastErr, true))).hasValue(0);
+    assertThat(fastErr.toString()).isEqualTo(json.err());
   }
 }

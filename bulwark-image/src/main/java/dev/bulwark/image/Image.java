@@ -55,7 +55,7 @@ public record Image(
       throw new IllegalStateException(e);
     }
     new java.util.zip.Inflater(true).end();
-    new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(java.io.InputStream.nullInputStream());
+    new dev.bulwark.image.io.TarReader(java.io.InputStream.nullInputStream());
   }
 
   /** Reads the image at {@code path} for {@code platform} (null: the host's). */

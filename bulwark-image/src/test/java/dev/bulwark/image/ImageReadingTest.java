@@ -102,4 +102,27 @@ class ImageReadingTest {
     assertThat(img.files().resolve("loop")).isEmpty();
     assertThat(img.files().resolve("lib64/x")).hasValueSatisfying(e -> assertThat(e.path()).isEqualTo("lib/x"));
   }
+
+  /**
+   * The overlay rules across several layers, where the tree must find what lower layers left under
+   * a path: a file replacing a directory that existed only implicitly (its files' parent), an
+   * opaque marker and a whiteout of a directory, a hard link to a file kept for analysis, and the
+   * first layer, where there is nothing lower to clear. The layer reader skips those walks when no
+   * lower entry can be under the path; this pins down that it still clears what is there.
+   */
+  @Test
+  void overlayAcrossLayers_clearsWhatLowerLayersLeftUnderAPath() throws Exception {
+    TestImages.Builder b = new TestImages.Builder()
+        .layer(file("implicit/a", "1"), file("implicit/sub/b", "2"), dir("opq/"), file("opq/old", "3"), dir("gone/"), file("gone/x", "4"),
+            file("etc/os-release", "ID=alpine\n"), file("keep/k", "5"), file("implicit2/a", "6"))
+        .layer(file("implicit", "now a file"), file("opq/.wh..wh..opq", ""), file("opq/new", "7"), file(".wh.gone", ""),
+            TestImages.Entry.hardlink("usr/lib/os-release", "etc/os-release"), file("implicit2/.wh.a", ""))
+        .layer(dir("implicit2/"), file("implicit2/c", "8"));
+    Image img = Image.open(TestImages.writeDir(b.oci(), tmp.resolve("overlay")), "linux/amd64", ImageLimits.DEFAULT);
+    assertThat(img.files().entries()).extracting(FileEntry::path).containsExactlyInAnyOrder(
+        "etc/os-release", "implicit", "implicit2", "implicit2/c", "keep/k", "opq", "opq/new", "usr/lib/os-release");
+    assertThat(img.files().get("implicit")).hasValueSatisfying(e -> assertThat(e.type()).isEqualTo(FileEntry.Type.FILE));
+    assertThat(img.files().content("usr/lib/os-release")).hasValueSatisfying(c -> assertThat(new String(c, StandardCharsets.UTF_8)).isEqualTo("ID=alpine\n"));
+    assertThat(img.files().get("implicit2/c")).hasValueSatisfying(e -> assertThat(e.layer()).isEqualTo(2));
+  }
 }

@@ -7,9 +7,12 @@ import java.util.List;
 /**
  * The outcome for one scanned target (a file, or a built image): its findings, or the error that
  * kept it from being read. {@code source} is the file text (for showing the offending line), null
- * when unread or when the target is not text.
+ * when unread or when the target is not text. {@code warnings} say what of a target that was read
+ * could not be (an image's package database past a limit, a binary over its bound): the checks
+ * that needed it did not see it, and every report format says so rather than stay silent.
  */
-public record FileReport(String path, Kind kind, List<Finding> findings, String source, String error, PurposeVerdict purpose) {
+public record FileReport(String path, Kind kind, List<Finding> findings, String source, String error, PurposeVerdict purpose,
+    List<String> warnings) {
 
   /** What was scanned: summaries count "files scanned" or "images". */
   public enum Kind {
@@ -18,6 +21,11 @@ public record FileReport(String path, Kind kind, List<Finding> findings, String 
 
   public FileReport {
     findings = List.copyOf(findings);
+    warnings = List.copyOf(warnings);
+  }
+
+  public FileReport(String path, Kind kind, List<Finding> findings, String source, String error, PurposeVerdict purpose) {
+    this(path, kind, findings, source, error, purpose, List.of());
   }
 
   /** Without a purpose verdict (null: reports then say nothing of it). */
@@ -38,11 +46,16 @@ public record FileReport(String path, Kind kind, List<Finding> findings, String 
   }
 
   public FileReport withFindings(List<Finding> kept) {
-    return new FileReport(path, kind, kept, source, error, purpose);
+    return new FileReport(path, kind, kept, source, error, purpose, warnings);
   }
 
   /** With what the target was judged to be for, which reports show beside its path. */
   public FileReport withPurpose(PurposeVerdict verdict) {
-    return new FileReport(path, kind, findings, source, error, verdict);
+    return new FileReport(path, kind, findings, source, error, verdict, warnings);
+  }
+
+  /** With what could not be read of the target. */
+  public FileReport withWarnings(List<String> said) {
+    return new FileReport(path, kind, findings, source, error, purpose, said);
   }
 }

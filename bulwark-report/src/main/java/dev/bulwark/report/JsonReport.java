@@ -75,6 +75,13 @@ public final class JsonReport implements ReportWriter {
         if (f.error() != null) {
           g.writeStringField("error", f.error());
         }
+        if (!f.warnings().isEmpty()) {
+          g.writeArrayFieldStart("warnings");
+          for (String warning : f.warnings()) {
+            g.writeString(warning);
+          }
+          g.writeEndArray();
+        }
         if (f.purpose() != null) {
           g.writeObjectFieldStart("purpose");
           g.writeStringField("kind", f.purpose().purpose().key());

@@ -21,6 +21,12 @@ public final class MarkdownReport implements ReportWriter {
         out.append("\n### `").append(Escape.terminal(f.path())).append("`\n\nError: ").append(cell(f.error())).append('\n');
         continue;
       }
+      if (!f.warnings().isEmpty()) {
+        out.append("\n### `").append(Escape.terminal(f.path())).append("`\n\n");
+        for (String w : f.warnings()) {
+          out.append("Warning: ").append(cell(w)).append("\n\n");
+        }
+      }
       if (f.findings().isEmpty()) {
         continue;
       }

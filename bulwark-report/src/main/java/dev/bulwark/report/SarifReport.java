@@ -170,10 +170,35 @@ public final class SarifReport implements ReportWriter {
         }
       }
       g.writeEndArray();
+      writeInvocation(g, report);
       g.writeEndObject();
       g.writeEndArray();
       g.writeEndObject();
     }
     out.append('\n');
+  }
+
+  /** What could not be read (an image's package database past a limit): warnings of the run's invocation, which code scanning lists apart from results. */
+  private static void writeInvocation(JsonGenerator g, ScanReport report) throws IOException {
+    if (report.files().stream().allMatch(f -> f.warnings().isEmpty())) {
+      return;
+    }
+    g.writeArrayFieldStart("invocations");
+    g.writeStartObject();
+    g.writeBooleanField("executionSuccessful", true);
+    g.writeArrayFieldStart("toolExecutionNotifications");
+    for (FileReport f : report.files()) {
+      for (String w : f.warnings()) {
+        g.writeStartObject();
+        g.writeStringField("level", "warning");
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", f.path() + ": " + w);
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndArray();
   }
 }

@@ -26,7 +26,7 @@ public final class TtyReport implements ReportWriter {
         out.append(paint(Escape.terminal(f.path()), "\u001b[1m")).append(": error: ").append(Escape.terminal(f.error())).append('\n');
         continue;
       }
-      if (f.findings().isEmpty()) {
+      if (f.findings().isEmpty() && f.warnings().isEmpty()) {
         continue;
       }
       out.append(paint(Escape.terminal(f.path()), "\u001b[1m"));
@@ -44,6 +44,10 @@ public final class TtyReport implements ReportWriter {
         } else if (text != null && x.span().startLine() <= text.lineCount()) {
           sourceLine(text, x, out);
         }
+      }
+      // what could not be read (an image's package database past a limit): the checks did not see it
+      for (String w : f.warnings()) {
+        out.append("  ").append(paint("warning", "\u001b[33m")).append(": ").append(Escape.terminal(w)).append('\n');
       }
       out.append('\n');
     }

@@ -95,6 +95,11 @@ public final class XmlReports {
               x.writeEndElement();
             });
           }
+          if (!f.warnings().isEmpty()) { // what could not be read: no test failed, but the suite did not see everything
+            x.writeStartElement("system-err");
+            text(x, "warning: " + String.join("\nwarning: ", f.warnings()) + "\n");
+            x.writeEndElement();
+          }
           text(x, "\n  ");
           x.writeEndElement();
         }

@@ -169,9 +169,14 @@ public final class Scanner {
     return new Result(new ScanReport(List.of(lint(request.image(), opened.image(), settings))), java.util.Collections.singletonList(null));
   }
 
-  /** The image checks over an image already read. */
+  /**
+   * The image checks over an image already read, with what could not be read of it: the SBOM's
+   * gaps (a package database past a limit, a binary over its bound), which {@code bulwark sbom}
+   * reports too. The checks did not see what is in those files, and the report says so.
+   */
   public FileReport lint(String name, Image image, LintConfig settings) {
-    return FileReport.ofImage(name, imageLinter.get().lint(ImageTarget.of(name, image, settings)));
+    List<String> gaps = image.sbom(name).gaps();
+    return FileReport.ofImage(name, imageLinter.get().lint(ImageTarget.of(name, image, settings))).withWarnings(gaps);
   }
 
   /**

@@ -3,9 +3,12 @@ package dev.bulwark.image.fs;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -14,7 +17,16 @@ import java.util.TreeMap;
  * relative to the image root; symlinks resolve inside the root, as they would in a container.
  */
 public final class FileTree {
-  private final TreeMap<String, FileEntry> entries = new TreeMap<>();
+  /**
+   * Every entry by path, hashed: a layer of a million entries put into a sorted map spent most of
+   * its time in the tree's cache-missing descents. The sorted view, needed only to walk what is
+   * under a directory (a whiteout, an opaque marker, a file replacing a directory), is built once
+   * when first needed, in key order, and kept in step after that.
+   */
+  private final Map<String, FileEntry> entries = new HashMap<>();
+  private TreeMap<String, FileEntry> sorted;
+  /** Every directory that has or had something under it (or was an entry): only these can have children to clear. */
+  private final Set<String> dirs = new HashSet<>();
   private final Map<String, byte[]> contents = new TreeMap<>();
   /** Files analysis wanted but whose content was not kept, with the reason in words (a limit). */
   private final Map<String, String> uncaptured = new TreeMap<>();
@@ -24,6 +36,13 @@ public final class FileTree {
    */
   private final Map<String, Boolean> cleared = new java.util.HashMap<>();
   private int clearedLayer = -1;
+  /**
+   * The layer being read and at most how many entries lower layers left in the tree: when none
+   * are left (the first layer, or every lower file replaced), a whiteout has nothing to clear, and
+   * each of a layer's million entries need not look for lower files under its path.
+   */
+  private int readingLayer = -1;
+  private int lowerLeft;
 
   /** A tree from given entries and captured contents (for analysis of images described by value). */
   public static FileTree of(Collection<FileEntry> entries, Map<String, byte[]> contents) {
@@ -36,12 +55,42 @@ public final class FileTree {
 
   void put(FileEntry e, byte[] content) {
     uncaptured.remove(e.path());
-    entries.put(e.path(), e);
+    if (entries.put(e.path(), e) == null) {
+      addDirs(e);
+    }
+    if (sorted != null) {
+      sorted.put(e.path(), e);
+    }
     if (content != null) {
       contents.put(e.path(), content);
     } else {
       contents.remove(e.path());
     }
+  }
+
+  private void addDirs(FileEntry e) {
+    String p = e.path();
+    if (e.type() == FileEntry.Type.DIRECTORY && !dirs.add(p)) {
+      return;
+    }
+    for (int slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
+      if (!dirs.add(p.substring(0, slash))) {
+        return; // its ancestors were added with it
+      }
+    }
+  }
+
+  /** The entries in path order (built on first use: most layers never walk a directory). */
+  private TreeMap<String, FileEntry> sorted() {
+    if (sorted == null) {
+      String[] keys = entries.keySet().toArray(String[]::new);
+      java.util.Arrays.sort(keys);
+      sorted = new TreeMap<>();
+      for (String k : keys) {
+        sorted.put(k, entries.get(k)); // ascending: each put descends the hot right spine
+      }
+    }
+    return sorted;
   }
 
   /** Puts a file whose content analysis wanted but a limit kept out; {@link #uncaptured} says why. */
@@ -60,6 +109,12 @@ public final class FileTree {
     return Collections.unmodifiableMap(uncaptured);
   }
 
+  /** Called before the entries of each layer, in order. */
+  void startLayer(int layer) {
+    readingLayer = layer;
+    lowerLeft = entries.size();
+  }
+
   /** Removes {@code path} and everything under it that lower layers (index below {@code layer}) wrote. */
   void whiteout(String path, int layer) {
     removeLower(path, layer, true);
@@ -71,6 +126,9 @@ public final class FileTree {
   }
 
   private void removeLower(String path, int layer, boolean includeSelf) {
+    if (layer == readingLayer && lowerLeft == 0) {
+      return;
+    }
     // A layer may name the same path again and again (each entry replaces what lower layers had
     // there): once cleared, nothing lower is left under it, so a repeat must not walk it again.
     if (layer != clearedLayer) {
@@ -82,12 +140,14 @@ public final class FileTree {
       return;
     }
     List<String> doomed = new ArrayList<>();
-    if (includeSelf && entries.containsKey(path) && entries.get(path).layer() < layer) {
+    FileEntry self = includeSelf ? entries.get(path) : null;
+    if (self != null && self.layer() < layer) {
       doomed.add(path);
     }
     String prefix = path.isEmpty() ? "" : path + "/";
     int walked = 0;
-    for (var e : entries.tailMap(prefix, true).entrySet()) {
+    var under = path.isEmpty() || dirs.contains(path) ? sorted().tailMap(prefix, true).entrySet() : Set.<Map.Entry<String, FileEntry>>of();
+    for (var e : under) {
       if (!e.getKey().startsWith(prefix)) {
         break;
       }
@@ -99,13 +159,23 @@ public final class FileTree {
     if (walked > 16) {
       cleared.put(path, includeSelf); // only walks worth remembering: most paths have no children
     }
+    if (layer == readingLayer) {
+      lowerLeft -= doomed.size();
+    }
     for (String d : doomed) {
       entries.remove(d);
+      if (sorted != null) {
+        sorted.remove(d);
+      }
       contents.remove(d);
       uncaptured.remove(d);
     }
   }
 
+  /**
+   * Every entry, in no particular order (the checks that list files sort what they list): sorting a
+   * million paths for every {@code bulwark image} cost seconds.
+   */
   public Collection<FileEntry> entries() {
     return Collections.unmodifiableCollection(entries.values());
   }

@@ -5,7 +5,7 @@ import dev.bulwark.image.source.ImageException;
 import dev.bulwark.image.source.ImageLimits;
 import dev.bulwark.image.source.Layer;
 import dev.bulwark.image.io.ObservingInputStream;
-import dev.bulwark.image.io.StrictTarInputStream;
+import dev.bulwark.image.io.TarReader;
 import dev.bulwark.image.source.BlobStore;
 import dev.bulwark.sbom.Package;
 import java.io.BufferedInputStream;
@@ -16,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
 /**
@@ -69,6 +67,7 @@ public final class LayerReader {
     List<LayerStats> stats = new ArrayList<>();
     long[] entries = {0};
     for (Layer layer : layers) {
+      tree.startLayer(layer.index());
       stats.add(readLayer(layer, tree, history, entries));
     }
     return new Result(tree, history, List.copyOf(stats), stillFiles(streamed, tree));
@@ -110,9 +109,9 @@ public final class LayerReader {
       // inflating and digesting run on a reader thread, the tar walk here; the reader also drains
       // anything after the compressed stream, which belongs to the blob digest
       try (ReadAhead ahead = new ReadAhead(plain, () -> counted.transferTo(java.io.OutputStream.nullOutputStream()), "layer-" + n)) {
-        TarArchiveInputStream tar = new StrictTarInputStream(ahead);
-        TarArchiveEntry e;
-        while ((e = nextEntry(tar)) != null) {
+        TarReader tar = new TarReader(ahead);
+        TarReader.Header e;
+        while ((e = tar.next()) != null) {
           count++;
           if (++totalEntries[0] > limits.maxEntries()) {
             throw new HostileImageException("more than " + limits.maxEntries() + " files in the image");
@@ -144,15 +143,6 @@ public final class LayerReader {
     return new ImageException("layer " + layer + " is corrupt or truncated: " + (io instanceof java.io.EOFException ? "it ends early" : why), io);
   }
 
-  /** The library reports some malformed headers (a negative size, a bad number) as runtime exceptions: they are corruption too. */
-  private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
-    try {
-      return tar.getNextEntry();
-    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
-      throw new IOException("a malformed tar header (" + e.getMessage() + ")", e);
-    }
-  }
-
   private InputStream decompress(BufferedInputStream in, int layer) throws IOException {
     in.mark(4);
     int b0 = in.read();
@@ -170,14 +160,14 @@ public final class LayerReader {
     return in;
   }
 
-  private void entry(TarArchiveEntry e, TarArchiveInputStream tar, int layer, FileTree tree, Map<String, List<FileVersion>> history)
+  private void entry(TarReader.Header e, TarReader tar, int layer, FileTree tree, Map<String, List<FileVersion>> history)
       throws IOException, ImageException {
-    String raw = e.getName();
-    if (raw.length() > MAX_NAME || (e.getLinkName() != null && e.getLinkName().length() > MAX_NAME)) {
+    String raw = e.name();
+    if (raw.length() > MAX_NAME || e.linkName().length() > MAX_NAME) {
       throw new HostileImageException("layer " + layer + " has an entry name or link target longer than " + MAX_NAME
           + " characters (the kernel's PATH_MAX): '" + raw.substring(0, Math.min(60, raw.length())) + "…'");
     }
-    nameBytes += raw.length() + (e.getLinkName() == null ? 0 : e.getLinkName().length());
+    nameBytes += raw.length() + e.linkName().length();
     if (nameBytes > limits.maxNameBytes()) {
       throw new HostileImageException("the file names of the image add up to more than " + (limits.maxNameBytes() >> 20) + " MiB");
     }
@@ -185,31 +175,30 @@ public final class LayerReader {
     if (path.isEmpty()) {
       return; // the root itself
     }
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-    if (name.equals(OPAQUE)) {
-      tree.opaque(dir, layer);
-      return;
-    }
-    if (name.startsWith(WHITEOUT)) {
-      tree.whiteout((dir.isEmpty() ? "" : dir + "/") + name.substring(WHITEOUT.length()), layer);
+    int slash = path.lastIndexOf('/');
+    if (path.startsWith(WHITEOUT, slash + 1)) {
+      if (path.length() - slash - 1 == OPAQUE.length() && path.endsWith(OPAQUE)) {
+        tree.opaque(slash < 0 ? "" : path.substring(0, slash), layer);
+      } else {
+        tree.whiteout(path.substring(0, slash + 1) + path.substring(slash + 1 + WHITEOUT.length()), layer);
+      }
       return;
     }
     FileEntry.Type type;
     String link = null;
-    if (e.isSymbolicLink()) {
+    if (e.isSymlink()) {
       type = FileEntry.Type.SYMLINK;
-      link = e.getLinkName();
-    } else if (e.isLink()) {
+      link = e.linkName();
+    } else if (e.isHardLink()) {
       type = FileEntry.Type.HARDLINK;
-      link = normalize(e.getLinkName(), layer);
+      link = normalize(e.linkName(), layer);
     } else if (e.isDirectory()) {
       type = FileEntry.Type.DIRECTORY;
-    } else if (e.isCharacterDevice()) {
+    } else if (e.isCharDevice()) {
       type = FileEntry.Type.CHAR_DEVICE;
     } else if (e.isBlockDevice()) {
       type = FileEntry.Type.BLOCK_DEVICE;
-    } else if (e.isFIFO()) {
+    } else if (e.isFifo()) {
       type = FileEntry.Type.FIFO;
     } else {
       type = FileEntry.Type.FILE;
@@ -222,12 +211,16 @@ public final class LayerReader {
     String uncaptured = null;
     List<Package> replaced = streamed.remove(path); // whatever a lower layer had here is replaced
     streamedPackages -= replaced == null ? 0 : replaced.size();
-    FileEntry entry = new FileEntry(path, type, e.getMode() & 07777, e.getLongUserId(), e.getLongGroupId(), e.getSize(), link, layer);
+    FileEntry entry = new FileEntry(path, type, e.mode() & 07777, e.uid(), e.gid(), e.size(), link, layer);
     FileInterest.Keep keep = type == FileEntry.Type.FILE || type == FileEntry.Type.HARDLINK ? interest.keep(path) : FileInterest.Keep.NONE;
     List<ByteWatcher> watchers = List.of();
-    if (type == FileEntry.Type.FILE && keep != FileInterest.Keep.NONE && e.getSize() <= limits.maxCapturedFileBytes()
-        && capturedBytes + e.getSize() <= limits.maxCapturedTotalBytes()) {
-      content = tar.readNBytes((int) e.getSize());
+    if (type == FileEntry.Type.FILE && e.sparse()) {
+      // GNU sparse files (no Docker or BuildKit layer has them): listed, but their bytes are fragments
+      boolean wanted = keep != FileInterest.Keep.NONE || !interest.watch(entry).isEmpty();
+      uncaptured = wanted ? "is stored as a sparse file, which Bulwark does not read" : null;
+    } else if (type == FileEntry.Type.FILE && keep != FileInterest.Keep.NONE && e.size() <= limits.maxCapturedFileBytes()
+        && capturedBytes + e.size() <= limits.maxCapturedTotalBytes()) {
+      content = tar.readNBytes((int) e.size());
       capturedBytes += content.length;
       if (keep == FileInterest.Keep.EVERY_VERSION) {
         // package databases keep every version, to tell which layer introduced each package; application files need only the last
@@ -239,8 +232,8 @@ public final class LayerReader {
     } else if (type == FileEntry.Type.FILE) {
       watchers = interest.watch(entry);
       if (keep != FileInterest.Keep.NONE) {
-        uncaptured = e.getSize() > limits.maxCapturedFileBytes()
-            ? "is too large to read (" + mib(e.getSize()) + ", the limit is " + mib(limits.maxCapturedFileBytes()) + ")"
+        uncaptured = e.size() > limits.maxCapturedFileBytes()
+            ? "is too large to read (" + mib(e.size()) + ", the limit is " + mib(limits.maxCapturedFileBytes()) + ")"
             : "was not read: the files kept for analysis passed " + mib(limits.maxCapturedTotalBytes()) + " together";
       }
     }
@@ -283,6 +276,9 @@ public final class LayerReader {
 
   /** Entry names are relative to the image root; a name that climbs out of it is hostile. */
   static String normalize(String raw, int layer) throws HostileImageException {
+    if (isNormal(raw)) {
+      return raw; // most names: no split and join per entry
+    }
     List<String> parts = new ArrayList<>();
     for (String seg : raw.replace('\\', '/').split("/")) {
       if (seg.isEmpty() || seg.equals(".")) {
@@ -298,6 +294,28 @@ public final class LayerReader {
       }
     }
     return String.join("/", parts);
+  }
+
+  /** No backslash, no empty, "." or ".." segment, no leading or trailing slash: {@link #normalize} would return it unchanged. */
+  static boolean isNormal(String raw) {
+    if (raw.isEmpty()) {
+      return true;
+    }
+    int segmentStart = 0;
+    for (int i = 0, n = raw.length(); i <= n; i++) {
+      char c = i < n ? raw.charAt(i) : '/';
+      if (c == '\\') {
+        return false;
+      }
+      if (c == '/') {
+        int len = i - segmentStart;
+        if (len == 0 || (len <= 2 && raw.charAt(segmentStart) == '.' && (len == 1 || raw.charAt(segmentStart + 1) == '.'))) {
+          return false;
+        }
+        segmentStart = i + 1;
+      }
+    }
+    return true;
   }
 
   /** Raised from inside the stream when a limit is crossed. */

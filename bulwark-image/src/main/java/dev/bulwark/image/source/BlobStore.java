@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import dev.bulwark.image.io.StrictTarInputStream;
+import dev.bulwark.image.io.TarReader;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
@@ -27,7 +27,8 @@ public abstract sealed class BlobStore implements Closeable permits BlobStore.Di
       return new Directory(path.toRealPath());
     }
     if (!Files.isRegularFile(path)) {
-      throw new ImageException("no such file or directory"); // the caller names the path
+      // the caller names the path; a FIFO or device is never opened (the open of a FIFO blocks)
+      throw new ImageException(Files.exists(path) ? "not a regular file or directory (a FIFO, a device or a socket)" : "no such file or directory");
     }
     try {
       checkArchive(path);
@@ -68,7 +69,7 @@ public abstract sealed class BlobStore implements Closeable permits BlobStore.Di
         if (members >= MAX_MEMBERS) {
           throw new HostileImageException("more than " + MAX_MEMBERS + " files in the archive: no image archive has that many");
         }
-        long length = StrictTarInputStream.size(header);
+        long length = TarReader.size(header);
         if (length < 0) {
           throw new IOException("a tar header with a malformed size at byte " + pos);
         }

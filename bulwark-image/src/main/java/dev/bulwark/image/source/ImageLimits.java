@@ -7,7 +7,7 @@ package dev.bulwark.image.source;
  * @param maxLayerBytes uncompressed bytes one layer may expand to
  * @param maxRatio uncompressed/compressed ratio above which a large layer is a bomb
  * @param ratioFloorBytes the ratio check applies only past this many uncompressed bytes
- * @param maxEntries tar entries in all layers together (each costs tens of microseconds and a few hundred bytes of tree; real images have
+ * @param maxEntries tar entries in all layers together (each costs a few microseconds and a few hundred bytes of tree; real images have
  *     well under a million)
  * @param maxCapturedFileBytes the largest file whose content is kept (package databases)
  * @param maxJsonBytes manifests, indexes and configs larger than this are refused
