@@ -40,7 +40,7 @@ final class RuntimeCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "all", description = "run, compose, k8s or all. Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = "--image", paramLabel = "IMAGE", description = "The image to run. Default: NAME:local (as `docker build -t NAME:local .` tags it).")
+  @Option(names = "--image", paramLabel = "IMAGE", description = "The image to run. Default: NAME:0.1.0 (build it with `docker build -t NAME:0.1.0 .`).")
   String image;
 
   @Option(names = "--name", paramLabel = "NAME", description = "The container, service and workload name. Default: the Dockerfile's directory name.")
@@ -92,8 +92,8 @@ final class RuntimeCommand implements Callable<Integer> {
     return dir == null || dir.getFileName() == null ? "app" : dir.getFileName().toString();
   }
 
-  /** What {@code docker build -t NAME:local .} tags: a local tag, not the moving {@code latest}. */
+  /** A versioned tag ({@code docker build -t NAME:0.1.0 .}): not the moving {@code latest}, and one that says which release runs. */
   static String defaultImage(String service) {
-    return RuntimeProfiles.serviceName(service) + ":local";
+    return RuntimeProfiles.serviceName(service) + ":0.1.0";
   }
 }

@@ -38,6 +38,19 @@ class RuntimeCliTest {
     }
   }
 
+  /** What runtime writes passes Bulwark's own Kubernetes checks: no Pod Security finding, nothing high or critical. */
+  @ParameterizedTest
+  @MethodSource("examples")
+  void theGeneratedManifestsScanCleanWithBulwarksOwnChecks(String example) throws Exception {
+    Path manifests = EXAMPLES.resolve(example).resolve("deploy").resolve("kubernetes.yaml");
+    List<dev.bulwark.core.Finding> findings = dev.bulwark.k8s.rules.KubernetesRules.linter()
+        .lint(dev.bulwark.k8s.KubernetesTarget.parse(manifests.toString(), Files.readString(manifests)));
+    assertThat(findings).allSatisfy(f -> {
+      assertThat(f.severity().compareTo(dev.bulwark.core.Severity.HIGH)).as(f.message()).isPositive(); // neither critical nor high
+      assertThat(f.message()).doesNotContain("PSS");
+    });
+  }
+
   @Test
   void oneFormatGoesToStdout() {
     Run r = CliTest.run("runtime", EXAMPLES.resolve("go-api").toString(), "--format", "k8s", "--image", "ghcr.io/acme/api:2.0.1");
@@ -51,7 +64,7 @@ class RuntimeCliTest {
     CliTest.dockerfile(tmp, "FROM alpine:3.20\nUSER 1000\nEXPOSE 8080\n");
     Run r = CliTest.run("runtime", tmp.resolve("Dockerfile").toString(), "--name", "Web_Front");
     assertThat(r.out()).contains("# ==> run.sh <==", "# ==> compose.yaml <==", "# ==> kubernetes.yaml <==", "--name web-front",
-        "web-front:local", "--user 1000:1000");
+        "web-front:0.1.0", "--user 1000:1000");
   }
 
   @Test
