@@ -444,11 +444,18 @@ public final class WordProcessor {
     return v;
   }
 
+  /** The longest ${V#pattern} / ${V/pattern/x} pattern compiled; real ones are a few characters. */
+  static final int MAX_PATTERN_LENGTH = 4096;
+
   /**
    * Shell wildcard pattern (* and ?, no brackets) to a regex, as BuildKit converts it, matched as BuildKit matches it: by
    * Go's regexp (RE2/J), linear in the value, so {@code ${V#*a*a*a*a*b}} over a long ARG cannot backtrack.
    */
   static Pattern shellPatternToRegex(String pattern, boolean greedy, boolean anchored) throws ExpansionException {
+    if (pattern.length() > MAX_PATTERN_LENGTH) {
+      // RE2/J's parser is quadratic in a pattern's length: nested expansions can build one of a megabyte
+      throw new ExpansionException("pattern in substitution is longer than " + MAX_PATTERN_LENGTH + " characters");
+    }
     StringBuilder out = new StringBuilder(pattern.length() + 4);
     if (anchored) {
       out.append('^');

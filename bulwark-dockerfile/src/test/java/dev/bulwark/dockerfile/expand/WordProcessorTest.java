@@ -111,4 +111,16 @@ class WordProcessorTest {
       assertThat(out).as(word).isEqualTo(env.get("L"));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aPatternLongerThanTheBoundIsAClearErrorNotAQuadraticCompile() throws Exception {
+    // found by the fuzzing campaign: nested ${V//x/$V} grew a pattern RE2/J's parser took seconds over
+    String big = "a".repeat(WordProcessor.MAX_PATTERN_LENGTH + 1);
+    Map<String, String> env = Map.of("V", "aaa", "P", big);
+    assertThatThrownBy(() -> new WordProcessor('\\').process("${V#$P}", env)).isInstanceOf(ExpansionException.class)
+        .hasMessageContaining("longer than " + WordProcessor.MAX_PATTERN_LENGTH);
+    assertThatThrownBy(() -> new WordProcessor('\\').process("${V//$P/x}", env)).isInstanceOf(ExpansionException.class);
+    String atTheBound = "a".repeat(WordProcessor.MAX_PATTERN_LENGTH);
+    assertThat(new WordProcessor('\\').process("${V%$P}", Map.of("V", "b" + atTheBound, "P", atTheBound)).value()).isEqualTo("b");
+  }
 }
