@@ -1,5 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.core.cases.RuleCases;
+
 import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
 
@@ -7,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Renders the rule catalog as Markdown pages: docs/rules/README.md and one page per rule. */
 public final class RuleDocs {
@@ -19,24 +19,20 @@ public final class RuleDocs {
    * where) and the first it passes. Either may be null.
    */
   public record Examples(String failing, String failingAt, String passing) {
-    private static final Pattern HEADER = Pattern.compile("^=== (pass|fail)( at [\\d: ]+?)?( (?:config|context): .*)?$");
-
-    /** The first plain (no config or context) fail and pass cases of a {@code .cases} file's text. */
+    /** The first plain (no severity, config or context) fail and pass cases of a {@code .cases} file's text. */
     public static Examples from(String cases) {
       String failing = null;
       String failingAt = null;
       String passing = null;
-      for (String block : ("\n" + cases).split("\n(?==== )")) {
-        int nl = block.indexOf('\n');
-        Matcher m = HEADER.matcher(nl < 0 ? block : block.substring(0, nl));
-        if (!m.matches() || m.group(3) != null) {
+      for (RuleCases.Case c : RuleCases.parse(cases)) {
+        if (!c.plain()) {
           continue;
         }
-        String body = nl < 0 ? "" : block.substring(nl + 1).stripTrailing() + "\n";
-        if (m.group(1).equals("fail") && failing == null) {
+        String body = c.body().stripTrailing() + "\n";
+        if (c.fail() && failing == null) {
           failing = body;
-          failingAt = m.group(2) == null ? null : m.group(2).substring(4).strip();
-        } else if (m.group(1).equals("pass") && passing == null) {
+          failingAt = c.positions().isEmpty() ? null : String.join(" ", c.positions());
+        } else if (!c.fail() && passing == null) {
           passing = body;
         }
       }

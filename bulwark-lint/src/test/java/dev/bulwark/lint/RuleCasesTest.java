@@ -20,6 +20,7 @@ import dev.bulwark.dockerfile.syntax.DockerfileParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.bulwark.core.cases.RuleCases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,34 +42,14 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RuleCasesTest {
   private static final Path DIR = Path.of("src/test/resources/rules");
-  private static final Pattern HEADER =
-      Pattern.compile("^=== (pass|fail)(?: at((?: \\d+:\\d+)+))?(?: severity: (\\w+))?(?: config: (\\{.*?\\}))?(?: context: (\\{.*\\}))?$");
-
   /** {@code positions} are the expected findings' starts as "line:column", empty when not given. */
   record Case(String rule, boolean fail, List<String> positions, String severity, String config, String context, String dockerfile,
       int index) {}
 
   static List<Case> load(Path file) throws IOException {
     String rule = file.getFileName().toString().replace(".cases", "");
-    List<Case> out = new ArrayList<>();
-    String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\n", -1);
-    Matcher current = null;
-    StringBuilder body = new StringBuilder();
-    for (int i = 0; i <= lines.length; i++) {
-      Matcher m = i < lines.length ? HEADER.matcher(lines[i]) : null;
-      if (i == lines.length || m.matches()) {
-        if (current != null) {
-          List<String> positions = current.group(2) == null ? List.of() : List.of(current.group(2).strip().split(" "));
-          out.add(new Case(rule, current.group(1).equals("fail"), positions, current.group(3), current.group(4), current.group(5),
-              body.toString(), out.size() + 1));
-        }
-        current = m;
-        body.setLength(0);
-      } else {
-        body.append(lines[i]).append('\n');
-      }
-    }
-    return out;
+    return RuleCases.parse(Files.readString(file, StandardCharsets.UTF_8)).stream()
+        .map(c -> new Case(rule, c.fail(), c.positions(), c.severity(), c.config(), c.context(), c.body(), c.index())).toList();
   }
 
   static List<Path> files() throws IOException {
