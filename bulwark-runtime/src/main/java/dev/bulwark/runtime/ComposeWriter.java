@@ -23,7 +23,7 @@ public final class ComposeWriter {
     out.append("services:\n");
     out.append("  ").append(p.name()).append(":\n");
     out.append("    image: ").append(Text.yaml(p.image())).append('\n');
-    Text.comment(out, "    ", KubernetesWriter.runsAs(p));
+    Text.comment(out, "    ", p.runAs().sentence());
     out.append("    user: ").append(Text.yaml(p.runAs().uid() + ":" + p.runAs().gid())).append('\n');
     Text.comment(out, "    ", "The app cannot change its own files; it writes only to the tmpfs and volumes below.");
     out.append("    read_only: true\n");

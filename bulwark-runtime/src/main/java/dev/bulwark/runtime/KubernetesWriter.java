@@ -45,7 +45,7 @@ public final class KubernetesWriter {
     Text.comment(out, "      ", "The app does not call the Kubernetes API: no service-account token in the pod.");
     out.append("      automountServiceAccountToken: false\n");
     out.append("      securityContext:\n");
-    Text.comment(out, "        ", runsAs(p));
+    Text.comment(out, "        ", p.runAs().sentence());
     out.append("        runAsNonRoot: true\n");
     out.append("        runAsUser: ").append(p.runAs().uid()).append('\n');
     out.append("        runAsGroup: ").append(p.runAs().gid()).append('\n');
@@ -165,10 +165,6 @@ public final class KubernetesWriter {
       }
     }
     out.append("  egress:\n    - ports:\n        - port: 53\n          protocol: UDP\n        - port: 53\n          protocol: TCP\n");
-  }
-
-  static String runsAs(RuntimeProfile p) {
-    return "Runs as " + p.runAs().uid() + ":" + p.runAs().gid() + ": " + p.runAs().origin() + ".";
   }
 
   private static void labels(StringBuilder out, String indent, RuntimeProfile p) {

@@ -27,7 +27,12 @@ public record RuntimeProfile(
   }
 
   /** A numeric user and group, and where they came from (said in a comment of the output). */
-  public record RunAs(int uid, int gid, String origin) {}
+  public record RunAs(int uid, int gid, String origin) {
+    /** The comment every format puts beside its user setting. */
+    public String sentence() {
+      return "Runs as " + uid + ":" + gid + ": " + origin + ".";
+    }
+  }
 
   /** An exposed port; {@code protocol} is tcp, udp or sctp. */
   public record Port(int number, String protocol) {
