@@ -49,7 +49,7 @@ class ArchitectureTest {
   void coreKnowsNoTarget() {
     noClasses().that().resideInAPackage("dev.bulwark.core..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
-            "dev.bulwark.yaml..", "dev.bulwark.k8s..",
+            "dev.bulwark.yaml..", "dev.bulwark.k8s..", "dev.bulwark.compose..",
             "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
@@ -91,9 +91,9 @@ class ArchitectureTest {
 
   @Test
   void yamlKnowsOnlyCore() {
-    // Kubernetes today, Compose next: the YAML tree and its pragmas know neither
+    // Kubernetes and Compose build on the YAML tree and its pragmas, which know neither
     noClasses().that().resideInAPackage("dev.bulwark.yaml..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.k8s..", "dev.bulwark.dockerfile..", "dev.bulwark.lint..",
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.k8s..", "dev.bulwark.compose..", "dev.bulwark.dockerfile..", "dev.bulwark.lint..",
             "dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
@@ -107,10 +107,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void composeKnowsOnlyCoreAndYaml() {
+    // Compose and Kubernetes are siblings: neither knows the other
+    noClasses().that().resideInAPackage("dev.bulwark.compose..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
+            "dev.bulwark.k8s..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")
+        .check(classes);
+    noClasses().that().resideInAPackage("dev.bulwark.k8s..")
+        .should().dependOnClassesThat().resideInAPackage("dev.bulwark.compose..")
+        .check(classes);
+  }
+
+  @Test
   void reportsKnowFindingsNotRules() {
     noClasses().that().resideInAPackage("dev.bulwark.report..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.k8s..",
-            "dev.bulwark.yaml..", "dev.bulwark.scan..", "dev.bulwark.cli..")
+            "dev.bulwark.compose..", "dev.bulwark.yaml..", "dev.bulwark.scan..", "dev.bulwark.cli..")
         .check(classes);
   }
 }

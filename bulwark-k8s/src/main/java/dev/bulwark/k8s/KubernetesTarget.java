@@ -144,17 +144,7 @@ public final class KubernetesTarget implements Target {
 
   /** The first line of {@code node}: where a finding about a whole mapping (a container, a pod spec) points. */
   public Span head(YamlNode node) {
-    Span s = node.span();
-    if (s.endLine() == s.startLine()) {
-      return s;
-    }
-    SourceText src = yaml.source();
-    int end = src.lineEnd(s.startLine());
-    String text = src.text();
-    while (end > s.startOffset() && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r' || text.charAt(end - 1) == ' ')) {
-      end--;
-    }
-    return src.span(s.startOffset(), end);
+    return yaml.head(node);
   }
 
   @Override
