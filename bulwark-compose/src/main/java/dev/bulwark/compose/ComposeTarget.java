@@ -1,6 +1,7 @@
 package dev.bulwark.compose;
 
 import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Location;
 import dev.bulwark.core.Suppressions;
 import dev.bulwark.core.Target;
 import dev.bulwark.core.text.SourceText;
@@ -134,6 +135,11 @@ public final class ComposeTarget implements Target {
 
   public SourceText source() {
     return yaml.source();
+  }
+
+  /** Where a finding about {@code node} points: the first line of it. */
+  public Location locate(YamlNode node) {
+    return new Location.Text(head(node));
   }
 
   /** The first line of {@code node}: where a finding about a whole mapping points. */

@@ -25,7 +25,7 @@ public final class Privileged extends ComposeRule {
     for (ComposeService s : target.services()) {
       YamlMapping.Entry e = s.body().entry("privileged");
       if (e != null && ComposeTarget.isTrue(e.value())) {
-        report.accept(finding(s.displayName() + " runs privileged", target.head(e.key()), s.name()));
+        report.accept(finding(target, s.displayName() + " runs privileged", e.key(), s.name()));
       }
     }
   }
