@@ -30,6 +30,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * paths:
  *   - path: "docker/dev/**"
  *     purpose: development           # per path; the last matching entry wins
+ * podSecurityVersion: v1.30          # Kubernetes manifests: the Pod Security Standards version (default: latest)
  * </pre>
  */
 public record LintConfig(
@@ -41,7 +42,8 @@ public record LintConfig(
     List<PathRule> paths,
     List<String> exclude,
     Purpose purpose,
-    String source) {
+    String source,
+    Integer podSecurityMinor) {
 
   /** The largest config file read, in bytes, and the most it may expand to through YAML aliases (in characters). */
   public static final int MAX_BYTES = 1_000_000;
@@ -52,7 +54,7 @@ public record LintConfig(
   /** Ids ignored under paths matching {@code glob}, and (when not null) the purpose of the files there. */
   public record PathRule(String glob, Set<String> ignore, Purpose purpose) {}
 
-  public static final LintConfig DEFAULT = new LintConfig(Set.of(), Map.of(), List.of(), List.of(), null, List.of(), List.of(), null, null);
+  public static final LintConfig DEFAULT = new LintConfig(Set.of(), Map.of(), List.of(), List.of(), null, List.of(), List.of(), null, null, null);
 
   /** A config file that cannot be read as the documented shape; the message says where. */
   public static final class ConfigException extends Exception {
@@ -64,7 +66,8 @@ public record LintConfig(
   /** Parses {@code .bulwark.yaml} text; {@code source} names the file in error messages. */
   public static LintConfig parse(String yaml, String source) throws ConfigException {
     Map<String, Object> root = load(yaml, source);
-    Set<String> known = Set.of("ignore", "severity", "trustedRegistries", "allowedBaseImages", "failOn", "paths", "exclude", "purpose");
+    Set<String> known = Set.of("ignore", "severity", "trustedRegistries", "allowedBaseImages", "failOn", "paths", "exclude", "purpose",
+        "podSecurityVersion");
     for (String k : root.keySet()) {
       if (!known.contains(k)) {
         throw new ConfigException(source + ": unknown key '" + k + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
@@ -92,7 +95,31 @@ public record LintConfig(
     return new LintConfig(upper(strings(root.get("ignore"), source, "ignore")), Map.copyOf(sev),
         strings(root.get("trustedRegistries"), source, "trustedRegistries"), strings(root.get("allowedBaseImages"), source, "allowedBaseImages"),
         failOn == null ? null : severity(failOn, source, "failOn"), List.copyOf(paths), strings(root.get("exclude"), source, "exclude"),
-        purpose(root.get("purpose"), source, "purpose"), source);
+        purpose(root.get("purpose"), source, "purpose"), source, podSecurityMinor(root.get("podSecurityVersion"), source));
+  }
+
+  /**
+   * {@code v1.30}, {@code 1.30} or {@code latest} (null), as pod-security-admission's
+   * {@code enforce-version} label is written: the Kubernetes 1.x minor the Pod Security Standards
+   * are checked as of.
+   */
+  public static Integer podSecurityMinor(Object o, String source) throws ConfigException {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Number) {
+      // YAML reads a bare 1.30 as the number 1.3: refuse it rather than check as of 1.3
+      throw new ConfigException(source + ": podSecurityVersion: write the version as v1.30 (a bare " + o + " is a number in YAML)");
+    }
+    String v = String.valueOf(o).trim();
+    if (v.equals("latest")) {
+      return null;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("v?1\\.(\\d{1,3})").matcher(v);
+    if (!m.matches()) {
+      throw new ConfigException(source + ": podSecurityVersion: '" + v + "' is not a Kubernetes version (write v1.30, or latest)");
+    }
+    return Integer.valueOf(m.group(1));
   }
 
   /** Reads a hadolint config: ignored, override, trustedRegistries, failure-threshold. */
@@ -108,7 +135,7 @@ public record LintConfig(
     Object threshold = root.get("failure-threshold");
     Severity failOn = threshold == null || threshold.toString().equals("none") ? null : hadolintLevel(threshold.toString(), source);
     return new LintConfig(upper(strings(root.get("ignored"), source, "ignored")), Map.copyOf(sev),
-        strings(root.get("trustedRegistries"), source, "trustedRegistries"), List.of(), failOn, List.of(), List.of(), null, source);
+        strings(root.get("trustedRegistries"), source, "trustedRegistries"), List.of(), failOn, List.of(), List.of(), null, source, null);
   }
 
   /** hadolint's error/warning/info/style levels on Bulwark's scale. */
@@ -135,7 +162,7 @@ public record LintConfig(
 
   /** These settings with every file's purpose set to {@code p} (paths entries that set one still win). */
   public LintConfig withPurpose(Purpose p) {
-    return new LintConfig(ignore, severity, trustedRegistries, allowedBaseImages, failOn, paths, exclude, p, source);
+    return new LintConfig(ignore, severity, trustedRegistries, allowedBaseImages, failOn, paths, exclude, p, source, podSecurityMinor);
   }
 
   /** True when the file at {@code relativePath} is not to be scanned at all. */

@@ -137,9 +137,37 @@ public final class KubernetesTarget implements Target {
     return yaml.source();
   }
 
-  /** The Pod Security Standards version findings are judged at. */
-  public int pssMinor() {
-    return LATEST_MINOR;
+  /**
+   * The Pod Security Standards version {@code pod} is judged at, as pod-security-admission picks
+   * it: the {@code pod-security.kubernetes.io/enforce-version} label of its Namespace when that
+   * Namespace is in this file, else the config's {@code podSecurityVersion}, else the latest the
+   * checks know. Versions past the latest are the latest, as PSA treats them.
+   */
+  public int pssMinor(PodSpec pod) {
+    Integer minor = namespaceVersion(pod.owner().namespace());
+    if (minor == null) {
+      minor = config.podSecurityMinor();
+    }
+    return minor == null ? LATEST_MINOR : Math.min(minor, LATEST_MINOR);
+  }
+
+  private Integer namespaceVersion(String namespace) {
+    if (namespace == null) {
+      return null;
+    }
+    for (KubeObject o : objects) {
+      if (o.kind().equals("Namespace") && namespace.equals(o.name())) {
+        YamlMapping meta = o.node().mapping("metadata");
+        YamlMapping labels = meta == null ? null : meta.mapping("labels");
+        String version = labels == null ? null : labels.string("pod-security.kubernetes.io/enforce-version");
+        try {
+          return version == null ? null : LintConfig.podSecurityMinor(version, "label");
+        } catch (LintConfig.ConfigException e) {
+          return null; // a label that does not parse is judged as if absent (the API server refuses to store it)
+        }
+      }
+    }
+    return null;
   }
 
   /** The first line of {@code node}: where a finding about a whole mapping (a container, a pod spec) points. */

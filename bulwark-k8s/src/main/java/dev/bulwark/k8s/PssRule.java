@@ -60,11 +60,11 @@ public abstract class PssRule extends KubernetesRule {
 
   @Override
   public final void check(KubernetesTarget target, Consumer<Finding> report) {
-    int minor = target.pssMinor();
-    if (since > minor) {
-      return;
-    }
     for (PodSpec pod : target.podSpecs()) {
+      int minor = target.pssMinor(pod);
+      if (since > minor) {
+        continue;
+      }
       violations(pod, minor, v -> {
         if (!v.reportedByBaseline()) {
           String message = "PSS " + level.label() + " (" + control + "): " + v.message() + " in " + pod.owner().displayName();

@@ -1,6 +1,7 @@
 package dev.bulwark.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -77,5 +78,40 @@ class KubernetesTargetTest {
     List<Finding> f = KubernetesRules.linter().lint(t);
     assertThat(f).noneMatch(x -> x.ruleId().equals("BW-K001"));
     assertThat(f).filteredOn(x -> x.ruleId().equals("BW-K002")).singleElement().extracting(Finding::severity).isEqualTo(Severity.LOW);
+  }
+
+  private static final String ROOT_POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n"
+      + "  securityContext: {runAsNonRoot: true, runAsUser: 0, seccompProfile: {type: RuntimeDefault}}\n"
+      + "  containers: [{name: c, securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}}]\n";
+
+  private static List<String> pssRules(KubernetesTarget t) {
+    return KubernetesRules.linter().lint(t).stream().map(Finding::ruleId).filter(id -> id.compareTo("BW-K040") < 0).toList();
+  }
+
+  @Test
+  void podSecurityVersionComesFromTheConfigAndIsLatestByDefault() throws Exception {
+    // runAsUser: 0 is a restricted violation from Kubernetes 1.23 on (PSA's runAsUser check)
+    KubernetesTarget latest = KubernetesTarget.parse("m.yaml", ROOT_POD);
+    assertThat(pssRules(latest)).containsExactly("BW-K023");
+    KubernetesTarget v122 = latest.withConfig(dev.bulwark.core.LintConfig.parse("podSecurityVersion: v1.22\n", "c"), "m.yaml");
+    assertThat(pssRules(v122)).isEmpty();
+    KubernetesTarget future = latest.withConfig(dev.bulwark.core.LintConfig.parse("podSecurityVersion: \"1.99\"\n", "c"), "m.yaml");
+    assertThat(pssRules(future)).containsExactly("BW-K023");
+  }
+
+  @Test
+  void theNamespaceEnforceVersionLabelInTheSameFileWinsForItsPods() throws Exception {
+    String ns = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n"
+        + "    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: v1.22\n---\n";
+    assertThat(pssRules(KubernetesTarget.parse("m.yaml", ns + ROOT_POD))).isEmpty();
+    assertThat(pssRules(KubernetesTarget.parse("m.yaml", ns.replace("name: shop", "name: other") + ROOT_POD))).containsExactly("BW-K023");
+  }
+
+  @Test
+  void aPodSecurityVersionThatIsNotOneIsAConfigError() {
+    assertThatThrownBy(() -> dev.bulwark.core.LintConfig.parse("podSecurityVersion: 1.30\n", "c.yaml"))
+        .hasMessage("c.yaml: podSecurityVersion: write the version as v1.30 (a bare 1.3 is a number in YAML)");
+    assertThatThrownBy(() -> dev.bulwark.core.LintConfig.parse("podSecurityVersion: v2.1\n", "c.yaml"))
+        .hasMessageContaining("'v2.1' is not a Kubernetes version");
   }
 }
