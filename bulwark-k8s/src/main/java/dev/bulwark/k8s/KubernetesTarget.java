@@ -32,9 +32,10 @@ public final class KubernetesTarget implements Target {
   private final LintConfig config;
   private final String relativePath;
   private final YamlPragmas pragmas;
+  private final List<NetworkPolicyRef> scanPolicies; // null: only this file's are known
 
   private KubernetesTarget(String path, YamlStream yaml, List<KubeObject> objects, List<PodSpec> podSpecs, LintConfig config,
-      String relativePath, YamlPragmas pragmas) {
+      String relativePath, YamlPragmas pragmas, List<NetworkPolicyRef> scanPolicies) {
     this.path = path;
     this.yaml = yaml;
     this.objects = objects;
@@ -42,6 +43,7 @@ public final class KubernetesTarget implements Target {
     this.config = config;
     this.relativePath = relativePath;
     this.pragmas = pragmas;
+    this.scanPolicies = scanPolicies;
   }
 
   /** Loads {@code text} (see {@link YamlLoader} for the limits); a file with no Kubernetes object has {@link #isManifest()} false. */
@@ -60,7 +62,7 @@ public final class KubernetesTarget implements Target {
         pods.add(p);
       }
     }
-    return new KubernetesTarget(path, yaml, List.copyOf(objects), List.copyOf(pods), LintConfig.DEFAULT, path, YamlPragmas.of(yaml.source()));
+    return new KubernetesTarget(path, yaml, List.copyOf(objects), List.copyOf(pods), LintConfig.DEFAULT, path, YamlPragmas.of(yaml.source()), null);
   }
 
   /** True when {@code m} has a string apiVersion and kind at its top level: what makes a YAML document a Kubernetes object. */
@@ -113,7 +115,34 @@ public final class KubernetesTarget implements Target {
   }
 
   public KubernetesTarget withConfig(LintConfig settings, String relative) {
-    return new KubernetesTarget(path, yaml, objects, podSpecs, settings, relative, pragmas);
+    return new KubernetesTarget(path, yaml, objects, podSpecs, settings, relative, pragmas, scanPolicies);
+  }
+
+  /**
+   * This file with the NetworkPolicies of every manifest of the scan (this file's included): a
+   * policy usually lives in another file than the workloads it selects, as kube-score reads them.
+   */
+  public KubernetesTarget withScanPolicies(List<NetworkPolicyRef> policies) {
+    return new KubernetesTarget(path, yaml, objects, podSpecs, config, relativePath, pragmas, List.copyOf(policies));
+  }
+
+  /** The NetworkPolicies that may select this file's pods: the scan's, when given, else this file's own. */
+  public List<NetworkPolicyRef> networkPolicies() {
+    return scanPolicies != null ? scanPolicies : ownPolicies();
+  }
+
+  /** The NetworkPolicies written in this file. */
+  public List<NetworkPolicyRef> ownPolicies() {
+    List<NetworkPolicyRef> out = new ArrayList<>();
+    for (KubeObject o : objects) {
+      if (o.kind().equals("NetworkPolicy") && o.apiVersion().startsWith("networking.k8s.io/")) {
+        NetworkPolicyRef p = NetworkPolicyRef.of(o);
+        if (p != null) {
+          out.add(p);
+        }
+      }
+    }
+    return out;
   }
 
   /** True when the file holds at least one Kubernetes object. */

@@ -5,6 +5,9 @@ import dev.bulwark.yaml.YamlNode;
 import dev.bulwark.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.List;
+import dev.bulwark.yaml.YamlScalar;
+import java.util.Map;
+import java.util.HashMap;
 
 /**
  * A pod spec and the metadata that goes with it (the Pod's own, or the template's), in the object
@@ -55,6 +58,18 @@ public record PodSpec(KubeObject owner, YamlMapping metadata, YamlMapping spec) 
   public YamlNode security(String key) {
     YamlMapping sc = securityContext();
     return sc == null ? null : sc.get(key);
+  }
+
+  /** {@code metadata.labels} as strings (what selectors match), empty when there are none. */
+  public Map<String, String> labels() {
+    YamlMapping labels = metadata == null ? null : metadata.mapping("labels");
+    Map<String, String> out = new HashMap<>();
+    for (YamlMapping.Entry e : labels == null ? List.<YamlMapping.Entry>of() : labels.entries()) {
+      if (e.value() instanceof YamlScalar v && !v.isNull()) {
+        out.put(e.key().value(), v.value());
+      }
+    }
+    return out;
   }
 
   /** {@code metadata.annotations}, or null. */

@@ -25,6 +25,7 @@ import dev.bulwark.k8s.rules.pss.SeccompRestricted;
 import dev.bulwark.k8s.rules.pss.Sysctls;
 import dev.bulwark.k8s.rules.pss.WindowsHostProcess;
 import dev.bulwark.k8s.rules.workload.LatestImage;
+import dev.bulwark.k8s.rules.workload.NoNetworkPolicy;
 import dev.bulwark.k8s.rules.workload.LowUid;
 import dev.bulwark.k8s.rules.workload.MissingProbes;
 import dev.bulwark.k8s.rules.workload.MissingResources;
@@ -42,7 +43,7 @@ public final class KubernetesRules {
       new SeccompBaseline(), new Sysctls(), new HostProbesAndLifecycle(), new RestrictedVolumes(), new AllowPrivilegeEscalation(),
       new RunAsNonRoot(), new RunAsUserRoot(), new SeccompRestricted(), new CapabilitiesRestricted(), new ProcMountRestricted());
   private static final List<KubernetesRule> OTHERS = List.of(new WritableRootFilesystem(), new LowUid(), new MissingResources(),
-      new MissingProbes(), new LatestImage(), new PullPolicy(), new ServiceAccountToken(), new SecretInEnv());
+      new MissingProbes(), new LatestImage(), new PullPolicy(), new ServiceAccountToken(), new SecretInEnv(), new NoNetworkPolicy());
   private static final List<KubernetesRule> ALL = all(PSS, OTHERS);
 
   private KubernetesRules() {}
