@@ -75,4 +75,32 @@ class RuntimeCliTest {
     Path file = Files.writeString(tmp.resolve("file"), "x");
     CliTest.assertOneLineError(CliTest.run("runtime", tmp.toString(), "--out", file.toString()), "not a directory");
   }
+
+  @Test
+  void aBuiltImageIsRunAsItsConfigAndPasswdSay(@TempDir Path tmp) throws Exception {
+    byte[] layer = SbomCliTest.tar("etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:10001:10002::/home/app:/sbin/nologin\n",
+        "etc/group", "root:x:0:\napp:x:10002:\n", "app/server", "#!/bin/true\n");
+    Path archive = SbomCliTest.archive(tmp, layer, "{\"User\":\"app\",\"ExposedPorts\":{\"8443/tcp\":{}},\"Volumes\":{\"/data\":{}},"
+        + "\"Healthcheck\":{\"Test\":[\"CMD\",\"/app/server\",\"-health\"],\"Interval\":15000000000,\"Retries\":2}}");
+    Run r = CliTest.run("runtime", archive.toString(), "--format", "run");
+    assertThat(r.exit()).as(r.err()).isZero();
+    // the archive is tagged demo:1: the service is named after it and runs it
+    assertThat(r.out()).contains("--user 10001:10002", "uid 10001 from the image's /etc/passwd", "127.0.0.1:8443:8443", "demo:1",
+        "--name demo", "/data");
+    Run compose = CliTest.run("runtime", archive.toString(), "--format", "compose");
+    assertThat(compose.out()).contains("healthcheck:", "/app/server", "-health", "interval: \"15s\"", "retries: 2");
+    Run k8s = CliTest.run("runtime", archive.toString(), "--format", "k8s", "--image", "registry.example/demo:1.2.3");
+    assertThat(k8s.out()).contains("runAsUser: 10001", "runAsGroup: 10002", "image: \"registry.example/demo:1.2.3\"", "containerPort: 8443");
+  }
+
+  @Test
+  void aFileThatIsNeitherADockerfileNorAnImageIsNotTakenForAnImage(@TempDir Path tmp) throws Exception {
+    assertThat(RuntimeCommand.isBuiltImage(CliTest.dockerfile(tmp, "FROM alpine:3.20\n"))).isFalse();
+    assertThat(RuntimeCommand.isBuiltImage(tmp)).isFalse();
+    Files.createDirectories(tmp.resolve("oci"));
+    Files.writeString(tmp.resolve("oci/oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    assertThat(RuntimeCommand.isBuiltImage(tmp.resolve("oci"))).isTrue();
+    assertThat(RuntimeCommand.repositoryName("ghcr.io/acme/api:2.0.1@sha256:" + "a".repeat(64))).isEqualTo("api");
+    assertThat(RuntimeCommand.repositoryName("localhost:5000/web")).isEqualTo("web");
+  }
 }

@@ -42,8 +42,13 @@ class SbomCliTest {
   }
 
   static Path archive(Path dir, byte[] layer) throws Exception {
-    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:"
-        + sha(layer) + "\"]}}").getBytes(StandardCharsets.UTF_8);
+    return archive(dir, layer, "{}");
+  }
+
+  /** The same with {@code runConfig} as the image config's {@code config} object (User, ExposedPorts…). */
+  static Path archive(Path dir, byte[] layer, String runConfig) throws Exception {
+    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":" + runConfig
+        + ",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + sha(layer) + "\"]}}").getBytes(StandardCharsets.UTF_8);
     byte[] manifest = "[{\"Config\":\"c.json\",\"RepoTags\":[\"demo:1\"],\"Layers\":[\"l/layer.tar\"]}]".getBytes(StandardCharsets.UTF_8);
     Path archive = dir.resolve("demo.tar");
     try (TarArchiveOutputStream t = new TarArchiveOutputStream(Files.newOutputStream(archive))) {

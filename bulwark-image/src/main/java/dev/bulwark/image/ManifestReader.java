@@ -280,11 +280,16 @@ public final class ManifestReader {
     for (JsonNode d : c.path("rootfs").path("diff_ids")) {
       diffIds.add(Digest.parse(d.asText()));
     }
-    JsonNode hc = cfg.path("Healthcheck").path("Test");
+    JsonNode hcNode = cfg.path("Healthcheck");
+    JsonNode hc = hcNode.path("Test");
     boolean healthcheck = hc.isArray() && !hc.isEmpty() && !hc.get(0).asText().equals("NONE");
+    ImageConfig.Health health = healthcheck ? new ImageConfig.Health(strings(hc), hcNode.path("Interval").asLong(0),
+        hcNode.path("Timeout").asLong(0), hcNode.path("StartPeriod").asLong(0), hcNode.path("Retries").asInt(0)) : null;
+    List<String> volumes = new ArrayList<>();
+    cfg.path("Volumes").fieldNames().forEachRemaining(volumes::add);
     return new ImageConfig(text(c, "os"), text(c, "architecture"), text(c, "variant"), cfg.path("User").asText(""), strings(cfg.path("Env")),
         strings(cfg.path("Entrypoint")), strings(cfg.path("Cmd")), cfg.path("WorkingDir").asText(""), List.copyOf(ports), Map.copyOf(labels),
-        healthcheck, List.copyOf(history), List.copyOf(diffIds));
+        healthcheck, List.copyOf(history), List.copyOf(diffIds), List.copyOf(volumes), health);
   }
 
   private static List<String> strings(JsonNode n) {

@@ -58,6 +58,108 @@ public final class RuntimeProfiles {
     return new RuntimeProfile(serviceName(name), image, runAs, ports, writable, healthcheck(last), Limits.DEFAULT, notes);
   }
 
+  /**
+   * The profile of a built image, from its config and account files: what the image really runs
+   * as, serves and writes, whatever its Dockerfile said.
+   */
+  public static RuntimeProfile ofImage(BuiltImage built, String name, String image) {
+    List<String> notes = new ArrayList<>();
+    RunAs runAs;
+    if (built.user().isBlank()) {
+      notes.add("The image's config sets no User, so it runs as root: the settings run it as " + DEFAULT_ID + ":" + DEFAULT_ID
+          + ". Add `USER " + DEFAULT_ID + ":" + DEFAULT_ID + "` to its Dockerfile and make sure that user can read the app's files.");
+      runAs = new RunAs(DEFAULT_ID, DEFAULT_ID, "the image sets no User, so a dedicated non-root id");
+    } else {
+      runAs = runAs(built.user(), new PasswdAccounts(built.passwd(), built.group()), notes);
+    }
+    List<Port> ports = new ArrayList<>();
+    for (String p : built.exposedPorts()) {
+      int slash = p.indexOf('/');
+      Integer n = numeric(slash < 0 ? p : p.substring(0, slash));
+      Port port = n == null || n < 1 || n > 65535 ? null : new Port(n, slash < 0 ? "tcp" : p.substring(slash + 1).toLowerCase(Locale.ROOT));
+      if (port != null && !ports.contains(port) && ports.size() < MAX_PORTS) {
+        ports.add(port);
+      }
+    }
+    notePrivilegedPorts(ports, notes);
+    List<WritablePath> writable = new ArrayList<>();
+    writable.add(new WritablePath("/tmp", false));
+    for (String v : built.volumes()) {
+      if (!v.equals("/tmp") && v.startsWith("/")) {
+        writable.add(new WritablePath(v, true));
+      }
+    }
+    return new RuntimeProfile(serviceName(name), image, runAs, ports, writable, healthcheck(built), Limits.DEFAULT, notes);
+  }
+
+  private static Healthcheck healthcheck(BuiltImage built) {
+    List<String> test = built.healthTest();
+    if (test == null || test.isEmpty()) {
+      return null;
+    }
+    List<String> exec = test.get(0).equals("CMD") ? test.subList(1, test.size()) : null;
+    String shell = test.get(0).equals("CMD-SHELL") && test.size() > 1 ? test.get(1) : null;
+    if (exec == null && shell == null) {
+      return null; // NONE, or a form Docker does not run
+    }
+    return new Healthcheck(exec, shell, duration(built.healthIntervalNanos()), duration(built.healthTimeoutNanos()),
+        duration(built.healthStartPeriodNanos()), built.healthRetries() == 0 ? null : built.healthRetries());
+  }
+
+  /** Nanoseconds as a Go duration the way HEALTHCHECK flags are written ({@code 30s}, {@code 1500ms}); null for 0 (unset). */
+  static String duration(long nanos) {
+    if (nanos <= 0) {
+      return null;
+    }
+    return nanos % 1_000_000_000L == 0 ? nanos / 1_000_000_000L + "s" : nanos % 1_000_000L == 0 ? nanos / 1_000_000L + "ms" : nanos + "ns";
+  }
+
+  /** An image's /etc/passwd and /etc/group, read as runc's user lookup reads them. */
+  private record PasswdAccounts(String passwd, String group) implements Accounts {
+    @Override
+    public Integer uid(String name) {
+      String[] entry = entry(passwd, name);
+      return entry == null || entry.length < 3 ? null : numeric(entry[2]);
+    }
+
+    @Override
+    public Integer gid(String name) {
+      String[] entry = entry(group, name);
+      return entry == null || entry.length < 3 ? null : numeric(entry[2]);
+    }
+
+    @Override
+    public Integer primaryGid(String nameOrUid) {
+      for (String line : passwd == null ? new String[0] : passwd.split("\n")) {
+        String[] f = line.split(":", -1);
+        if (f.length >= 4 && (f[0].equals(nameOrUid) || f[2].equals(nameOrUid))) {
+          return numeric(f[3]);
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public String source() {
+      return "the image's /etc/passwd";
+    }
+
+    @Override
+    public String noUid(String name) {
+      return "User " + name + " is not in the image's /etc/passwd: the settings assume " + DEFAULT_ID
+          + "; write a numeric USER in the Dockerfile, which Kubernetes needs to enforce runAsNonRoot.";
+    }
+
+    private static String[] entry(String file, String name) {
+      for (String line : file == null ? new String[0] : file.split("\n")) {
+        if (line.startsWith(name + ":")) {
+          return line.split(":", -1);
+        }
+      }
+      return null;
+    }
+  }
+
   /** The final stage and the stages of this file it is built FROM, nearest first. */
   private static List<Stage> chain(BuildModel model, Stage last) {
     List<Stage> chain = new ArrayList<>();
@@ -80,27 +182,64 @@ public final class RuntimeProfiles {
           + ". Add `USER " + DEFAULT_ID + ":" + DEFAULT_ID + "` to the Dockerfile and make sure that user can read the app's files.");
       return new RunAs(DEFAULT_ID, DEFAULT_ID, "the Dockerfile sets no USER, so a dedicated non-root id");
     }
+    return runAs(user, new Accounts() {
+      @Override
+      public Integer uid(String name) {
+        return createdId(model, name, false);
+      }
+
+      @Override
+      public Integer gid(String name) {
+        return createdId(model, name, true);
+      }
+    }, notes);
+  }
+
+  /** Where a user or group name gets its numeric id: the Dockerfile's useradd/addgroup, or the built image's /etc/passwd and /etc/group. */
+  interface Accounts {
+    Integer uid(String name);
+
+    Integer gid(String name);
+
+    /** The primary group of user {@code nameOrUid} (passwd's fourth field), or null when unknown. */
+    default Integer primaryGid(String nameOrUid) {
+      return null;
+    }
+
+    /** Where the ids come from, said in the origin comment. */
+    default String source() {
+      return "the Dockerfile's useradd/adduser";
+    }
+
+    /** The note when user {@code name} has no id here: what to do about it. */
+    default String noUid(String name) {
+      return "USER " + name + " has no uid the Dockerfile fixes (`useradd -u`): the settings assume " + DEFAULT_ID
+          + "; make it so (`useradd -u " + DEFAULT_ID + "`) or write a numeric USER, which Kubernetes needs to enforce runAsNonRoot.";
+    }
+  }
+
+  /** {@code user} (USER's {@code name|uid[:group|gid]}) as numeric ids; root and unknown names become {@link #DEFAULT_ID}, with a note. */
+  static RunAs runAs(String user, Accounts accounts, List<String> notes) {
     int colon = user.indexOf(':');
     String u = colon < 0 ? user : user.substring(0, colon);
     String g = colon < 0 ? null : user.substring(colon + 1);
     Integer uid = u.equals("root") ? Integer.valueOf(0) : numeric(u);
     if (uid == null) {
-      uid = createdId(model, u, false);
+      uid = accounts.uid(u);
     }
     if (uid != null && uid == 0) {
       notes.add("The image runs as root (USER " + user + "): the settings run it as " + DEFAULT_ID + ":" + DEFAULT_ID + " instead.");
       return new RunAs(DEFAULT_ID, DEFAULT_ID, "USER " + user + " is root, so a dedicated non-root id instead");
     }
     if (uid == null) {
-      notes.add("USER " + u + " has no uid the Dockerfile fixes (`useradd -u`): the settings assume " + DEFAULT_ID
-          + "; make it so (`useradd -u " + DEFAULT_ID + "`) or write a numeric USER, which Kubernetes needs to enforce runAsNonRoot.");
+      notes.add(accounts.noUid(u));
       uid = DEFAULT_ID;
     }
-    Integer gid = g == null ? null : numeric(g) != null ? numeric(g) : createdId(model, g, true);
+    Integer gid = g == null ? accounts.primaryGid(u) : numeric(g) != null ? numeric(g) : accounts.gid(g);
     if (gid == null) {
       gid = uid; // the usual one-group-per-user convention (useradd -U)
     }
-    String origin = numeric(u) != null ? "USER " + user : "USER " + user + " (uid " + uid + " from the Dockerfile's useradd/adduser)";
+    String origin = numeric(u) != null ? "USER " + user : "USER " + user + " (uid " + uid + " from " + accounts.source() + ")";
     return new RunAs(uid, gid, origin);
   }
 
@@ -160,13 +299,17 @@ public final class RuntimeProfiles {
         }
       }
     }
+    notePrivilegedPorts(ports, notes);
+    return ports;
+  }
+
+  private static void notePrivilegedPorts(List<Port> ports, List<String> notes) {
     if (ports.stream().anyMatch(Port::privileged)) {
       notes.add("The app listens on a port below 1024 as a non-root user: Docker lets it (since 20.10 containers start with"
           + " net.ipv4.ip_unprivileged_port_start=0); in Kubernetes the pod sets that sysctl. No capability is added:"
           + " NET_BIND_SERVICE does nothing for a non-root process without file capabilities. A port of 1024 or more needs"
           + " neither.");
     }
-    return ports;
   }
 
   private static Healthcheck healthcheck(Stage last) {

@@ -113,4 +113,47 @@ class RuntimeProfilesTest {
         KubernetesWriter.seconds("2h", 0), KubernetesWriter.seconds("bogus", 7), KubernetesWriter.seconds(null, 9)))
         .containsExactly(30, 90, 1, 7200, 7, 9);
   }
+
+  private static final String PASSWD = "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n"
+      + "app:x:10001:10002::/home/app:/sbin/nologin\n";
+  private static final String GROUP = "root:x:0:\napp:x:10002:\nweb:x:2000:\n";
+
+  private static RuntimeProfile built(String user, List<String> ports, List<String> volumes, List<String> health) {
+    return RuntimeProfiles.ofImage(new BuiltImage(user, ports, volumes, health, 30_000_000_000L, 1_500_000_000L, 0, 3, PASSWD, GROUP),
+        "My App", "my-app:1.0");
+  }
+
+  @Test
+  void aBuiltImagesUserIsReadFromItsPasswdAndGroupFiles() {
+    RuntimeProfile named = built("app", List.of(), List.of(), null);
+    assertThat(named.runAs()).isEqualTo(new RunAs(10001, 10002, "USER app (uid 10001 from the image's /etc/passwd)"));
+    assertThat(built("app:web", List.of(), List.of(), null).runAs()).extracting(RunAs::uid, RunAs::gid).containsExactly(10001, 2000);
+    // a numeric user in passwd gets its primary group, as runc gives it
+    assertThat(built("10001", List.of(), List.of(), null).runAs()).extracting(RunAs::uid, RunAs::gid).containsExactly(10001, 10002);
+    RuntimeProfile missing = built("ghost", List.of(), List.of(), null);
+    assertThat(missing.runAs().uid()).isEqualTo(RuntimeProfiles.DEFAULT_ID);
+    assertThat(missing.notes()).singleElement().asString().startsWith("User ghost is not in the image's /etc/passwd");
+  }
+
+  @Test
+  void aBuiltImageWithoutUserOrAsRootGetsTheDefaultIdAndANote() {
+    RuntimeProfile none = built("", List.of(), List.of(), null);
+    assertThat(none.runAs().uid()).isEqualTo(RuntimeProfiles.DEFAULT_ID);
+    assertThat(none.notes()).singleElement().asString().startsWith("The image's config sets no User");
+    assertThat(built("0:0", List.of(), List.of(), null).runAs().origin()).contains("is root");
+    assertThat(built("root", List.of(), List.of(), null).runAs().uid()).isEqualTo(RuntimeProfiles.DEFAULT_ID);
+  }
+
+  @Test
+  void aBuiltImagesPortsVolumesAndHealthcheckComeFromItsConfig() {
+    RuntimeProfile p = built("app", List.of("8080/tcp", "53/udp", "8080/tcp", "junk/tcp"), List.of("/data", "/tmp"),
+        List.of("CMD", "/app", "health"));
+    assertThat(p.ports()).containsExactly(new Port(8080, "tcp"), new Port(53, "udp"));
+    assertThat(p.notes()).anyMatch(n -> n.contains("below 1024"));
+    assertThat(p.writablePaths()).containsExactly(new WritablePath("/tmp", false), new WritablePath("/data", true));
+    assertThat(p.healthcheck()).isEqualTo(new RuntimeProfile.Healthcheck(List.of("/app", "health"), null, "30s", "1500ms", null, 3));
+    assertThat(built("app", List.of(), List.of(), List.of("CMD-SHELL", "wget -q -O- localhost:8080")).healthcheck().shell())
+        .isEqualTo("wget -q -O- localhost:8080");
+    assertThat(built("app", List.of(), List.of(), List.of("NONE")).healthcheck()).isNull();
+  }
 }

@@ -107,6 +107,9 @@ public final class Analyzers {
     }
   }
 
+  /** The account databases kept for whoever needs a user's numeric id (the runtime settings of a built image). */
+  private static final String[] ACCOUNTS = {"etc/passwd", "etc/group"};
+
   /** Arrays, not streams: both questions are asked for every file of every layer. */
   private record Interest(DatabaseAnalyzer[] databases, FileAnalyzer[] files, StreamAnalyzer[] streams) implements FileInterest {
     Interest(List<DatabaseAnalyzer> databases, List<FileAnalyzer> files, List<StreamAnalyzer> streams) {
@@ -117,6 +120,9 @@ public final class Analyzers {
     public Keep keep(String path) {
       if (OsInfo.FILES.contains(path)) {
         return Keep.EVERY_VERSION;
+      }
+      if (path.equals(ACCOUNTS[0]) || path.equals(ACCOUNTS[1])) {
+        return Keep.LAST; // who USER names: runtime settings need the numeric ids
       }
       for (DatabaseAnalyzer d : databases) {
         if (d.wants(path)) {
