@@ -24,6 +24,12 @@ import dev.bulwark.k8s.rules.pss.SeccompBaseline;
 import dev.bulwark.k8s.rules.pss.SeccompRestricted;
 import dev.bulwark.k8s.rules.pss.Sysctls;
 import dev.bulwark.k8s.rules.pss.WindowsHostProcess;
+import dev.bulwark.k8s.rules.rbac.AnonymousBinding;
+import dev.bulwark.k8s.rules.rbac.ClusterAdminBinding;
+import dev.bulwark.k8s.rules.rbac.PodExecAttach;
+import dev.bulwark.k8s.rules.rbac.RbacEscalation;
+import dev.bulwark.k8s.rules.rbac.RbacWildcard;
+import dev.bulwark.k8s.rules.rbac.SecretsAccess;
 import dev.bulwark.k8s.rules.workload.LatestImage;
 import dev.bulwark.k8s.rules.workload.NoNetworkPolicy;
 import dev.bulwark.k8s.rules.workload.LowUid;
@@ -43,7 +49,8 @@ public final class KubernetesRules {
       new SeccompBaseline(), new Sysctls(), new HostProbesAndLifecycle(), new RestrictedVolumes(), new AllowPrivilegeEscalation(),
       new RunAsNonRoot(), new RunAsUserRoot(), new SeccompRestricted(), new CapabilitiesRestricted(), new ProcMountRestricted());
   private static final List<KubernetesRule> OTHERS = List.of(new WritableRootFilesystem(), new LowUid(), new MissingResources(),
-      new MissingProbes(), new LatestImage(), new PullPolicy(), new ServiceAccountToken(), new SecretInEnv(), new NoNetworkPolicy());
+      new MissingProbes(), new LatestImage(), new PullPolicy(), new ServiceAccountToken(), new SecretInEnv(), new NoNetworkPolicy(), new RbacWildcard(), new ClusterAdminBinding(),
+      new SecretsAccess(), new PodExecAttach(), new RbacEscalation(), new AnonymousBinding());
   private static final List<KubernetesRule> ALL = all(PSS, OTHERS);
 
   private KubernetesRules() {}
