@@ -29,12 +29,12 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RuleCasesTest {
   private static final Path DIR = Path.of("src/test/resources/rules");
-  record Case(String rule, boolean fail, List<String> positions, String config, String manifest, int index) {}
+  record Case(String rule, boolean fail, List<String> positions, String severity, String config, String manifest, int index) {}
 
   static List<Case> load(Path file) throws IOException {
     String rule = file.getFileName().toString().replace(".cases", "");
     return RuleCases.parse(Files.readString(file, StandardCharsets.UTF_8)).stream()
-        .map(c -> new Case(rule, c.fail(), c.positions(), c.config(), c.body(), c.index())).toList();
+        .map(c -> new Case(rule, c.fail(), c.positions(), c.severity(), c.config(), c.body(), c.index())).toList();
   }
 
   static List<Path> files() throws IOException {
@@ -65,6 +65,9 @@ class RuleCasesTest {
     }
     List<String> at = found.stream().map(f -> f.span().startLine() + ":" + f.span().startColumn()).toList();
     assertThat(at).as("%s findings (line:column) on:%n%s%s", c.rule(), c.manifest(), found).isEqualTo(c.positions());
+    if (c.severity() != null) {
+      assertThat(found).as("%s severity on:%n%s", c.rule(), c.manifest()).allMatch(f -> f.severity().name().equalsIgnoreCase(c.severity()));
+    }
   }
 
   @Test

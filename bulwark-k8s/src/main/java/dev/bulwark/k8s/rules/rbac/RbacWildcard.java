@@ -33,13 +33,18 @@ public final class RbacWildcard extends KubernetesRule {
           continue;
         }
         String scope = r.clusterWide() ? "in every namespace it is bound for" : "in its namespace";
-        if (verb != null && resource != null) {
-          report.accept(finding(Severity.HIGH, o.displayName() + " grants every verb on every resource" + (r.coreGroup() ? "" : " of its API groups")
-              + " " + scope + ": administrator rights", target.head(verb), o.displayName()));
+        if (verb != null && resource != null && r.coreGroup()) {
+          report.accept(finding(Severity.HIGH, o.displayName() + " grants every verb on every resource " + scope + ": administrator rights",
+              target.head(verb), o.displayName()));
+        } else if (verb != null && resource != null) {
+          // every resource of named API groups only (an aggregated metrics API, an operator's own CRDs)
+          report.accept(finding(o.displayName() + " grants every verb on every resource of API group " + names(r.apiGroups()),
+              target.head(verb), o.displayName()));
         } else if (verb != null) {
           report.accept(finding(o.displayName() + " grants every verb on " + names(r.resources()), target.head(verb), o.displayName()));
         } else {
-          report.accept(finding(o.displayName() + " grants " + names(r.verbs()) + " on every resource" + (r.coreGroup() ? "" : " of its API groups"),
+          report.accept(finding(o.displayName() + " grants " + names(r.verbs()) + " on every resource"
+              + (r.coreGroup() ? "" : " of API group " + names(r.apiGroups())),
               target.head(resource), o.displayName()));
         }
       }
