@@ -1,0 +1,60 @@
+package dev.bulwark.vuln.version;
+
+import org.apache.maven.artifact.versioning.ComparableVersion;
+
+/**
+ * Maven artifact versions, ordered by Maven's own {@code ComparableVersion} (from {@code maven-artifact}): numbers and
+ * qualifiers split at {@code .}, {@code -} and digit/letter switches, {@code alpha < beta < milestone < rc = cr <
+ * snapshot <} (release, {@code ga}, {@code final}) {@code < sp}, unknown qualifiers after those, trailing zeros and
+ * empty qualifiers dropped.
+ *
+ * <p>Every string is a Maven version. The one exception: {@code ComparableVersion} nests a list for every {@code -} and
+ * every switch between digits and letters, and compares those lists recursively, so a version with more than
+ * {@value #MAX_NESTING} of them is rejected with {@link InvalidVersionException} (and is not valid) instead of
+ * overflowing the stack.
+ */
+public final class MavenVersion implements VersionScheme {
+  static final MavenVersion INSTANCE = new MavenVersion();
+  static final int MAX_NESTING = 1000;
+
+  private MavenVersion() {}
+
+  @Override
+  public String name() {
+    return "maven";
+  }
+
+  @Override
+  public int compare(String a, String b) {
+    return Digits.sign(parse(a).compareTo(parse(b)));
+  }
+
+  @Override
+  public boolean isValid(String version) {
+    return nesting(version) <= MAX_NESTING;
+  }
+
+  static ComparableVersion parse(String v) {
+    if (nesting(v) > MAX_NESTING) {
+      throw new InvalidVersionException("maven", v, "more than " + MAX_NESTING + " nested list items");
+    }
+    return new ComparableVersion(v);
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** An upper bound of the list levels ComparableVersion opens for {@code v}. */
+  private static int nesting(String v) {
+    int n = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '-' || (i > 0 && (isAsciiDigit(c) != isAsciiDigit(v.charAt(i - 1))
+          || Character.isDigit(c) != Character.isDigit(v.charAt(i - 1))))) {
+        n++;
+      }
+    }
+    return n;
+  }
+}
