@@ -41,20 +41,22 @@ public final class MavenVersion implements VersionScheme {
     return new ComparableVersion(v);
   }
 
-  private static boolean isAsciiDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  /** An upper bound of the list levels ComparableVersion opens for {@code v}. */
+  /** An upper bound of the list levels ComparableVersion opens for {@code v}: one per '-' and per switch between digits and other characters within an item. */
   private static int nesting(String v) {
     int n = 0;
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      if (c == '-' || (i > 0 && (isAsciiDigit(c) != isAsciiDigit(v.charAt(i - 1))
-          || Character.isDigit(c) != Character.isDigit(v.charAt(i - 1))))) {
+      if (c == '-') {
+        n++;
+      } else if (i > 0 && c != '.' && v.charAt(i - 1) != '.' && v.charAt(i - 1) != '-' && switches(v.charAt(i - 1), c)) {
         n++;
       }
     }
     return n;
+  }
+
+  // a switch by either definition of a digit (ASCII, or Unicode's), so the count bounds Maven's whichever it uses
+  private static boolean switches(char a, char b) {
+    return Digits.isDigit(a) != Digits.isDigit(b) || Character.isDigit(a) != Character.isDigit(b);
   }
 }
