@@ -11,11 +11,13 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  * <p>Every string is a Maven version. The one exception: {@code ComparableVersion} nests a list for every {@code -} and
  * every switch between digits and letters, and compares those lists recursively, so a version with more than
  * {@value #MAX_NESTING} of them is rejected with {@link InvalidVersionException} (and is not valid) instead of
- * overflowing the stack.
+ * overflowing the stack; and so is a run of more than {@value #MAX_DIGITS} digits, which it would turn into a
+ * {@code BigInteger} in time quadratic in its length.
  */
 public final class MavenVersion implements VersionScheme {
   static final MavenVersion INSTANCE = new MavenVersion();
   static final int MAX_NESTING = 1000;
+  static final int MAX_DIGITS = 10_000;
 
   private MavenVersion() {}
 
@@ -31,14 +33,23 @@ public final class MavenVersion implements VersionScheme {
 
   @Override
   public boolean isValid(String version) {
-    return nesting(version) <= MAX_NESTING;
+    return problem(version) == null;
   }
 
   static ComparableVersion parse(String v) {
-    if (nesting(v) > MAX_NESTING) {
-      throw new InvalidVersionException("maven", v, "more than " + MAX_NESTING + " nested list items");
-    }
+    String problem = problem(v);
+    if (problem != null) throw new InvalidVersionException("maven", v, problem);
     return new ComparableVersion(v);
+  }
+
+  private static String problem(String v) {
+    if (nesting(v) > MAX_NESTING) return "more than " + MAX_NESTING + " nested list items";
+    int run = 0;
+    for (int i = 0; i < v.length(); i++) {
+      run = Character.isDigit(v.charAt(i)) ? run + 1 : 0;
+      if (run > MAX_DIGITS) return "a number longer than " + MAX_DIGITS + " digits";
+    }
+    return null;
   }
 
   /** An upper bound of the list levels ComparableVersion opens for {@code v}: one per '-' and per switch between digits and other characters within an item. */

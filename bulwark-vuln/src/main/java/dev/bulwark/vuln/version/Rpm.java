@@ -7,8 +7,9 @@ package dev.bulwark.vuln.version;
  * <p>{@code rpmvercmp} skips separators (anything but letters, digits, {@code ~} and {@code ^}) and compares the next
  * run of digits or letters of each side: numbers numerically and newer than letters, letters as strings. {@code ~}
  * sorts before anything, the end included (a pre-release); {@code ^} sorts after the end but before anything else (a
- * post-release snapshot). A missing epoch is 0; the release is compared only when both sides have one, as rpm does.
- * Every string compares, so none is invalid except the empty string.
+ * post-release snapshot). A missing epoch is 0; a missing release sorts before every release, as {@code rpmvercmp}
+ * orders an empty part (rpm's dependency matching instead lets {@code 1.0} match {@code 1.0-5}, which is no order:
+ * {@code 1.0-1 = 1.0 = 1.0-2}). Every string compares, so none is invalid except the empty string.
  */
 public final class Rpm implements VersionScheme {
   static final Rpm INSTANCE = new Rpm();
@@ -28,8 +29,8 @@ public final class Rpm implements VersionScheme {
     int c = rpmvercmp(ea[0], eb[0]);
     if (c != 0) return c;
     c = rpmvercmp(ea[1], eb[1]);
-    if (c != 0 || ea[2] == null || eb[2] == null) return c;
-    return rpmvercmp(ea[2], eb[2]);
+    if (c != 0) return c;
+    return rpmvercmp(ea[2] == null ? "" : ea[2], eb[2] == null ? "" : eb[2]);
   }
 
   @Override
