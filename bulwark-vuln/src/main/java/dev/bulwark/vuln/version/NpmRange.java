@@ -146,45 +146,60 @@ public final class NpmRange {
     return new BigInteger(n).add(BigInteger.ONE).toString();
   }
 
+  /** The x-range parts a caret or tilde matched; a missing part is null. */
+  private record Parts(String major, String minor, String patch, String pre) {
+    static Parts of(Matcher m) {
+      return new Parts(m.group(1), m.group(2), m.group(3), m.group(4));
+    }
+
+    boolean hasPre() {
+      return pre != null && !pre.isEmpty();
+    }
+
+    /** The lower bound of a full version: itself, even with includePrerelease (unlike the x forms). */
+    String full() {
+      return ">=" + major + "." + minor + "." + patch + (hasPre() ? "-" + pre : "");
+    }
+
+    /** {@code ~1}, {@code ^1}, {@code ~1.x}: anything of that major. */
+    String anyOfMajor(String z) {
+      return ">=" + major + ".0.0" + z + " <" + plusOne(major) + ".0.0-0";
+    }
+  }
+
   private static String caret(String comp, boolean loose, boolean incPre) {
     Matcher m = (loose ? NpmGrammar.CARET_LOOSE : NpmGrammar.CARET).matcher(comp);
     if (!m.matches()) return comp;
-    String major = m.group(1);
-    String minor = m.group(2);
-    String patch = m.group(3);
-    String pre = m.group(4);
+    Parts p = Parts.of(m);
     String z = incPre ? "-0" : "";
-    if (isX(major)) return "";
-    if (isX(minor)) return ">=" + major + ".0.0" + z + " <" + plusOne(major) + ".0.0-0";
-    if (isX(patch)) {
-      String upper = major.equals("0") ? major + "." + plusOne(minor) + ".0-0" : plusOne(major) + ".0.0-0";
-      return ">=" + major + "." + minor + ".0" + z + " <" + upper;
+    if (isX(p.major)) return "";
+    if (isX(p.minor)) return p.anyOfMajor(z);
+    boolean zeroMajor = p.major.equals("0");
+    if (isX(p.patch)) {
+      String upper = zeroMajor ? p.major + "." + plusOne(p.minor) + ".0-0" : plusOne(p.major) + ".0.0-0";
+      return ">=" + p.major + "." + p.minor + ".0" + z + " <" + upper;
     }
-    // a full version's lower bound is itself, even with includePrerelease (unlike the x forms above)
-    String lower = ">=" + major + "." + minor + "." + patch + (pre != null && !pre.isEmpty() ? "-" + pre : "");
     String upper;
-    if (major.equals("0")) {
-      upper = minor.equals("0") ? major + "." + minor + "." + plusOne(patch) + "-0" : major + "." + plusOne(minor) + ".0-0";
+    if (zeroMajor && p.minor.equals("0")) {
+      upper = p.major + "." + p.minor + "." + plusOne(p.patch) + "-0";
+    } else if (zeroMajor) {
+      upper = p.major + "." + plusOne(p.minor) + ".0-0";
     } else {
-      upper = plusOne(major) + ".0.0-0";
+      upper = plusOne(p.major) + ".0.0-0";
     }
-    return lower + " <" + upper;
+    return p.full() + " <" + upper;
   }
 
   private static String tilde(String comp, boolean loose, boolean incPre) {
     Matcher m = (loose ? NpmGrammar.TILDE_LOOSE : NpmGrammar.TILDE).matcher(comp);
     if (!m.matches()) return comp;
-    String major = m.group(1);
-    String minor = m.group(2);
-    String patch = m.group(3);
-    String pre = m.group(4);
+    Parts p = Parts.of(m);
     String z = incPre ? "-0" : "";
-    if (isX(major)) return "";
-    if (isX(minor)) return ">=" + major + ".0.0" + z + " <" + plusOne(major) + ".0.0-0";
-    String upper = " <" + major + "." + plusOne(minor) + ".0-0";
-    if (isX(patch)) return ">=" + major + "." + minor + ".0" + z + upper;
-    if (pre != null && !pre.isEmpty()) return ">=" + major + "." + minor + "." + patch + "-" + pre + upper;
-    return ">=" + major + "." + minor + "." + patch + upper;
+    if (isX(p.major)) return "";
+    if (isX(p.minor)) return p.anyOfMajor(z);
+    String upper = " <" + p.major + "." + plusOne(p.minor) + ".0-0";
+    if (isX(p.patch)) return ">=" + p.major + "." + p.minor + ".0" + z + upper;
+    return p.full() + upper;
   }
 
   private static String xrange(String comp, boolean loose, boolean incPre) {
