@@ -49,18 +49,21 @@ public final class Dpkg implements VersionScheme {
     int to = s.length();
     while (from < to && isBlank(s.charAt(from))) from++;
     while (to > from && isBlank(s.charAt(to - 1))) to--;
-    if (from == to) throw invalid(s, "version string has embedded spaces");
+    if (from == to) throw invalid(s, "version string is empty");
     for (int i = from; i < to; i++) {
       if (isBlank(s.charAt(i))) throw invalid(s, "version string has embedded spaces");
     }
     String epoch = "0";
     int colon = s.indexOf(':', from);
     if (colon >= 0 && colon < to) {
-      if (colon == from) throw invalid(s, "epoch in version is empty");
-      for (int i = from; i < colon; i++) {
+      // strtol's reading: an optional sign, then digits up to the colon
+      int d = from < colon && (s.charAt(from) == '+' || s.charAt(from) == '-') ? from + 1 : from;
+      if (d == colon) throw invalid(s, "epoch in version is empty");
+      for (int i = d; i < colon; i++) {
         if (!Digits.isDigit(s.charAt(i))) throw invalid(s, "epoch in version is not number");
       }
-      epoch = Digits.strip(s.substring(from, colon));
+      epoch = Digits.strip(s.substring(d, colon));
+      if (s.charAt(from) == '-' && !epoch.equals("0")) throw invalid(s, "epoch in version is negative");
       if (epoch.length() > 10 || Long.parseLong(epoch) > Integer.MAX_VALUE) throw invalid(s, "epoch in version is too big");
       if (colon + 1 == to) throw invalid(s, "nothing after colon in version number");
       from = colon + 1;
