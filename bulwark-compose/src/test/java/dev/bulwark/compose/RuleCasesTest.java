@@ -14,8 +14,6 @@ import dev.bulwark.core.cases.RuleCases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -24,17 +22,18 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Table tests for every Compose rule from {@code src/test/resources/rules/ID.cases}, the format
  * of bulwark-lint's: blocks headed {@code === fail at 3:5 7:9} (exactly one finding of the rule
- * starting at each line:column, in order) or {@code === pass}, optionally {@code config: {yaml}},
+ * starting at each line:column, in order) or {@code === pass}, optionally {@code severity: low} (every finding of the
+ * case has it) and {@code config: {yaml}},
  * then the Compose file. Ignore comments in the cases exercise suppressions too.
  */
 class RuleCasesTest {
   private static final Path DIR = Path.of("src/test/resources/rules");
-  record Case(String rule, boolean fail, List<String> positions, String config, String compose, int index) {}
+  record Case(String rule, boolean fail, List<String> positions, String severity, String config, String compose, int index) {}
 
   static List<Case> load(Path file) throws IOException {
     String rule = file.getFileName().toString().replace(".cases", "");
     return RuleCases.parse(Files.readString(file, StandardCharsets.UTF_8)).stream()
-        .map(c -> new Case(rule, c.fail(), c.positions(), c.config(), c.body(), c.index())).toList();
+        .map(c -> new Case(rule, c.fail(), c.positions(), c.severity(), c.config(), c.body(), c.index())).toList();
   }
 
   static List<Path> files() throws IOException {
@@ -65,6 +64,10 @@ class RuleCasesTest {
     }
     List<String> at = found.stream().map(f -> f.span().startLine() + ":" + f.span().startColumn()).toList();
     assertThat(at).as("%s findings (line:column) on:%n%s%s", c.rule(), c.compose(), found).isEqualTo(c.positions());
+    if (c.severity() != null) {
+      assertThat(found).as("%s severity on:%n%s", c.rule(), c.compose())
+          .allSatisfy(f -> assertThat(f.severity().label()).isEqualTo(c.severity()));
+    }
   }
 
   @Test

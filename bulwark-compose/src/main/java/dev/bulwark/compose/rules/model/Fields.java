@@ -1,0 +1,78 @@
+package dev.bulwark.compose.rules.model;
+
+import dev.bulwark.compose.ComposeService;
+import dev.bulwark.yaml.YamlMapping;
+import dev.bulwark.yaml.YamlNode;
+import dev.bulwark.yaml.YamlScalar;
+import dev.bulwark.yaml.YamlSequence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Reading a service's fields as Compose does: lists of strings, {@code security_opt} entries, values still holding a variable. */
+public final class Fields {
+  private Fields() {}
+
+  /** The non-null scalars of the sequence {@code key} of {@code body} (none when it is absent or not a sequence). */
+  public static List<YamlScalar> strings(YamlMapping body, String key) {
+    List<YamlScalar> out = new ArrayList<>();
+    if (body.get(key) instanceof YamlSequence s) {
+      for (YamlNode n : s.items()) {
+        if (n instanceof YamlScalar x && !x.isNull()) {
+          out.add(x);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The non-null scalar {@code key} of {@code body}, or null. */
+  public static YamlScalar scalar(YamlMapping body, String key) {
+    YamlScalar s = body.scalar(key);
+    return s == null || s.isNull() ? null : s;
+  }
+
+  /** True when {@code value} still holds a {@code ${VAR}} or {@code $VAR} reference: its value is not known here. */
+  public static boolean isVariable(String value) {
+    int at = value.indexOf('$');
+    while (at >= 0 && at + 1 < value.length()) {
+      char c = value.charAt(at + 1);
+      if (c == '{' || c == '_' || Character.isLetter(c)) {
+        return true;
+      }
+      at = value.indexOf('$', at + (c == '$' ? 2 : 1));
+    }
+    return false;
+  }
+
+  /**
+   * The {@code security_opt} entry of {@code s} that sets {@code name} ({@code seccomp}, {@code apparmor}, {@code label},
+   * {@code no-new-privileges}), with its value (empty for a bare name): Docker takes {@code name:value} and {@code name=value}.
+   */
+  public static List<Opt> securityOpts(ComposeService s) {
+    List<Opt> out = new ArrayList<>();
+    for (YamlScalar x : strings(s.body(), "security_opt")) {
+      String v = x.value().strip();
+      int sep = indexOfSeparator(v);
+      String name = (sep < 0 ? v : v.substring(0, sep)).strip().toLowerCase(Locale.ROOT);
+      String value = sep < 0 ? "" : v.substring(sep + 1).strip();
+      out.add(new Opt(x, name, value));
+    }
+    return out;
+  }
+
+  private static int indexOfSeparator(String v) {
+    int colon = v.indexOf(':');
+    int eq = v.indexOf('=');
+    return colon < 0 ? eq : eq < 0 ? colon : Math.min(colon, eq);
+  }
+
+  /** One {@code security_opt} entry: {@code seccomp:unconfined} is name {@code seccomp}, value {@code unconfined}. */
+  public record Opt(YamlScalar node, String name, String value) {}
+
+  /** The top-level {@code volumes}/{@code networks}… mapping entry {@code name} of the file, or null. */
+  public static YamlMapping topLevel(YamlMapping root, String section, String name) {
+    YamlMapping m = root == null ? null : root.mapping(section);
+    return m == null ? null : m.mapping(name);
+  }
+}
