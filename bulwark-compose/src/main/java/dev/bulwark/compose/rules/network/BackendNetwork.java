@@ -36,7 +36,7 @@ public final class BackendNetwork extends ComposeRule {
             + " back-end reachable only by the services that need it (Kubernetes: a default-deny NetworkPolicy).",
         "Put back-end services on their own network with `internal: true` (top-level `networks: {backend: {internal: true}}`),"
             + " and give the published service both `frontend` and `backend`; leave egress only to services that need it.",
-        List.of("check_5_30"));
+        List.of());
   }
 
   @Override
