@@ -70,6 +70,35 @@ public final class Fields {
   /** One {@code security_opt} entry: {@code seccomp:unconfined} is name {@code seccomp}, value {@code unconfined}. */
   public record Opt(YamlScalar node, String name, String value) {}
 
+  /**
+   * {@code value} split at each ':' outside a {@code ${…}} reference ({@code ${PORT:-8080}:80} is two parts), keeping a
+   * Windows drive letter ({@code C:\\data}) in its part.
+   */
+  public static List<String> splitColons(String value) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    int depth = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '$' && i + 1 < value.length() && value.charAt(i + 1) == '{') {
+        depth++;
+        i++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      } else if (c == ':' && depth == 0 && !isDriveLetter(value, start, i)) {
+        parts.add(value.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(value.substring(start));
+    return parts;
+  }
+
+  private static boolean isDriveLetter(String v, int start, int colon) {
+    return colon == start + 1 && Character.isLetter(v.charAt(start)) && colon + 1 < v.length()
+        && (v.charAt(colon + 1) == '\\' || v.charAt(colon + 1) == '/');
+  }
+
   /** The top-level {@code volumes}/{@code networks}… mapping entry {@code name} of the file, or null. */
   public static YamlMapping topLevel(YamlMapping root, String section, String name) {
     YamlMapping m = root == null ? null : root.mapping(section);

@@ -37,7 +37,7 @@ public record Mount(YamlNode node, String source, String target, boolean readOnl
     String source = null;
     String target = v;
     String mode = "";
-    List<String> parts = split(v);
+    List<String> parts = Fields.splitColons(v);
     if (parts.size() == 2) {
       source = parts.get(0);
       target = parts.get(1);
@@ -57,21 +57,6 @@ public record Mount(YamlNode node, String source, String target, boolean readOnl
       }
     }
     return new Mount(x, source, target, ro, propagation, source != null && isHostPath(source));
-  }
-
-  /** Splits on ':' but keeps a Windows drive letter ({@code C:\data}) in its part. */
-  private static List<String> split(String v) {
-    List<String> parts = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < v.length(); i++) {
-      if (v.charAt(i) == ':' && !(i == start + 1 && Character.isLetter(v.charAt(start)) && i + 1 < v.length()
-          && (v.charAt(i + 1) == '\\' || v.charAt(i + 1) == '/'))) {
-        parts.add(v.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(v.substring(start));
-    return parts;
   }
 
   static Mount parseLong(YamlMapping m) {

@@ -47,19 +47,14 @@ public record Port(YamlNode node, String hostIp, String published, String target
         v = v.startsWith(":") ? v.substring(1) : v;
       }
     }
-    int last = v.lastIndexOf(':');
-    String target = last < 0 ? v : v.substring(last + 1);
-    String rest = last < 0 ? null : v.substring(0, last);
-    String published = rest;
-    if (rest != null && hostIp == null) {
-      int colon = rest.lastIndexOf(':');
-      if (colon >= 0) {
-        hostIp = rest.substring(0, colon);
-        published = rest.substring(colon + 1);
-      } else if (rest.contains(".") && !rest.contains("$")) {
-        hostIp = rest; // 127.0.0.1:80 is not valid Compose, but say what it means: an address, then the port
-        published = null;
-      }
+    List<String> parts = Fields.splitColons(v);
+    String target = parts.get(parts.size() - 1);
+    String published = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+    if (hostIp == null && parts.size() >= 3) {
+      hostIp = String.join(":", parts.subList(0, parts.size() - 2));
+    } else if (hostIp == null && published != null && published.contains(".") && !Fields.isVariable(published)) {
+      hostIp = published; // 127.0.0.1:80 is not valid Compose, but say what it means: an address, then the port
+      published = null;
     }
     return new Port(x, hostIp == null || hostIp.isEmpty() ? null : hostIp, published == null || published.isEmpty() ? null : published, target);
   }
