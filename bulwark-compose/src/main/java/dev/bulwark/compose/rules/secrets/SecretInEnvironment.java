@@ -34,8 +34,11 @@ public final class SecretInEnvironment extends ComposeRule {
       "DIR", "ID", "REQUIRED", "BACKEND", "STRATEGY", "POLICY", "LIFETIME", "DURATION", "FORMAT", "VERSION", "COST", "ROUNDS",
       "HASH", "HASHING", "ENCRYPTION", "TLS", "SSL", "METHODS", "LEVEL", "FIELD", "PARAM", "PREFIX", "COOKIE", "LOCATION", "HOSTNAME",
       "LANGUAGE");
-  /** One word (an app's name, {@code example}, {@code hunter2}) or a short number: what people write as example passwords. */
-  private static final Pattern EXAMPLE = Pattern.compile("(?i)[!.]?[a-z]{1,32}[0-9]{0,4}[!.]?|[0-9]{1,8}");
+  /**
+   * One word (an app's name, {@code example}, {@code hunter2}), two or three short ones ({@code chrome_token}) or a short
+   * number: what people write as example passwords. Longer word chains are passphrases.
+   */
+  private static final Pattern EXAMPLE = Pattern.compile("(?i)[!.]?[a-z]{1,32}[0-9]{0,4}[!.]?|[0-9]{1,8}|[a-z]{1,16}(?:[-_][a-z]{1,16}){1,2}");
   /** Words joined by '-', '_' or case: {@code change-me-to-something-secure}, {@code MyS3cretPassw0rd}. */
   private static final Pattern WORDS = Pattern.compile("(?i)[!.]?[a-z0-9]{1,48}(?:[-_. ][a-z0-9]{1,48}){0,7}[!.]?");
   /** Words that say a value is an example to replace, not a secret someone chose. */
