@@ -99,6 +99,41 @@ public final class Fields {
         && (v.charAt(colon + 1) == '\\' || v.charAt(colon + 1) == '/');
   }
 
+  /** True when the service is {@code privileged: true}: the rules about what it lacks then say nothing more. */
+  public static boolean isPrivileged(ComposeService s) {
+    return dev.bulwark.compose.ComposeTarget.isTrue(s.body().get("privileged"));
+  }
+
+  /** The image's name without registry, path, tag or digest, lower-cased ({@code postgresql} for {@code bitnami/postgresql:16}), or null. */
+  public static String imageName(ComposeService s) {
+    String image = s.body().string("image");
+    if (image == null) {
+      return null;
+    }
+    String name = image.strip().toLowerCase(Locale.ROOT);
+    int at = name.indexOf('@');
+    name = at < 0 ? name : name.substring(0, at);
+    name = name.substring(name.lastIndexOf('/') + 1);
+    int colon = name.indexOf(':');
+    return colon < 0 ? name : name.substring(0, colon);
+  }
+
+  /** {@code deploy.resources.limits} of the service body, or null. */
+  public static YamlMapping limits(YamlMapping body) {
+    YamlMapping deploy = body.mapping("deploy");
+    YamlMapping resources = deploy == null ? null : deploy.mapping("resources");
+    return resources == null ? null : resources.mapping("limits");
+  }
+
+  /** A limit that limits: set, and not 0 or -1 (unlimited). A variable counts as set. */
+  public static boolean isLimit(YamlNode n) {
+    if (!(n instanceof YamlScalar s) || s.isNull()) {
+      return false;
+    }
+    String v = s.value().strip();
+    return !v.isEmpty() && !v.equals("0") && !v.equals("-1");
+  }
+
   /** The top-level {@code volumes}/{@code networks}… mapping entry {@code name} of the file, or null. */
   public static YamlMapping topLevel(YamlMapping root, String section, String name) {
     YamlMapping m = root == null ? null : root.mapping(section);

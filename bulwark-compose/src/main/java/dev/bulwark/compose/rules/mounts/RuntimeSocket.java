@@ -3,6 +3,7 @@ package dev.bulwark.compose.rules.mounts;
 import dev.bulwark.compose.ComposeRule;
 import dev.bulwark.compose.ComposeService;
 import dev.bulwark.compose.ComposeTarget;
+import dev.bulwark.compose.rules.model.Fields;
 import dev.bulwark.compose.rules.model.Mount;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
@@ -44,14 +45,8 @@ public final class RuntimeSocket extends ComposeRule {
   }
 
   private static boolean isProxy(ComposeService s) {
-    String image = s.body().string("image");
-    if (image == null) {
-      return false;
-    }
-    String name = image.toLowerCase(java.util.Locale.ROOT);
-    int colon = name.indexOf(':', name.lastIndexOf('/') + 1);
-    name = name.substring(name.lastIndexOf('/') + 1, colon < 0 ? name.length() : colon);
-    return PROXIES.contains(name);
+    String name = Fields.imageName(s);
+    return name != null && PROXIES.contains(name);
   }
 
   @Override

@@ -13,7 +13,6 @@ import dev.bulwark.yaml.YamlScalar;
 import dev.bulwark.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -126,15 +125,10 @@ public final class BackendNetwork extends ComposeRule {
 
   /** The data store the service's image names ({@code postgres} for {@code bitnami/postgresql:16}), or null. */
   static String dataStore(ComposeService s) {
-    String image = s.body().string("image");
-    if (image == null) {
+    String name = Fields.imageName(s);
+    if (name == null) {
       return null;
     }
-    String name = image.toLowerCase(Locale.ROOT);
-    int at = name.indexOf('@');
-    name = at < 0 ? name : name.substring(0, at);
-    int slash = name.lastIndexOf('/');
-    name = slash < 0 ? name : name.substring(slash + 1);
     for (String d : DATA_STORES) {
       if (name.startsWith(d)) {
         return d;

@@ -3,6 +3,7 @@ package dev.bulwark.compose.rules.network;
 import dev.bulwark.compose.ComposeRule;
 import dev.bulwark.compose.ComposeService;
 import dev.bulwark.compose.ComposeTarget;
+import dev.bulwark.compose.rules.model.Fields;
 import dev.bulwark.compose.rules.model.Port;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
@@ -52,14 +53,12 @@ public final class PublishedPort extends ComposeRule {
         List.of("451d79dc-0588-476a-ad03-3c7f0320abb3", "check_5_14"));
   }
 
-  /** The image's name when its last path part starts with one of {@code names}, else null. */
+  /** The image's name when it starts with one of {@code names}, else null. */
   private static String imageIs(ComposeService s, List<String> names) {
-    String image = s.body().string("image");
-    if (names == null || image == null) {
+    String name = Fields.imageName(s);
+    if (names == null || name == null) {
       return null;
     }
-    String name = image.toLowerCase(java.util.Locale.ROOT);
-    name = name.substring(name.lastIndexOf('/') + 1);
     for (String n : names) {
       if (name.startsWith(n)) {
         return n;

@@ -27,7 +27,7 @@ public final class CapabilitiesNotDropped extends ComposeRule {
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
-      if (ComposeTarget.isTrue(s.body().get("privileged")) || dropsAll(s)) {
+      if (Fields.isPrivileged(s) || dropsAll(s)) {
         continue;
       }
       YamlMapping.Entry drop = s.body().entry("cap_drop");

@@ -27,7 +27,7 @@ public final class ConfinementDisabled extends ComposeRule {
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
-      if (ComposeTarget.isTrue(s.body().get("privileged"))) {
+      if (Fields.isPrivileged(s)) {
         continue;
       }
       for (Fields.Opt o : Fields.securityOpts(s)) {

@@ -34,7 +34,7 @@ public final class NoNewPrivileges extends ComposeRule {
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
-      if (ComposeTarget.isTrue(s.body().get("privileged"))) {
+      if (Fields.isPrivileged(s)) {
         continue;
       }
       Fields.Opt set = null;

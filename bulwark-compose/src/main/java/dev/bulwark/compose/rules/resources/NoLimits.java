@@ -3,12 +3,11 @@ package dev.bulwark.compose.rules.resources;
 import dev.bulwark.compose.ComposeRule;
 import dev.bulwark.compose.ComposeService;
 import dev.bulwark.compose.ComposeTarget;
+import dev.bulwark.compose.rules.model.Fields;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
 import dev.bulwark.yaml.YamlMapping;
-import dev.bulwark.yaml.YamlNode;
-import dev.bulwark.yaml.YamlScalar;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,29 +29,14 @@ public final class NoLimits extends ComposeRule {
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
-      YamlMapping limits = limits(s.body());
-      boolean memory = limited(s.body().get("mem_limit")) || limits != null && limited(limits.get("memory"));
-      boolean pids = limited(s.body().get("pids_limit")) || limits != null && limited(limits.get("pids"));
+      YamlMapping limits = Fields.limits(s.body());
+      boolean memory = Fields.isLimit(s.body().get("mem_limit")) || limits != null && Fields.isLimit(limits.get("memory"));
+      boolean pids = Fields.isLimit(s.body().get("pids_limit")) || limits != null && Fields.isLimit(limits.get("pids"));
       if (memory && pids) {
         continue;
       }
       String missing = !memory && !pids ? "no memory or PIDs limit" : !memory ? "no memory limit" : "no PIDs limit";
       report.accept(finding(target, memory ? Severity.LOW : Severity.MEDIUM, s.displayName() + " has " + missing, s.key(), s.name()));
     }
-  }
-
-  private static YamlMapping limits(YamlMapping body) {
-    YamlMapping deploy = body.mapping("deploy");
-    YamlMapping resources = deploy == null ? null : deploy.mapping("resources");
-    return resources == null ? null : resources.mapping("limits");
-  }
-
-  /** A limit that limits: set, and not 0 or -1 (unlimited). A variable counts as set. */
-  private static boolean limited(YamlNode n) {
-    if (!(n instanceof YamlScalar s) || s.isNull()) {
-      return false;
-    }
-    String v = s.value().strip();
-    return !v.isEmpty() && !v.equals("0") && !v.equals("-1");
   }
 }

@@ -3,6 +3,7 @@ package dev.bulwark.compose.rules.resources;
 import dev.bulwark.compose.ComposeRule;
 import dev.bulwark.compose.ComposeService;
 import dev.bulwark.compose.ComposeTarget;
+import dev.bulwark.compose.rules.model.Fields;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
@@ -41,12 +42,8 @@ public final class UlimitLifted extends ComposeRule {
   }
 
   private static boolean hasPidsLimit(YamlMapping body) {
-    YamlScalar p = body.scalar("pids_limit");
-    YamlMapping deploy = body.mapping("deploy");
-    YamlMapping res = deploy == null ? null : deploy.mapping("resources");
-    YamlMapping limits = res == null ? null : res.mapping("limits");
-    YamlScalar q = limits == null ? null : limits.scalar("pids");
-    return p != null && !p.isNull() && !p.value().equals("-1") && !p.value().equals("0") || q != null && !q.isNull();
+    YamlMapping limits = Fields.limits(body);
+    return Fields.isLimit(body.get("pids_limit")) || limits != null && Fields.isLimit(limits.get("pids"));
   }
 
   /** {@code nproc: -1}, {@code nproc: unlimited} or a soft or hard value of those. */
