@@ -74,10 +74,10 @@ public final class PublishedPort extends ComposeRule {
         continue; // ports are ignored in the host's network namespace; BW-C007 reports that
       }
       for (Port p : Port.of(s)) {
-        if (!p.onAllInterfaces()) {
-          continue;
-        }
         int port = p.firstTarget();
+        if (!p.onAllInterfaces() || port < 0 && !Fields.isVariable(p.target())) {
+          continue; // a target that is neither a port nor a variable is no port Compose would publish
+        }
         String control = CONTROL.get(port);
         String data = DATA.containsKey(port) ? DATA.get(port) : imageIs(s, SHARED.get(port));
         Severity severity = control != null ? Severity.HIGH : data != null ? Severity.MEDIUM : Severity.LOW;
