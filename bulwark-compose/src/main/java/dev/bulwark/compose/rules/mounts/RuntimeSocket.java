@@ -49,6 +49,11 @@ public final class RuntimeSocket extends ComposeRule {
     return name != null && PROXIES.contains(name);
   }
 
+  /** KICS d6355c88 matches a host path naming docker.sock; docker-bench 5.32 any runtime socket. */
+  private List<String> ids(Mount m) {
+    return m.source().contains("docker.sock") ? info().aliases() : List.of("check_5_32");
+  }
+
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
@@ -57,10 +62,10 @@ public final class RuntimeSocket extends ComposeRule {
           String ro = m.readOnly() ? " (read-only, which does not limit the API)" : "";
           if (isProxy(s)) {
             report.accept(finding(target, Severity.MEDIUM, s.displayName() + " mounts " + m.source() + ro + " as a socket proxy: keep it"
-                + " on an internal network and allow only the API calls its clients need", m.node(), s.name()));
+                + " on an internal network and allow only the API calls its clients need", m.node(), s.name(), ids(m)));
           } else {
-            report.accept(finding(target, s.displayName() + " mounts " + m.source() + ro + ": control of the container runtime,"
-                + " root on the host", m.node(), s.name()));
+            report.accept(finding(target, info().severity(), s.displayName() + " mounts " + m.source() + ro + ": control of the"
+                + " container runtime, root on the host", m.node(), s.name(), ids(m)));
           }
         }
       }

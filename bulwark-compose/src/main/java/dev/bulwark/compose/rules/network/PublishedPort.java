@@ -83,8 +83,10 @@ public final class PublishedPort extends ComposeRule {
         Severity severity = control != null ? Severity.HIGH : data != null ? Severity.MEDIUM : Severity.LOW;
         String what = control != null ? " (" + control + ")" : data != null ? " (" + data + ")" : "";
         String published = p.published() == null ? "a random host port" : "host port " + p.published();
+        // KICS 451d79dc takes any host IP with a dot for a bound one, 0.0.0.0 included; docker-bench 5.14 reports 0.0.0.0
+        List<String> ids = p.hostIp() != null && p.hostIp().contains(".") ? List.of("check_5_14") : info().aliases();
         report.accept(finding(target, severity, s.displayName() + " publishes container port " + p.target() + what + " on " + published
-            + " on every interface", p.node(), s.name()));
+            + " on every interface", p.node(), s.name(), ids));
       }
     }
   }

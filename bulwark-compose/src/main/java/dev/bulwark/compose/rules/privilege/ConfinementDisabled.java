@@ -24,6 +24,10 @@ public final class ConfinementDisabled extends ComposeRule {
         List.of("404fde2c-bc4b-4371-9747-7054132ac953", "check_5_22", "check_5_2", "check_5_3"));
   }
 
+  private static final List<String> SECCOMP = List.of("404fde2c-bc4b-4371-9747-7054132ac953", "check_5_22");
+  private static final List<String> APPARMOR = List.of("check_5_2");
+  private static final List<String> SELINUX = List.of("check_5_3");
+
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
@@ -36,7 +40,9 @@ public final class ConfinementDisabled extends ComposeRule {
             || o.name().equals("label") && v.equals("disable");
         if (off) {
           String what = o.name().equals("seccomp") ? "the seccomp filter" : o.name().equals("apparmor") ? "AppArmor" : "SELinux labelling";
-          report.accept(finding(target, s.displayName() + " turns off " + what + " (`" + o.node().value() + "`)", o.node(), s.name()));
+          List<String> ids = o.name().equals("seccomp") ? SECCOMP : o.name().equals("apparmor") ? APPARMOR : SELINUX;
+          report.accept(finding(target, info().severity(), s.displayName() + " turns off " + what + " (`" + o.node().value() + "`)",
+              o.node(), s.name(), ids));
         }
       }
     }

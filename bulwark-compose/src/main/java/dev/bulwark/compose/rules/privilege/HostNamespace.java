@@ -33,6 +33,9 @@ public final class HostNamespace extends ComposeRule {
   private static final String[] KEYS = {"network_mode", "pid", "ipc", "uts", "userns_mode"};
   private static final String[] NAMES = {"network", "PID", "IPC", "UTS", "user"};
   private static final Severity[] SEVERITIES = {Severity.HIGH, Severity.HIGH, Severity.HIGH, Severity.LOW, Severity.MEDIUM};
+  private static final List<List<String>> IDS = List.of(List.of("071a71ff-f868-47a4-ac0b-3c59e4ab5443", "check_5_10"),
+      List.of("4f31dd9f-2cc3-4751-9b53-67e4af83dac0", "check_5_16"), List.of("baa3890f-bed7-46f5-ab8f-1da8fc91c729", "check_5_17"),
+      List.of("check_5_21"), List.of("8af7162d-6c98-482f-868e-0d33fb675ca8", "check_5_31"));
 
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
@@ -41,7 +44,7 @@ public final class HostNamespace extends ComposeRule {
         YamlMapping.Entry e = s.body().entry(KEYS[i]);
         if (e != null && e.value() instanceof YamlScalar v && v.value().strip().toLowerCase(Locale.ROOT).equals("host")) {
           report.accept(finding(target, SEVERITIES[i], s.displayName() + " shares the host's " + NAMES[i] + " namespace (`" + KEYS[i]
-              + ": host`)", e.key(), s.name()));
+              + ": host`)", e.key(), s.name(), IDS.get(i)));
         }
       }
     }

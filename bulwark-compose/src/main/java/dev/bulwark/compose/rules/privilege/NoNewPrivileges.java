@@ -25,6 +25,9 @@ public final class NoNewPrivileges extends ComposeRule {
         List.of("27fcc7d6-c49b-46e0-98f1-6c082a6a2750", "610e266e-6c12-4bca-9925-1ed0cd29742b", "check_5_26"));
   }
 
+  private static final List<String> NO_SECURITY_OPT = List.of("610e266e-6c12-4bca-9925-1ed0cd29742b", "check_5_26");
+  private static final List<String> NOT_IN_SECURITY_OPT = List.of("27fcc7d6-c49b-46e0-98f1-6c082a6a2750", "check_5_26");
+
   /** {@code true}, {@code 1}, {@code yes}…: how Docker's {@code strconv.ParseBool} and compose-go read the value. */
   private static boolean isTrue(String v) {
     String x = v.toLowerCase(java.util.Locale.ROOT);
@@ -45,8 +48,9 @@ public final class NoNewPrivileges extends ComposeRule {
       }
       if (set == null) {
         YamlMapping.Entry opts = s.body().entry("security_opt");
-        report.accept(finding(target, s.displayName() + " does not set `no-new-privileges`: setuid binaries can raise privileges",
-            opts == null ? s.key() : opts.key(), s.name()));
+        // KICS has one query for no security_opt at all and one for a security_opt without it
+        report.accept(finding(target, info().severity(), s.displayName() + " does not set `no-new-privileges`: setuid binaries can"
+            + " raise privileges", opts == null ? s.key() : opts.key(), s.name(), opts == null ? NO_SECURITY_OPT : NOT_IN_SECURITY_OPT));
       } else if (!set.value().isEmpty() && !Fields.isVariable(set.value()) && !isTrue(set.value())) {
         report.accept(finding(target, s.displayName() + " turns `no-new-privileges` off (" + set.node().value() + ")", set.node(), s.name()));
       }

@@ -26,6 +26,9 @@ public final class NoLimits extends ComposeRule {
         List.of("bb9ac4f7-e13b-423d-a010-c74a1bfbe492", "221e0658-cb2a-44e3-b08a-db96a341d6fa", "check_5_11", "check_5_29"));
   }
 
+  private static final List<String> MEMORY = List.of("bb9ac4f7-e13b-423d-a010-c74a1bfbe492", "check_5_11");
+  private static final List<String> PIDS = List.of("221e0658-cb2a-44e3-b08a-db96a341d6fa", "check_5_29");
+
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
@@ -36,7 +39,8 @@ public final class NoLimits extends ComposeRule {
         continue;
       }
       String missing = !memory && !pids ? "no memory or PIDs limit" : !memory ? "no memory limit" : "no PIDs limit";
-      report.accept(finding(target, memory ? Severity.LOW : Severity.MEDIUM, s.displayName() + " has " + missing, s.key(), s.name()));
+      List<String> ids = !memory && !pids ? info().aliases() : !memory ? MEMORY : PIDS;
+      report.accept(finding(target, memory ? Severity.LOW : Severity.MEDIUM, s.displayName() + " has " + missing, s.key(), s.name(), ids));
     }
   }
 }
