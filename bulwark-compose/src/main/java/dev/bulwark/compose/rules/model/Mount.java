@@ -1,6 +1,7 @@
 package dev.bulwark.compose.rules.model;
 
 import dev.bulwark.compose.ComposeService;
+import dev.bulwark.compose.ComposeTarget;
 import dev.bulwark.yaml.YamlMapping;
 import dev.bulwark.yaml.YamlNode;
 import dev.bulwark.yaml.YamlScalar;
@@ -15,20 +16,33 @@ import java.util.List;
  */
 public record Mount(YamlNode node, String source, String target, boolean readOnly, String propagation, boolean hostPath) {
 
-  /** The mounts of {@code s}; entries that are neither a string nor a mapping are skipped. */
-  public static List<Mount> of(ComposeService s) {
+  /**
+   * The mounts of {@code s}; entries that are neither a string nor a mapping are skipped. A named volume that the file's
+   * top-level {@code volumes} binds to a host directory ({@code driver_opts: {o: bind, device: /etc}}) is that host path.
+   */
+  public static List<Mount> of(ComposeTarget target, ComposeService s) {
     List<Mount> out = new ArrayList<>();
     if (!(s.body().get("volumes") instanceof YamlSequence seq)) {
       return out;
     }
     for (YamlNode n : seq.items()) {
-      if (n instanceof YamlScalar x && !x.isNull()) {
-        out.add(parseShort(x));
-      } else if (n instanceof YamlMapping m) {
-        out.add(parseLong(m));
+      Mount m = n instanceof YamlScalar x && !x.isNull() ? parseShort(x) : n instanceof YamlMapping map ? parseLong(map) : null;
+      if (m == null) {
+        continue;
       }
+      String device = m.hostPath() || m.source() == null ? null : boundDevice(target.root(), m.source());
+      out.add(device == null ? m : new Mount(m.node(), device, m.target(), m.readOnly(), m.propagation(), true));
     }
     return out;
+  }
+
+  /** The host directory a named volume of the local driver binds ({@code o} holding {@code bind}), or null. */
+  private static String boundDevice(YamlMapping root, String volume) {
+    YamlMapping v = Fields.topLevel(root, "volumes", volume);
+    YamlMapping opts = v == null ? null : v.mapping("driver_opts");
+    String device = opts == null ? null : opts.string("device");
+    String o = opts == null ? null : opts.string("o");
+    return device != null && device.startsWith("/") && o != null && o.contains("bind") ? device : null;
   }
 
   /** {@code [source:]target[:mode]}, where mode is a comma list of ro/rw, z/Z, nocopy and a propagation. */
@@ -65,7 +79,7 @@ public record Mount(YamlNode node, String source, String target, boolean readOnl
     YamlMapping bind = m.mapping("bind");
     String propagation = bind == null ? null : bind.string("propagation");
     boolean host = source != null && ("bind".equals(type) || type == null && isHostPath(source));
-    return new Mount(m, source, m.string("target"), dev.bulwark.compose.ComposeTarget.isTrue(m.get("read_only")), propagation, host);
+    return new Mount(m, source, m.string("target"), ComposeTarget.isTrue(m.get("read_only")), propagation, host);
   }
 
   /** A source that is a host path as Compose reads one: absolute, relative ({@code ./}, {@code ../}, {@code .}) or under {@code ~}. */

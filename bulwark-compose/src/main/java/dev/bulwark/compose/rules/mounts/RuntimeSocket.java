@@ -57,7 +57,7 @@ public final class RuntimeSocket extends ComposeRule {
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
-      for (Mount m : Mount.of(s)) {
+      for (Mount m : Mount.of(target, s)) {
         if (m.hostPath() && isSocket(m.normalizedSource())) {
           String ro = m.readOnly() ? " (read-only, which does not limit the API)" : "";
           if (isProxy(s)) {

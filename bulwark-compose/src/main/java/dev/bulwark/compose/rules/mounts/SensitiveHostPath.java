@@ -49,7 +49,7 @@ public final class SensitiveHostPath extends ComposeRule {
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
-      for (Mount m : Mount.of(s)) {
+      for (Mount m : Mount.of(target, s)) {
         if (!m.hostPath() || !m.source().startsWith("/")) {
           continue;
         }

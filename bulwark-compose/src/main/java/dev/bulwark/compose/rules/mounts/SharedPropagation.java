@@ -24,7 +24,7 @@ public final class SharedPropagation extends ComposeRule {
   @Override
   public void check(ComposeTarget target, Consumer<Finding> report) {
     for (ComposeService s : target.services()) {
-      for (Mount m : Mount.of(s)) {
+      for (Mount m : Mount.of(target, s)) {
         if (m.propagation() != null && (m.propagation().equals("shared") || m.propagation().equals("rshared"))) {
           report.accept(finding(target, s.displayName() + " mounts " + (m.source() == null ? m.target() : m.source()) + " with "
               + m.propagation() + " propagation: its mounts reach the host", m.node(), s.name()));
