@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.compose.rules.ComposeRules;
 import dev.bulwark.core.Rule;
 import dev.bulwark.core.RuleInfo;
 import dev.bulwark.image.rules.ImageChecks;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
  * where all the target modules meet: the Dockerfile rules must not know the image rules' module.
  */
 public final class RuleCatalog {
-  private static final List<RuleInfo> INFOS = Stream.of(DockerfileRules.all(), ImageChecks.all(), KubernetesRules.all())
+  private static final List<RuleInfo> INFOS = Stream.of(DockerfileRules.all(), ImageChecks.all(), KubernetesRules.all(), ComposeRules.all())
       .flatMap(List::stream)
       .map(r -> ((Rule<?>) r).info())
       .sorted(Comparator.comparing(RuleInfo::id))
@@ -23,7 +24,7 @@ public final class RuleCatalog {
 
   private RuleCatalog() {}
 
-  /** All rule entries (Dockerfile, context, parse, image and Kubernetes rules), in id order. */
+  /** All rule entries (Dockerfile, context, parse, image, Kubernetes and Compose rules), in id order. */
   public static List<RuleInfo> infos() {
     return INFOS;
   }

@@ -73,10 +73,11 @@ public final class RuleDocs {
     }
     sb.append("\n## Why it matters\n\n").append(r.rationale()).append("\n\n## How to fix\n\n").append(r.fix()).append('\n');
     if (examples != null && examples.failing() != null) {
+      String fence = r.id().startsWith("BW-C") || r.id().startsWith("BW-K") ? "yaml" : "dockerfile";
       sb.append("\n## Example\n\nReported").append(examples.failingAt() == null ? "" : " at " + examples.failingAt().replace(" ", ", "))
-          .append(":\n\n```dockerfile\n").append(examples.failing()).append("```\n");
+          .append(":\n\n```").append(fence).append('\n').append(examples.failing()).append("```\n");
       if (examples.passing() != null) {
-        sb.append("\nNot reported:\n\n```dockerfile\n").append(examples.passing()).append("```\n");
+        sb.append("\nNot reported:\n\n```").append(fence).append('\n').append(examples.passing()).append("```\n");
       }
     }
     sb.append("\n## Suppressing\n\n`# bulwark ignore=").append(r.id()).append("` on the line before the instruction, `# bulwark global ignore=")

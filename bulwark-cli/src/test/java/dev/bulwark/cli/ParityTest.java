@@ -72,4 +72,30 @@ class ParityTest {
       }
     }
   }
+
+  /** The Compose table: every KICS and docker-bench id it gives a rule is an alias of that rule, and every Compose rule has a row. */
+  @Test
+  void composeTableMatchesTheAliases() throws IOException {
+    Pattern row = Pattern.compile("^\\| (BW-C\\d{3}) \\| ([^|]*) \\| ([^|]*) \\| ([^|]*) \\|$");
+    List<String> seen = new ArrayList<>();
+    for (String line : Files.readAllLines(PARITY, StandardCharsets.UTF_8)) {
+      Matcher m = row.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      seen.add(m.group(1));
+      RuleInfo r = RuleCatalog.find(m.group(1)).orElseThrow(() -> new AssertionError(m.group(1) + " does not exist"));
+      List<String> listed = new ArrayList<>();
+      for (String cell : List.of(m.group(2), m.group(3))) {
+        for (String id : cell.split(",\\s*")) {
+          if (!id.strip().equals("—")) {
+            listed.add(id.strip());
+          }
+        }
+      }
+      assertThat(listed).as(r.id() + " aliases in docs/parity.md").containsExactlyInAnyOrderElementsOf(r.aliases());
+    }
+    assertThat(seen).as("Compose rows in docs/parity.md")
+        .containsAll(RuleCatalog.infos().stream().map(RuleInfo::id).filter(id -> id.startsWith("BW-C")).toList());
+  }
 }

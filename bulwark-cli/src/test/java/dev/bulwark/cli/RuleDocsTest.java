@@ -15,10 +15,11 @@ class RuleDocsTest {
   private static final Path DOCS = Path.of(System.getProperty("bulwark.repo", "..")).resolve("docs/rules");
 
   private static final Path CASES = Path.of(System.getProperty("bulwark.repo", "..")).resolve("bulwark-lint/src/test/resources/rules");
+  private static final Path COMPOSE_CASES = Path.of(System.getProperty("bulwark.repo", "..")).resolve("bulwark-compose/src/test/resources/rules");
 
-  /** Each Dockerfile rule's page shows the first plain cases of its .cases file (image rules have none). */
+  /** Each Dockerfile and Compose rule's page shows the first plain cases of its .cases file (image rules have none). */
   static RuleDocs.Examples examples(String id) {
-    Path f = CASES.resolve(id + ".cases");
+    Path f = (id.startsWith("BW-C") ? COMPOSE_CASES : CASES).resolve(id + ".cases");
     try {
       return Files.exists(f) ? RuleDocs.Examples.from(Files.readString(f, StandardCharsets.UTF_8)) : null;
     } catch (IOException e) {
@@ -42,6 +43,7 @@ class RuleDocsTest {
     assertThat(e.passing()).isEqualTo("FROM c\n");
     assertThat(examples("BW-D014").failing()).contains("go build");
     assertThat(examples("BW-M001")).isNull();
+    assertThat(examples("BW-C001").failing()).contains("privileged: true");
   }
 
   @Test

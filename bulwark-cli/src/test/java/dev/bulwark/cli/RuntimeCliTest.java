@@ -51,6 +51,16 @@ class RuntimeCliTest {
     });
   }
 
+  /** The generated Compose file passes every Compose check: what it sets is what those checks ask for. */
+  @ParameterizedTest
+  @MethodSource("examples")
+  void theGeneratedComposeFileScansCleanWithBulwarksOwnChecks(String example) throws Exception {
+    Path compose = EXAMPLES.resolve(example).resolve("deploy").resolve("compose.yaml");
+    dev.bulwark.compose.ComposeTarget target = dev.bulwark.compose.ComposeTarget.parse(compose.toString(), Files.readString(compose));
+    assertThat(target.isCompose()).isTrue();
+    assertThat(dev.bulwark.compose.rules.ComposeRules.linter().lint(target)).isEmpty();
+  }
+
   @Test
   void oneFormatGoesToStdout() {
     Run r = CliTest.run("runtime", EXAMPLES.resolve("go-api").toString(), "--format", "k8s", "--image", "ghcr.io/acme/api:2.0.1");

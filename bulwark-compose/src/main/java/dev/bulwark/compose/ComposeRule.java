@@ -27,6 +27,15 @@ public abstract class ComposeRule extends TextRule<ComposeTarget> {
 
   /** The same at another severity than the rule's (a socket mounted read-write is worse than read-only). */
   protected final Finding finding(ComposeTarget target, Severity severity, String message, YamlNode node, String service) {
-    return new Finding(info(), severity, message, target.locate(node), service, info().aliases());
+    return finding(target, severity, message, node, service, info().aliases());
+  }
+
+  /**
+   * The same naming only this occurrence's ids in other tools, so that their results match it (a host PID namespace is
+   * KICS 4f31dd9f, not the network's 071a71ff).
+   */
+  protected final Finding finding(ComposeTarget target, Severity severity, String message, YamlNode node, String service,
+      List<String> aliases) {
+    return new Finding(info(), severity, message, target.locate(node), service, aliases);
   }
 }

@@ -10,6 +10,7 @@ import dev.bulwark.lint.context.DockerIgnore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.bulwark.core.cases.RuleCaseFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,8 @@ class LintFuzzTest {
     List<String> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(Path.of("src/test/resources/rules"))) {
       for (Path p : s.sorted().toList()) {
-        for (RuleCasesTest.Case c : RuleCasesTest.load(p)) {
-          out.add(c.dockerfile());
+        for (RuleCaseFiles.Case c : RuleCaseFiles.load(p)) {
+          out.add(c.body());
         }
       }
     }

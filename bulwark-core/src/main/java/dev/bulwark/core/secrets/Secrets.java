@@ -205,6 +205,17 @@ public final class Secrets {
     return v.length() <= 4096 && VERIFICATION_KEY_NAME.matcher(name).find() && KEY_IDS.matcher(v).matches();
   }
 
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("^(?:<[^<>]*>|\\$\\{[^}]*}|\\{\\{.*}}|[A-Z_-]*(?:SECRET|PASSWORD|TOKEN|CHANGEME|CHANGE_ME|REPLACE_ME|YOUR[_-])[A-Z_-]*)$");
+
+  /**
+   * Text for the reader to replace, not a secret: {@code <Client Secret>}, {@code ${TOKEN}}, {@code {{ .Values.x }}}, an
+   * all-caps {@code SECRET}, {@code CHANGE_ME} or {@code YOUR-API-TOKEN}.
+   */
+  public static boolean isPlaceholder(String value) {
+    return PLACEHOLDER.matcher(value.strip()).matches();
+  }
+
   public static String mask(String secret) {
     return secret.length() <= 8 ? "****" : secret.substring(0, 4) + "…" + secret.substring(secret.length() - 2);
   }

@@ -29,14 +29,6 @@ public final class SecretInEnv extends KubernetesRule {
         List.of("sensitiveContainerEnvVar", "C-0012"));
   }
 
-  private static final java.util.regex.Pattern PLACEHOLDER =
-      java.util.regex.Pattern.compile("^(?:<[^<>]*>|\\$\\{[^}]*}|\\{\\{.*}}|[A-Z_]*(?:SECRET|PASSWORD|TOKEN|CHANGEME|CHANGE_ME|REPLACE_ME)[A-Z_]*)$");
-
-  /** Text for the reader to replace, not a secret: {@code <Client Secret>}, {@code ${TOKEN}}, {@code {{ .Values.x }}}, {@code SECRET}. */
-  static boolean isPlaceholder(String v) {
-    return PLACEHOLDER.matcher(v.strip()).matches();
-  }
-
   @Override
   public void check(KubernetesTarget target, Consumer<Finding> report) {
     for (PodSpec pod : target.podSpecs()) {
@@ -51,7 +43,7 @@ public final class SecretInEnv extends KubernetesRule {
           }
           String name = e.string("name");
           YamlScalar value = e.scalar("value");
-          if (name == null || value == null || value.value().isEmpty() || isPlaceholder(value.value())) {
+          if (name == null || value == null || value.value().isEmpty() || Secrets.isPlaceholder(value.value())) {
             continue;
           }
           String v = value.value();

@@ -1,4 +1,4 @@
-package dev.bulwark.compose.rules.service;
+package dev.bulwark.compose.rules.privilege;
 
 import dev.bulwark.compose.ComposeRule;
 import dev.bulwark.compose.ComposeService;
@@ -17,7 +17,7 @@ public final class Privileged extends ComposeRule {
         "`privileged: true` gives the container every capability, every host device and no seccomp or AppArmor confinement: root in"
             + " it is root on the host, one `mount` away.",
         "Remove `privileged: true`; add back only the capability or device the service needs (`cap_add: [NET_ADMIN]`, `devices:`).",
-        List.of("CKV_DOCKER_PRIVILEGED", "ae5b6871-7f45-42e0-bb4c-ab300c4d2026"));
+        List.of("ae5b6871-7f45-42e0-bb4c-ab300c4d2026", "check_5_5"));
   }
 
   @Override
