@@ -97,8 +97,7 @@ public final class ComposeTarget implements Target {
       return false;
     }
     for (YamlMapping.Entry e : m.entries()) {
-      String key = e.key().value();
-      if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
+      if (!isTopLevelKey(e.key().value())) {
         return false;
       }
     }
@@ -108,6 +107,11 @@ public final class ComposeTarget implements Target {
       }
     }
     return true;
+  }
+
+  /** True when {@code key} may be at the top of a Compose file: one of the specification's, or an {@code x-} extension. */
+  public static boolean isTopLevelKey(String key) {
+    return TOP_LEVEL.contains(key) || key.startsWith("x-");
   }
 
   /**
