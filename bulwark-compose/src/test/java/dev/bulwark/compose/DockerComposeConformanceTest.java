@@ -38,7 +38,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code environment}, {@code labels}, {@code sysctls}, {@code extra_hosts} and service
  * {@code networks} to maps whichever form; a secret's or config's short form to {@code {source: x}};
  * lists compose treats as sets ({@code cap_add}, {@code expose}, {@code dns}…) sorted; numbers and
- * strings alike as text; a null resource as an empty one; 1.29's {@code $$} in printed values (it
+ * strings alike as text; a null resource as an empty one; {@code depends_on} as 1.29's long form;
+ * healthcheck durations in seconds; a volume target's trailing slash dropped; an external network's
+ * {@code name} equal to its key dropped (1.29 adds it); 1.29's {@code $$} in printed values (it
  * re-escapes {@code $}) as {@code $}; its added {@code version: '3.9'} dropped.
  *
  * <p>Differences accepted, because Bulwark follows compose v2 (compose-go) where 1.29 differs, are
@@ -50,7 +52,11 @@ import org.junit.jupiter.api.TestFactory;
  * compose-go keeps literal; a service's secret or config overridden by one of the same source and
  * another target, or the other way round (1.29 merges them by source, v2 by target); relative host
  * paths in a service extended from a file in another directory, which compose resolves against that
- * directory and Bulwark keeps as written (a rule reads a host path's text, not the disk).
+ * directory and Bulwark keeps as written (a rule reads a host path's text, not the disk); an unquoted
+ * {@code 2222:22}, which 1.29's YAML 1.1 reads as a base-60 number and compose v2 as text; and
+ * {@code env_file}, whose contents 1.29 copies into {@code environment} and Bulwark does not read;
+ * a bare {@code KEY} in {@code environment}, which 1.29 fills from the environment and Bulwark leaves
+ * without a value (the file holds none).
  */
 class DockerComposeConformanceTest {
   private static final Path DIR = Path.of("src/test/resources/conformance");
@@ -160,6 +166,11 @@ class DockerComposeConformanceTest {
         Map<String, Object> out = new TreeMap<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {
           Object v = e.getValue() == null ? Map.of() : e.getValue();
+          if (v instanceof Map<?, ?> vm && e.getKey().equals(vm.get("name"))) { // 1.29 names an external network after its key
+            Map<String, Object> copy = new TreeMap<>((Map<String, Object>) vm);
+            copy.remove("name");
+            v = copy;
+          }
           if (v instanceof Map<?, ?> vm && vm.get("file") instanceof String f) {
             Map<String, Object> copy = new TreeMap<>((Map<String, Object>) vm);
             copy.put("file", absolute(dir, f));
@@ -187,6 +198,26 @@ class DockerComposeConformanceTest {
     if (BY_KEY.contains(key) || key.equals("networks")) {
       return byKey(key, v);
     }
+    if (key.equals("build")) { // 1.29 prints the long form, the context absolute, args as a map
+      Map<String, Object> out = new TreeMap<>(v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("context", String.valueOf(v)));
+      if (out.get("context") instanceof String c && !c.contains("://")) {
+        out.put("context", absolute(dir, c));
+      }
+      if (out.containsKey("args")) {
+        out.put("args", byKey("args", out.get("args")));
+      }
+      return out;
+    }
+    if (key.equals("depends_on") && v instanceof List<?> l) { // 1.29 prints the long form
+      Map<String, Object> out = new TreeMap<>();
+      l.forEach(x -> out.put(String.valueOf(x), Map.of("condition", "service_started")));
+      return out;
+    }
+    if (key.equals("healthcheck") && v instanceof Map<?, ?> m) { // 1.29 prints 90s as 1m30s
+      Map<String, Object> out = new TreeMap<>();
+      m.forEach((k, x) -> out.put((String) k, x instanceof String d && d.matches("(\\d+h)?(\\d+m)?(\\d+s)?") && !d.isEmpty() ? seconds(d) : x));
+      return out;
+    }
     if (SETS.contains(key)) {
       List<String> out = new ArrayList<>(v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(v)));
       out.sort(null);
@@ -196,7 +227,7 @@ class DockerComposeConformanceTest {
       return l.stream().map(DockerComposeConformanceTest::port).toList();
     }
     if (key.equals("volumes") && v instanceof List<?> l) {
-      List<String> out = new ArrayList<>(l.stream().map(x -> x instanceof String s ? volume(dir, s) : String.valueOf(x)).toList());
+      List<String> out = new ArrayList<>(l.stream().map(x -> x instanceof String s ? volume(dir, s) : String.valueOf(longVolume(dir, x))).toList());
       out.sort(null); // merged by target: the order compose prints them in says nothing
       return out;
     }
@@ -249,6 +280,15 @@ class DockerComposeConformanceTest {
     return ip + ":" + published + ":" + parts[parts.length - 1] + "/" + proto;
   }
 
+  private static String seconds(String duration) {
+    long total = 0;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([hms])").matcher(duration);
+    while (m.find()) {
+      total += Long.parseLong(m.group(1)) * (m.group(2).equals("h") ? 3600 : m.group(2).equals("m") ? 60 : 1);
+    }
+    return total + "s";
+  }
+
   private static String str(Object o) {
     return o == null ? "" : String.valueOf(o);
   }
@@ -258,12 +298,27 @@ class DockerComposeConformanceTest {
     if (parts.length == 1) {
       return ":" + parts[0] + ":rw";
     }
-    String source = parts[0].startsWith(".") || parts[0].startsWith("/") ? absolute(dir, parts[0]) : parts[0];
-    return source + ":" + parts[1] + ":" + (parts.length > 2 ? parts[2] : "rw");
+    String source = parts[0].startsWith(".") || parts[0].startsWith("/") || parts[0].startsWith("~") ? absolute(dir, parts[0]) : parts[0];
+    String target = parts[1].length() > 1 && parts[1].endsWith("/") ? parts[1].substring(0, parts[1].length() - 1) : parts[1];
+    return source + ":" + target + ":" + (parts.length > 2 ? parts[2] : "rw");
   }
 
   private static String absolute(Path dir, String path) {
+    if (path.startsWith("~/")) { // 1.29 expands ~ to the home directory
+      return Path.of(System.getProperty("user.home")).resolve(path.substring(2)).normalize().toString();
+    }
     return dir.resolve(path).normalize().toString();
+  }
+
+  /** A long-syntax volume with its bind source made absolute, as 1.29 prints it. */
+  @SuppressWarnings("unchecked")
+  private static Object longVolume(Path dir, Object v) {
+    if (v instanceof Map<?, ?> m && m.get("source") instanceof String s && (s.startsWith(".") || s.startsWith("~"))) {
+      Map<String, Object> out = new TreeMap<>((Map<String, Object>) m);
+      out.put("source", absolute(dir, s));
+      return out;
+    }
+    return v;
   }
 
   /** 1.29 prints every $ of a value as $$ (so the output can be read again); ours are the values themselves. */
