@@ -135,20 +135,29 @@ final class Merge {
 
   /** Both lists, later items replacing earlier ones of the same identity (where the first one was), new ones appended. */
   private YamlNode unique(YamlNode b, YamlNode o, String path) {
-    List<YamlNode> items = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
-    for (YamlNode n : concat(items(b), items(o))) {
-      String id = identity(path, n);
-      Integer at = seen.get(id);
-      if (at == null) {
-        seen.put(id, items.size());
-        items.add(n);
-      } else {
-        items.set(at, n);
-      }
+    List<YamlNode> all = concat(items(b), items(o));
+    List<String> ids = new ArrayList<>(all.size());
+    for (YamlNode n : all) {
+      ids.add(identity(path, n));
     }
+    List<YamlNode> items = dedupe(all, ids);
     YamlSequence shape = b instanceof YamlSequence s ? s : null;
     return made(new YamlSequence(items, shape == null ? null : shape.tag(), b.span()), b);
+  }
+
+  /** {@code items} without repeats of an id ({@code ids}, one per item): a later item replaces the earlier one where it was. */
+  private static List<YamlNode> dedupe(List<YamlNode> items, List<String> ids) {
+    List<YamlNode> out = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      Integer at = seen.putIfAbsent(ids.get(i), out.size());
+      if (at == null) {
+        out.add(items.get(i));
+      } else {
+        out.set(at, items.get(i));
+      }
+    }
+    return out;
   }
 
   /** What makes two items of a list the same one: a volume's or secret's target path, a port's binding, else the text. */
@@ -200,19 +209,12 @@ final class Merge {
     if (b instanceof YamlMapping bm && o instanceof YamlMapping om) {
       return flat(bm, om);
     }
-    List<YamlNode> items = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
-    for (YamlNode n : concat(asList(b), asList(o))) {
-      String id = n instanceof YamlScalar s ? keyOf(s.value(), hosts) : "node:" + n.span().startOffset();
-      Integer at = seen.get(id);
-      if (at == null) {
-        seen.put(id, items.size());
-        items.add(n);
-      } else {
-        items.set(at, n);
-      }
+    List<YamlNode> all = concat(asList(b), asList(o));
+    List<String> ids = new ArrayList<>(all.size());
+    for (YamlNode n : all) {
+      ids.add(n instanceof YamlScalar s ? keyOf(s.value(), hosts) : "node:" + n.span().startOffset());
     }
-    return made(new YamlSequence(items, null, b.span()), b);
+    return made(new YamlSequence(dedupe(all, ids), null, b.span()), b);
   }
 
   /** Keys of {@code o} replace those of {@code b} in place (no recursion: these are string maps). */

@@ -218,36 +218,41 @@ public final class Scanner {
    */
   private static final class Linters {
     final Linter<DockerfileTarget> dockerfile;
-    private final Supplier<Linter<KubernetesTarget>> kubernetesSupplier;
-    private volatile Linter<KubernetesTarget> kubernetes;
-    private final Supplier<Linter<ComposeTarget>> composeSupplier;
-    private volatile Linter<ComposeTarget> compose;
+    private final Lazy<Linter<KubernetesTarget>> kubernetes;
+    private final Lazy<Linter<ComposeTarget>> compose;
 
-    Linters(Linter<DockerfileTarget> dockerfile, Supplier<Linter<KubernetesTarget>> kubernetesSupplier,
-        Supplier<Linter<ComposeTarget>> composeSupplier) {
+    Linters(Linter<DockerfileTarget> dockerfile, Supplier<Linter<KubernetesTarget>> kubernetes, Supplier<Linter<ComposeTarget>> compose) {
       this.dockerfile = dockerfile;
-      this.kubernetesSupplier = kubernetesSupplier;
-      this.composeSupplier = composeSupplier;
-    }
-
-    Linter<ComposeTarget> compose() {
-      Linter<ComposeTarget> c = compose;
-      if (c == null) {
-        synchronized (this) {
-          c = compose == null ? compose = composeSupplier.get() : compose;
-        }
-      }
-      return c;
+      this.kubernetes = new Lazy<>(kubernetes);
+      this.compose = new Lazy<>(compose);
     }
 
     Linter<KubernetesTarget> kubernetes() {
-      Linter<KubernetesTarget> k = kubernetes;
-      if (k == null) {
+      return kubernetes.get();
+    }
+
+    Linter<ComposeTarget> compose() {
+      return compose.get();
+    }
+  }
+
+  /** A value made once, the first time it is asked for, by whichever scanning thread asks first. */
+  private static final class Lazy<T> {
+    private final Supplier<T> supplier;
+    private volatile T value;
+
+    Lazy(Supplier<T> supplier) {
+      this.supplier = supplier;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
         synchronized (this) {
-          k = kubernetes == null ? kubernetes = kubernetesSupplier.get() : kubernetes;
+          v = value == null ? value = supplier.get() : value;
         }
       }
-      return k;
+      return v;
     }
   }
 
