@@ -22,6 +22,11 @@ import java.util.Set;
  * One Compose file as a lint target: its top-level model ({@code services}, {@code networks},
  * {@code volumes}, …) and each service with its position. Immutable; the settings are given with
  * {@link #withConfig}.
+ *
+ * <p>A file of a {@link ComposeProject} (an override file, an {@code extends} target) has the
+ * project's merged model, whose nodes may come from another file: {@link #locate} places each node
+ * in its own file, and the target keeps only the findings placed in its own file (the others are
+ * reported by that file's target), so every finding names the file its line is in.
  */
 public final class ComposeTarget implements Target {
   /** The top-level keys of the compose specification; {@code x-} extensions are allowed besides. */
@@ -35,9 +40,10 @@ public final class ComposeTarget implements Target {
   private final LintConfig config;
   private final String relativePath;
   private final YamlPragmas pragmas;
+  private final Origins origins; // null: every node is in this file
 
   private ComposeTarget(String path, YamlStream yaml, YamlMapping root, List<ComposeService> services, LintConfig config,
-      String relativePath, YamlPragmas pragmas) {
+      String relativePath, YamlPragmas pragmas, Origins origins) {
     this.path = path;
     this.yaml = yaml;
     this.root = root;
@@ -45,9 +51,14 @@ public final class ComposeTarget implements Target {
     this.config = config;
     this.relativePath = relativePath;
     this.pragmas = pragmas;
+    this.origins = origins;
   }
 
-  /** Loads {@code text} (see {@link YamlLoader} for the limits); a file that is not a Compose file has {@link #isCompose()} false. */
+  /**
+   * Loads {@code text} as it is written (see {@link YamlLoader} for the limits): no interpolation,
+   * no {@code extends}, no other file; {@link ComposeProject} reads a file as docker compose does. A
+   * file that is not a Compose file has {@link #isCompose()} false.
+   */
   public static ComposeTarget parse(String path, String text) throws YamlException {
     YamlStream yaml = YamlLoader.load(path, text);
     YamlMapping root = null;
@@ -59,6 +70,11 @@ public final class ComposeTarget implements Target {
 
   /** A target over an already loaded (interpolated, merged) model {@code root} whose spans are in {@code yaml}'s text. */
   public static ComposeTarget of(String path, YamlStream yaml, YamlMapping root) {
+    return of(path, yaml, root, null);
+  }
+
+  /** The same for one file of a project whose nodes {@code origins} places in their files. */
+  static ComposeTarget of(String path, YamlStream yaml, YamlMapping root, Origins origins) {
     List<ComposeService> services = new ArrayList<>();
     YamlMapping s = root == null ? null : root.mapping("services");
     if (s != null) {
@@ -68,7 +84,7 @@ public final class ComposeTarget implements Target {
         }
       }
     }
-    return new ComposeTarget(path, yaml, root, List.copyOf(services), LintConfig.DEFAULT, path, YamlPragmas.of(yaml.source()));
+    return new ComposeTarget(path, yaml, root, List.copyOf(services), LintConfig.DEFAULT, path, YamlPragmas.of(yaml.source()), origins);
   }
 
   /**
@@ -81,8 +97,7 @@ public final class ComposeTarget implements Target {
       return false;
     }
     for (YamlMapping.Entry e : m.entries()) {
-      String key = e.key().value();
-      if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
+      if (!isTopLevelKey(e.key().value())) {
         return false;
       }
     }
@@ -92,6 +107,11 @@ public final class ComposeTarget implements Target {
       }
     }
     return true;
+  }
+
+  /** True when {@code key} may be at the top of a Compose file: one of the specification's, or an {@code x-} extension. */
+  public static boolean isTopLevelKey(String key) {
+    return TOP_LEVEL.contains(key) || key.startsWith("x-");
   }
 
   /**
@@ -107,7 +127,7 @@ public final class ComposeTarget implements Target {
   }
 
   public ComposeTarget withConfig(LintConfig settings, String relative) {
-    return new ComposeTarget(path, yaml, root, services, settings, relative, pragmas);
+    return new ComposeTarget(path, yaml, root, services, settings, relative, pragmas, origins);
   }
 
   /** True when the file is a Compose file. */
@@ -137,14 +157,25 @@ public final class ComposeTarget implements Target {
     return yaml.source();
   }
 
-  /** Where a finding about {@code node} points: the first line of it. */
+  /** Where a finding about {@code node} points: the first line of it, in the file it is in (named when it is not this one). */
   public Location locate(YamlNode node) {
-    return new Location.Text(head(node));
+    YamlStream in = fileOf(node);
+    Span head = in.head(node);
+    return in == yaml ? new Location.Text(head) : new Location.Text(head, in.path());
   }
 
-  /** The first line of {@code node}: where a finding about a whole mapping points. */
+  /** The first line of {@code node}, in the file it is in: where a finding about a whole mapping points. */
   public Span head(YamlNode node) {
-    return yaml.head(node);
+    return fileOf(node).head(node);
+  }
+
+  /** True when {@code node} is written in this file (always, for a file read alone). */
+  public boolean isOwn(YamlNode node) {
+    return fileOf(node) == yaml;
+  }
+
+  private YamlStream fileOf(YamlNode node) {
+    return origins == null ? yaml : origins.of(node, yaml);
   }
 
   @Override
@@ -162,9 +193,17 @@ public final class ComposeTarget implements Target {
     return relativePath;
   }
 
+  /** This file's ignore comments; and, in a project, every finding located in another file (that file's target reports it). */
   @Override
   public Suppressions suppressions() {
-    return pragmas;
+    return origins == null ? pragmas : new OwnFindings(pragmas);
+  }
+
+  private record OwnFindings(YamlPragmas pragmas) implements Suppressions {
+    @Override
+    public boolean suppresses(dev.bulwark.core.Finding f) {
+      return (f.location() instanceof Location.Text t && t.file() != null) || pragmas.suppresses(f);
+    }
   }
 
 }

@@ -9,8 +9,16 @@ import java.util.Comparator;
  */
 public sealed interface Location {
 
-  /** A range of a text target: a Dockerfile, a .dockerignore, a YAML file. */
-  record Text(Span span) implements Location {}
+  /**
+   * A range of a text target: a Dockerfile, a .dockerignore, a YAML file. {@code file} is null when
+   * the range is in the target itself, else the path of the other file it is in (a Compose project's
+   * override file or {@code extends} target, whose nodes the merged model of one file holds).
+   */
+  record Text(Span span, String file) implements Location {
+    public Text(Span span) {
+      this(span, null);
+    }
+  }
 
   /** A field of an image's config ({@code User}, {@code Env}, {@code ExposedPorts}, {@code history}…), or the whole config. */
   record ImageConfig(String field) implements Location {}

@@ -1,5 +1,7 @@
 package dev.bulwark.scan;
 
+import dev.bulwark.compose.ComposeTarget;
+import dev.bulwark.compose.rules.ComposeRules;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.glob.Glob;
 import dev.bulwark.core.Linter;
@@ -35,6 +37,7 @@ public final class Scanner {
   private final Supplier<Linter<DockerfileTarget>> dockerfileLinter;
   private final Supplier<Linter<ImageTarget>> imageLinter;
   private final Supplier<Linter<KubernetesTarget>> kubernetesLinter;
+  private final Supplier<Linter<ComposeTarget>> composeLinter;
 
   /** With every shipped rule. */
   public Scanner() {
@@ -50,6 +53,7 @@ public final class Scanner {
     this.dockerfileLinter = dockerfileLinter;
     this.imageLinter = imageLinter;
     this.kubernetesLinter = kubernetesLinter;
+    this.composeLinter = ComposeRules::linter;
   }
 
   /**
@@ -119,7 +123,7 @@ public final class Scanner {
     ProjectPaths projects = new ProjectPaths();
     ContextLister contexts = new ContextLister();
     Linter<DockerfileTarget> linter = dockerfileLinter.get();
-    Linters linters = new Linters(linter, kubernetesLinter);
+    Linters linters = new Linters(linter, kubernetesLinter, composeLinter);
     IntStream indexes = IntStream.range(0, files.size());
     // one file: no thread pool to start
     List<Scanned> scanned = new ArrayList<>((files.size() > 1 ? indexes.parallel() : indexes)
@@ -208,25 +212,47 @@ public final class Scanner {
     }
   }
 
-  /** The Dockerfile linter, and the Kubernetes one made the first time a manifest needs it (a Dockerfile scan does not load it). */
+  /**
+   * The Dockerfile linter, and the Kubernetes and Compose ones made the first time a file needs them
+   * (a Dockerfile scan does not load them).
+   */
   private static final class Linters {
     final Linter<DockerfileTarget> dockerfile;
-    private final Supplier<Linter<KubernetesTarget>> kubernetesSupplier;
-    private volatile Linter<KubernetesTarget> kubernetes;
+    private final Lazy<Linter<KubernetesTarget>> kubernetes;
+    private final Lazy<Linter<ComposeTarget>> compose;
 
-    Linters(Linter<DockerfileTarget> dockerfile, Supplier<Linter<KubernetesTarget>> kubernetesSupplier) {
+    Linters(Linter<DockerfileTarget> dockerfile, Supplier<Linter<KubernetesTarget>> kubernetes, Supplier<Linter<ComposeTarget>> compose) {
       this.dockerfile = dockerfile;
-      this.kubernetesSupplier = kubernetesSupplier;
+      this.kubernetes = new Lazy<>(kubernetes);
+      this.compose = new Lazy<>(compose);
     }
 
     Linter<KubernetesTarget> kubernetes() {
-      Linter<KubernetesTarget> k = kubernetes;
-      if (k == null) {
+      return kubernetes.get();
+    }
+
+    Linter<ComposeTarget> compose() {
+      return compose.get();
+    }
+  }
+
+  /** A value made once, the first time it is asked for, by whichever scanning thread asks first. */
+  private static final class Lazy<T> {
+    private final Supplier<T> supplier;
+    private volatile T value;
+
+    Lazy(Supplier<T> supplier) {
+      this.supplier = supplier;
+    }
+
+    T get() {
+      T v = value;
+      if (v == null) {
         synchronized (this) {
-          k = kubernetes == null ? kubernetes = kubernetesSupplier.get() : kubernetes;
+          v = value == null ? value = supplier.get() : value;
         }
       }
-      return k;
+      return v;
     }
   }
 
@@ -248,11 +274,16 @@ public final class Scanner {
       return null; // excluded by the config file: not scanned, not reported
     }
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    if (DockerfileFinder.isYamlName(name) || (!DockerfileFinder.isDockerfileName(name)
-        && ManifestFiles.looksLikeManifest(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))) {
+    boolean yamlName = DockerfileFinder.isYamlName(name);
+    String text = yamlName || !DockerfileFinder.isDockerfileName(name) ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : null;
+    if (yamlName || (text != null && (ManifestFiles.looksLikeManifest(text) || ComposeFiles.looksLikeCompose(text)))) {
       try {
-        FileReport manifest = ManifestFiles.scan(display, bytes, found.config(), found.relative(file), linters.kubernetes());
-        return manifest == null ? null : new Scanned(manifest, found.config().failOn());
+        FileReport yaml = ManifestFiles.looksLikeManifest(text)
+            ? ManifestFiles.scan(display, bytes, found.config(), found.relative(file), linters.kubernetes()) : null;
+        if (yaml == null && ComposeFiles.looksLikeCompose(text)) {
+          yaml = ComposeFiles.scan(file, display, text, found.config(), found.relative(file), linters.compose(), System.getenv());
+        }
+        return yaml == null ? null : new Scanned(yaml, found.config().failOn());
       } catch (RuntimeException | StackOverflowError e) {
         return new Scanned(FileReport.failed(display, "internal error while analyzing: " + e.getClass().getSimpleName()
             + " (a bug in Bulwark; please report it)"), null, true);

@@ -43,7 +43,7 @@ class ManifestScanTest {
     Scanner.Result r = scan(dir);
 
     assertThat(r.report().files()).extracting(f -> Path.of(f.path()).getFileName().toString())
-        .containsExactlyInAnyOrder("pod.yaml", "broken.yaml", "Dockerfile");
+        .containsExactlyInAnyOrder("pod.yaml", "broken.yaml", "Dockerfile", "compose.yaml"); // compose.yaml: ComposeScanTest
     FileReport pod = file(r, "pod.yaml");
     assertThat(pod.findings()).extracting(Finding::ruleId).contains("BW-K002", "BW-K021").doesNotContain("BW-K001");
     assertThat(pod.findings()).filteredOn(f -> f.ruleId().equals("BW-K002")).singleElement()
