@@ -6,7 +6,11 @@ import dev.bulwark.core.Linter;
 import dev.bulwark.k8s.KubernetesTarget;
 import dev.bulwark.report.FileReport;
 import dev.bulwark.yaml.YamlException;
+import dev.bulwark.k8s.NetworkPolicyRef;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,8 +37,38 @@ final class ManifestFiles {
     return false;
   }
 
+  /**
+   * The NetworkPolicies of every manifest among {@code files}: a policy usually lives in another
+   * file than the workloads it selects, so each manifest is judged against all of them. Only files
+   * that name the kind are parsed; one that cannot be read or parsed adds none (its own scan says why).
+   */
+  static List<NetworkPolicyRef> networkPolicies(List<Path> files) {
+    List<NetworkPolicyRef> out = new ArrayList<>();
+    for (Path f : files) {
+      Path name = f.getFileName();
+      if (name == null || !DockerfileFinder.isYamlName(name.toString())) {
+        continue;
+      }
+      try {
+        String text = new String(InputFiles.read(f), StandardCharsets.UTF_8);
+        if (text.contains("NetworkPolicy") && looksLikeManifest(text)) {
+          out.addAll(KubernetesTarget.parse(f.toString(), text).ownPolicies());
+        }
+      } catch (IOException | YamlException | RuntimeException e) {
+        // reported by the file's own scan
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** The file's report, or null when it is not a Kubernetes manifest (nothing to report). */
   static FileReport scan(String display, byte[] bytes, LintConfig config, String relative, Linter<KubernetesTarget> linter) {
+    return scan(display, bytes, config, relative, linter, null);
+  }
+
+  /** The same, with the scan's NetworkPolicies ({@code null}: only the file's own). */
+  static FileReport scan(String display, byte[] bytes, LintConfig config, String relative, Linter<KubernetesTarget> linter,
+      List<NetworkPolicyRef> policies) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (!looksLikeManifest(text)) {
       return null;
@@ -52,6 +86,9 @@ final class ManifestFiles {
       return null;
     }
     target = target.withConfig(config, relative);
+    if (policies != null) {
+      target = target.withScanPolicies(policies);
+    }
     List<Finding> findings = linter.lint(target);
     return FileReport.of(display, findings, text);
   }

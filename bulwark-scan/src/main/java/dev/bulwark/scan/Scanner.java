@@ -123,7 +123,7 @@ public final class Scanner {
     ProjectPaths projects = new ProjectPaths();
     ContextLister contexts = new ContextLister();
     Linter<DockerfileTarget> linter = dockerfileLinter.get();
-    Linters linters = new Linters(linter, kubernetesLinter, composeLinter);
+    Linters linters = new Linters(linter, kubernetesLinter, composeLinter, ManifestFiles.networkPolicies(files));
     IntStream indexes = IntStream.range(0, files.size());
     // one file: no thread pool to start
     List<Scanned> scanned = new ArrayList<>((files.size() > 1 ? indexes.parallel() : indexes)
@@ -218,11 +218,15 @@ public final class Scanner {
    */
   private static final class Linters {
     final Linter<DockerfileTarget> dockerfile;
+    /** The NetworkPolicies of every manifest of the scan, which each manifest's pods are judged against. */
+    final List<dev.bulwark.k8s.NetworkPolicyRef> networkPolicies;
     private final Lazy<Linter<KubernetesTarget>> kubernetes;
     private final Lazy<Linter<ComposeTarget>> compose;
 
-    Linters(Linter<DockerfileTarget> dockerfile, Supplier<Linter<KubernetesTarget>> kubernetes, Supplier<Linter<ComposeTarget>> compose) {
+    Linters(Linter<DockerfileTarget> dockerfile, Supplier<Linter<KubernetesTarget>> kubernetes, Supplier<Linter<ComposeTarget>> compose,
+        List<dev.bulwark.k8s.NetworkPolicyRef> networkPolicies) {
       this.dockerfile = dockerfile;
+      this.networkPolicies = networkPolicies;
       this.kubernetes = new Lazy<>(kubernetes);
       this.compose = new Lazy<>(compose);
     }
@@ -279,7 +283,7 @@ public final class Scanner {
     if (yamlName || (text != null && (ManifestFiles.looksLikeManifest(text) || ComposeFiles.looksLikeCompose(text)))) {
       try {
         FileReport yaml = ManifestFiles.looksLikeManifest(text)
-            ? ManifestFiles.scan(display, bytes, found.config(), found.relative(file), linters.kubernetes()) : null;
+            ? ManifestFiles.scan(display, bytes, found.config(), found.relative(file), linters.kubernetes(), linters.networkPolicies) : null;
         if (yaml == null && ComposeFiles.looksLikeCompose(text)) {
           yaml = ComposeFiles.scan(file, display, text, found.config(), found.relative(file), linters.compose(), System.getenv());
         }

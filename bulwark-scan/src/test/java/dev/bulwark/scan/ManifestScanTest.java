@@ -52,6 +52,34 @@ class ManifestScanTest {
   }
 
   @Test
+  void aNetworkPolicyInAnotherFileOfTheScanSelectsThePodsOfThisOne(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("pod.yaml"), POD.replace("metadata: {name: web}", "metadata: {name: web, labels: {app: web}}"));
+    Scanner.Result alone = scan(dir);
+    assertThat(file(alone, "pod.yaml").findings()).filteredOn(f -> f.ruleId().equals("BW-K048")).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("no NetworkPolicy in the files scanned"));
+    Files.writeString(dir.resolve("policies.yaml"), """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: default-deny}
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress, Egress]
+        """);
+    assertThat(file(scan(dir), "pod.yaml").findings()).extracting(Finding::ruleId).doesNotContain("BW-K048");
+    // a policy for other pods of the namespace: the pod is the gap in an existing policy set (medium)
+    Files.writeString(dir.resolve("policies.yaml"), """
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: api}
+        spec:
+          podSelector: {matchLabels: {app: api}}
+          policyTypes: [Ingress, Egress]
+        """);
+    assertThat(file(scan(dir), "pod.yaml").findings()).filteredOn(f -> f.ruleId().equals("BW-K048")).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(dev.bulwark.core.Severity.MEDIUM));
+  }
+
+  @Test
   void anExplicitFileWithAnyNameIsAManifestWhenItsContentIsOne(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("deploy.k8s");
     Files.writeString(f, POD);
