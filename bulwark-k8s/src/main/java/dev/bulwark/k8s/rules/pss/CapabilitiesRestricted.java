@@ -21,7 +21,7 @@ public final class CapabilitiesRestricted extends PssRule {
         "Containers start with the runtime's default capabilities (CHOWN, DAC_OVERRIDE, SETUID, NET_RAW…); a compromised process uses"
             + " them to change file owners, bypass permissions or spoof packets.",
         "Set `securityContext.capabilities: {drop: [ALL]}` and add back only `NET_BIND_SERVICE` if the container binds a port below 1024.",
-        List.of("capabilities_restricted", "insecureCapabilities", "CapDropAll", "CKV_K8S_25", "CKV_K8S_28", "CKV_K8S_37"));
+        List.of("capabilities_restricted", "insecureCapabilities", "CapDropAll", "CKV_K8S_25", "CKV_K8S_28", "CKV_K8S_37", "268ca686-7fb7-4ae9-b129-955a2a89064e"));
   }
 
   @Override

@@ -27,7 +27,7 @@ public final class HostPathVolumes extends PssRule {
             + " each enough to take over the node, and writes persist on it.",
         "Use a PersistentVolumeClaim, emptyDir, configMap or secret volume; node agents that need host files belong in a namespace"
             + " that allows privileged pods.",
-        List.of("hostPathVolumes", "hostPathSet", "DockerSock", "C-0048", "CKV_K8S_27"));
+        List.of("hostPathVolumes", "hostPathSet", "DockerSock", "C-0048", "CKV_K8S_27", "aa8f7a35-9923-4cad-bd61-a19b7f6aac91"));
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class ProcMount extends PssRule {
         "`procMount: Unmasked` removes the masks over /proc's kernel interfaces (sysrq-trigger, kcore, timer lists) that the runtime"
             + " hides from containers; outside a user namespace they reach the node's kernel.",
         "Remove `procMount` (or set `Default`); from Kubernetes 1.35 baseline allows it in pods with `hostUsers: false`.",
-        List.of("procMount"));
+        List.of("procMount", "f922827f-aab6-447c-832a-e1ff63312bd3"));
   }
 
   @Override

@@ -21,7 +21,7 @@ public final class RunAsNonRoot extends PssRule {
         "Without runAsNonRoot the kubelet starts the container as whatever user its image says, root by default; root in a container"
             + " is one kernel bug or mount away from root on the node.",
         "Set `securityContext.runAsNonRoot: true` on the pod (or on every container), with a non-zero `runAsUser` or an image USER.",
-        List.of("runAsNonRoot", "runAsRootAllowed", "RunAsNonRoot", "C-0013", "CKV_K8S_23"));
+        List.of("runAsNonRoot", "runAsRootAllowed", "RunAsNonRoot", "C-0013", "CKV_K8S_23", "cf34805e-3872-4c08-bf92-6ff7bb0cfadb"));
   }
 
   @Override

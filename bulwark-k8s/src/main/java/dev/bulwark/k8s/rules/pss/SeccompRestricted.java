@@ -21,7 +21,7 @@ public final class SeccompRestricted extends PssRule {
         19,
         "Kubernetes runs containers Unconfined unless a seccomp profile is set: every system call reaches the kernel.",
         "Set `securityContext.seccompProfile: {type: RuntimeDefault}` on the pod.",
-        List.of("seccompProfile_restricted", "container-seccomp-profile", "SeccompAny", "C-0210", "CKV_K8S_31"));
+        List.of("seccompProfile_restricted", "container-seccomp-profile", "SeccompAny", "C-0210", "CKV_K8S_31", "f377b83e-bd07-4f48-a591-60c82b14a78b"));
   }
 
   @Override

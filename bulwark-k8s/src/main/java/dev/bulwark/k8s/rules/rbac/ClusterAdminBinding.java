@@ -17,7 +17,7 @@ public final class ClusterAdminBinding extends KubernetesRule {
         "cluster-admin can do anything to any object: whoever holds the bound account (any pod that mounts its token) owns the"
             + " cluster, or with a RoleBinding the whole namespace, its Secrets and its RBAC included.",
         "Bind a Role or ClusterRole that lists only what the account uses; keep cluster-admin for break-glass humans.",
-        List.of("clusterrolebindingClusterAdmin", "rolebindingClusterAdminClusterRole"),
+        List.of("clusterrolebindingClusterAdmin", "rolebindingClusterAdminClusterRole", "249328b8-5f0f-409f-b1dd-029f07882e11"),
         "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles");
   }
 

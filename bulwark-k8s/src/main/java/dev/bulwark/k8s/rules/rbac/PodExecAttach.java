@@ -9,7 +9,7 @@ public final class PodExecAttach extends RbacGrant {
         "create on pods/exec or pods/attach runs commands in other pods: their service-account tokens, Secrets and data are the"
             + " holder's.",
         "Drop pods/exec and pods/attach from roles bound to workloads; give humans a separate, audited role.",
-        List.of("clusterrolePodExecAttach", "rolePodExecAttach"), List.of("pods/exec", "pods/attach"), "can run commands in other pods",
+        List.of("clusterrolePodExecAttach", "rolePodExecAttach", "c589f42c-7924-4871-aee2-1cede9bc7cbc", "d45330fd-f58d-45fb-a682-6481477a0f84"), List.of("pods/exec", "pods/attach"), "can run commands in other pods",
         "create", "get");
   }
 

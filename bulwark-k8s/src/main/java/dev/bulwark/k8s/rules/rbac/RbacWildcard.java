@@ -19,7 +19,7 @@ public final class RbacWildcard extends KubernetesRule {
             + " serviceaccounts/token): `*` on both is cluster-admin for whoever is bound.",
         "List the verbs and resources the workload uses (`kubectl auth can-i --list --as system:serviceaccount:NS:NAME` shows"
             + " what it has; audit logs show what it uses).",
-        List.of("CKV_K8S_49"),
+        List.of("CKV_K8S_49", "6b896afb-ca07-467a-b256-1a0077a1c08e"),
         "https://kubernetes.io/docs/concepts/security/rbac-good-practices/");
   }
 

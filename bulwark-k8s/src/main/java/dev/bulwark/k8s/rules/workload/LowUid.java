@@ -21,7 +21,7 @@ public final class LowUid extends KubernetesRule {
         "UIDs below 10000 are the node's own users (system accounts, the first human users): a container that escapes, or shares a"
             + " hostPath, acts as that user on the node. Without a user namespace a high UID keeps them apart.",
         "Set `runAsUser` (and `runAsGroup`) to 10000 or more, e.g. 65532, or use `hostUsers: false`.",
-        List.of("container-security-context-user-group-id", "RunAsUser", "CKV_K8S_40"));
+        List.of("container-security-context-user-group-id", "RunAsUser", "CKV_K8S_40", "02323c00-cdc3-4fdc-a310-4f2b3e7a1660"));
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class PullPolicy extends KubernetesRule {
         "A tag without a version (latest, stable, main, a flavour name) is re-pushed; with IfNotPresent (the default for any tag but latest) or Never each node keeps"
             + " the copy it pulled first, so nodes run different code and a fixed image never arrives.",
         "Pin the image by digest or a version tag (then IfNotPresent is right), or set `imagePullPolicy: Always`.",
-        List.of("container-image-pull-policy", "pullPolicyNotAlways", "CKV_K8S_15", "C-0075"));
+        List.of("container-image-pull-policy", "pullPolicyNotAlways", "CKV_K8S_15", "C-0075", "caa3479d-885d-4882-9aac-95e5e78ef5c2"));
   }
 
   /** A version (1.4.2, v0.10.6, 2.3, v1, 1.27.2-alpine, beta-2.1): a tag that says which release it is, unlike latest, stable, main or aspnetapp. */

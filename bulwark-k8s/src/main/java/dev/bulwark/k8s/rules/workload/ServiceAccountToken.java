@@ -27,7 +27,7 @@ public final class ServiceAccountToken extends KubernetesRule {
             + " execution in any of them can call the API with the service account's rights.",
         "Set `automountServiceAccountToken: false` on the pod (or on its ServiceAccount) unless it talks to the Kubernetes API. A"
             + " pod whose ServiceAccount the same file binds to a Role or ClusterRole is taken to use the API and not reported.",
-        List.of("automountServiceAccountToken", "CKV_K8S_38", "C-0034"));
+        List.of("automountServiceAccountToken", "CKV_K8S_38", "C-0034", "48471392-d4d0-47c0-b135-cdec95eb3eef"));
   }
 
   @Override

@@ -22,7 +22,7 @@ public final class WritableRootFilesystem extends KubernetesRule {
             + " the container; read-only also catches apps that write where they should not.",
         "Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` at each path the app writes (/tmp, caches).",
         List.of("container-security-context-readonlyrootfilesystem", "notReadOnlyRootFilesystem", "ReadOnlyRootFilesystem", "CKV_K8S_22",
-            "C-0017"));
+            "C-0017", "a9c2f49d-0671-4fc9-9ece-f4e261e128d0"));
   }
 
   @Override
