@@ -47,7 +47,7 @@ public final class ShellFormEntrypoint extends DockerfileRule {
    */
   static Fix execForm(Command c, CommandLine.Shell sh, Stage stage) {
     Instruction in = c.instruction();
-    if (!sh.shell().equals(List.of("/bin/sh", "-c")) || !in.heredocs().isEmpty() || in.args().size() != 1) {
+    if (!sh.shell().equals(List.of("/bin/sh", "-c")) || !in.heredocs().isEmpty() || in.args().size() != 1 || !in.flags().isEmpty()) {
       return null;
     }
     String script = in.args().getFirst();
