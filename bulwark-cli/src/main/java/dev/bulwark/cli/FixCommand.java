@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Linter;
 import dev.bulwark.core.Rule;
+import dev.bulwark.dockerfile.model.BuildModel;
 import dev.bulwark.dockerfile.syntax.Diagnostic;
 import dev.bulwark.dockerfile.syntax.DockerfileParser;
 import dev.bulwark.lint.DockerfileFixer;
@@ -162,7 +163,7 @@ final class FixCommand implements Callable<Integer> {
   /** Prints the file's parse errors as {@code bulwark parse} does; true when there were any. */
   private static boolean parseErrors(FileReport file, PrintWriter err) {
     boolean any = false;
-    for (Diagnostic d : DockerfileParser.parse(file.source()).diagnostics()) {
+    for (Diagnostic d : BuildModel.of(DockerfileParser.parse(file.source())).diagnostics()) { // BuildKit's refusals, as bulwark parse
       if (d.isError()) {
         err.println(Escape.terminal("bulwark: error: " + file.path() + ":" + d.span().startLine() + ": " + d.message()
             + " (not fixed)"));

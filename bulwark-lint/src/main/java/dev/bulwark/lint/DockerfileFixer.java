@@ -4,6 +4,7 @@ import dev.bulwark.core.Finding;
 import dev.bulwark.core.fix.Edits;
 import dev.bulwark.core.fix.Fix;
 import dev.bulwark.core.fix.FixResult;
+import dev.bulwark.dockerfile.syntax.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -62,7 +63,7 @@ public final class DockerfileFixer {
         break;
       }
       FixResult result = Edits.applyFixes(current, fixes);
-      if (result.text().equals(current) || DockerfileTarget.parse("fixed", result.text()).file().hasErrors()) {
+      if (result.text().equals(current) || refused(result.text())) {
         break;
       }
       for (Fix fix : result.applied()) {
@@ -72,6 +73,16 @@ public final class DockerfileFixer {
       found = relint.apply(current);
     }
     return new Outcome(current, applied);
+  }
+
+  /** True when BuildKit would refuse {@code text} (a syntax error, or one the build model finds). */
+  public static boolean refused(String text) {
+    for (Diagnostic d : DockerfileTarget.parse("fixed", text).model().diagnostics()) {
+      if (d.isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** By identity: two findings may carry equal fixes. */

@@ -48,8 +48,7 @@ class FixCasesTest {
           String where = c.rule() + " #" + c.index() + " at " + f.span().startLine() + ":" + f.span().startColumn();
           Fix fix = f.fix().get();
           String fixed = Edits.apply(c.dockerfile(), fix.edits());
-          DockerfileTarget after = DockerfileTarget.parse("Dockerfile", fixed);
-          if (after.file().hasErrors()) {
+          if (DockerfileFixer.refused(fixed) && !DockerfileFixer.refused(c.dockerfile())) {
             problems.add(where + ": the fixed file does not parse:\n" + fixed);
             continue;
           }

@@ -44,7 +44,7 @@ class FixGoldenTest {
                 .append(f.fix().isPresent() ? " (fix: " + f.fix().get().description() + ")" : " (no fix)").append('\n');
           }
         }
-        assertThat(DockerfileTarget.parse("fixed", outcome.text()).file().hasErrors()).as("fixed file parses").isFalse();
+        assertThat(DockerfileFixer.refused(outcome.text())).as("fixed file parses").isFalse();
         Path expected = DIR.resolve(p.getFileName().toString().replace(".Dockerfile", ".fixed"));
         if (Boolean.getBoolean("bulwark.update-golden")) {
           Files.writeString(expected, golden, StandardCharsets.UTF_8);
