@@ -57,8 +57,24 @@ class FixCasesTest {
               problems.add(where + ": still reported after '" + fix.description() + "':\n" + fixed);
             }
           }
-          Instruction in = instructionAt(DockerfileTarget.parse("Dockerfile", c.dockerfile()), f.span().startLine());
-          String outside = outsideLines(c.dockerfile(), fixed, in);
+          DockerfileTarget before = DockerfileTarget.parse("Dockerfile", c.dockerfile());
+          Instruction in = instructionAt(before, f.span().startLine());
+          // a merge (BW-D024) edits the next RUN too: each edit must lie within one instruction's lines
+          java.util.Set<Instruction> touched = new java.util.LinkedHashSet<>();
+          touched.add(in);
+          for (dev.bulwark.core.fix.Edit e : fix.edits()) {
+            Instruction at = instructionAt(before, e.span().startLine());
+            int endLine = e.span().endColumn() == 1 && e.span().endLine() > e.span().startLine() ? e.span().endLine() - 1 : e.span().endLine();
+            if (endLine > lastLine(at)) {
+              problems.add(where + ": an edit runs past its instruction: " + e);
+            }
+            touched.add(at);
+          }
+          if (touched.size() > (c.rule().equals("BW-D024") ? 2 : 1)) {
+            problems.add(where + ": '" + fix.description() + "' edits " + touched.size() + " instructions");
+          }
+          String outside = outsideLines(c.dockerfile(), fixed, touched.stream().min(java.util.Comparator.comparingInt(Instruction::startLine)).get(),
+              touched.stream().max(java.util.Comparator.comparingInt(FixCasesTest::lastLine)).get());
           if (outside != null) {
             problems.add(where + ": '" + fix.description() + "' changes " + outside + ":\n" + fixed);
           }
@@ -105,12 +121,12 @@ class FixCasesTest {
     return last;
   }
 
-  /** Null when {@code after} differs from {@code before} only on the lines of {@code in}; else which lines changed. */
-  static String outsideLines(String before, String after, Instruction in) {
+  /** Null when {@code after} differs from {@code before} only from {@code in}'s first line to {@code last}'s last; else which lines changed. */
+  static String outsideLines(String before, String after, Instruction in, Instruction last) {
     List<String> a = before.lines().toList();
     List<String> b = after.lines().toList();
     int first = in.startLine() - 1;
-    int tail = a.size() - lastLine(in);
+    int tail = a.size() - lastLine(last);
     if (b.size() < first + tail) {
       return "the line count";
     }
