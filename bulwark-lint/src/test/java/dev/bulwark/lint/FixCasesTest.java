@@ -57,6 +57,9 @@ class FixCasesTest {
               problems.add(where + ": still reported after '" + fix.description() + "':\n" + fixed);
             }
           }
+          if (fix.edits().stream().allMatch(e -> wholeLines(c.dockerfile(), e))) {
+            continue; // new instructions on lines of their own (BW-D001's USER): no existing line changes
+          }
           DockerfileTarget before = DockerfileTarget.parse("Dockerfile", c.dockerfile());
           Instruction in = instructionAt(before, f.span().startLine());
           // a merge (BW-D024) edits the next RUN too: each edit must lie within one instruction's lines
@@ -100,6 +103,14 @@ class FixCasesTest {
     DockerfileTarget target = new DockerfileTarget("Dockerfile", DockerfileTarget.parse("Dockerfile", text).model(), config, "Dockerfile")
         .asOf(java.time.LocalDate.parse("2026-11-23"));
     return new Linter<>(List.of(rule)).lint(target).stream().filter(f -> f.ruleId().equals(rule.info().id())).toList();
+  }
+
+  /** An insertion of whole lines: at a line start (or the end of the text), ending in a line end, each line an instruction. */
+  static boolean wholeLines(String text, dev.bulwark.core.fix.Edit e) {
+    int at = e.startOffset();
+    boolean lineStart = at == 0 || text.charAt(at - 1) == '\n' || at == text.length();
+    return e.isInsertion() && lineStart && e.replacement().endsWith("\n")
+        && e.replacement().strip().lines().allMatch(l -> l.matches("(RUN|USER) .*"));
   }
 
   /** The instruction (or ONBUILD) written on {@code line}. */
