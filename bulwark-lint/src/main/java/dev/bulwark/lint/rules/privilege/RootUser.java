@@ -122,13 +122,16 @@ public final class RootUser extends DockerfileRule {
       "r-base", "swift", "fedora", "rockylinux", "almalinux", "centos", "oraclelinux");
 
   /**
-   * A numeric non-root USER at the end of the final stage, after a RUN creating that user and
+   * A numeric non-root USER in the final stage (before its closing metadata instructions), after a RUN creating that user and
    * group where the base has the tools: busybox's addgroup/adduser on Alpine and busybox,
    * groupadd/useradd on Debian, Ubuntu and RHEL-likes, nothing on scratch (a numeric user needs no
    * passwd entry). Unsafe: a program that writes where only root may, or binds a port below 1024,
-   * stops working. Unknown bases (and Windows) get no fix.
+   * stops working. Unknown bases (and Windows) get no fix, nor do images that are not applications.
    */
   private static Fix addUser(DockerfileTarget target, Stage last, BaseImage root) {
+    if (target.purpose().purpose() != Purpose.APPLICATION) {
+      return null; // a base, toolchain or dev image: the images built FROM it choose their user
+    }
     String create;
     if (root instanceof BaseImage.Scratch) {
       create = null;
@@ -157,6 +160,16 @@ public final class RootUser extends DockerfileRule {
       end = Math.max(end, c.instruction().extent().endOffset());
     }
     String nl = text.contains("\r\n") ? "\r\n" : "\n";
+    // before the stage's closing metadata (EXPOSE, CMD, ENTRYPOINT…), where people write USER; else after its last line
+    List<Command> commands = last.commands();
+    int tail = commands.size();
+    while (tail > 0 && METADATA.contains(commands.get(tail - 1).instruction().command())) {
+      tail--;
+    }
+    if (tail < commands.size()) {
+      int line = commands.get(tail).instruction().startLine();
+      return userFix(source, source.lineStart(line), "", create, nl);
+    }
     // after the stage's last line, which may end the file without a line end
     int at = text.indexOf('\n', Math.max(0, end - 1));
     String lead = "";
@@ -166,9 +179,17 @@ public final class RootUser extends DockerfileRule {
     } else {
       at++;
     }
+    return userFix(source, at, lead, create, nl);
+  }
+
+  /** Instructions that set image metadata and run nothing: USER may go before them. */
+  private static final java.util.Set<String> METADATA = java.util.Set.of("expose", "cmd", "entrypoint", "healthcheck", "label",
+      "stopsignal", "volume");
+
+  private static Fix userFix(dev.bulwark.core.text.SourceText source, int at, String lead, String create, String nl) {
     String lines = lead + (create == null ? "" : create + nl) + "USER 10001:10001" + nl;
-    return Fix.unsafe(create == null ? "Add USER 10001:10001 at the end of the final stage"
-        : "Create user app (10001) and add USER 10001:10001 at the end of the final stage", Edit.insert(source, at, lines));
+    return Fix.unsafe(create == null ? "Add USER 10001:10001 to the final stage"
+        : "Create user app (10001) and add USER 10001:10001 to the final stage", Edit.insert(source, at, lines));
   }
 
   /** Servers that start as root to bind their ports and serve requests from worker processes under a user of their config. */
