@@ -34,6 +34,7 @@ public final class BulwarkCommand implements Runnable {
     m.put("sbom", SbomCommand::new);
     m.put("image", ImageCommand::new);
     m.put("runtime", RuntimeCommand::new);
+    m.put("fix", FixCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
 

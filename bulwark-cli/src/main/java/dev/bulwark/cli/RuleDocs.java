@@ -18,7 +18,44 @@ public final class RuleDocs {
    * A rule's examples, as its {@code .cases} file gives them: the first case it reports on (with
    * where) and the first it passes. Either may be null.
    */
-  public record Examples(String failing, String failingAt, String passing) {
+  public record Examples(String failing, String failingAt, String passing, String autofix) {
+    public Examples(String failing, String failingAt, String passing) {
+      this(failing, failingAt, passing, null);
+    }
+
+    /**
+     * {@link #from(String)}, with which fixes the Dockerfile rule {@code id} attaches to its
+     * findings on the fail cases ("safe", "unsafe", "safe or unsafe"; null: none).
+     */
+    public static Examples from(String id, String cases) {
+      Examples e = from(cases);
+      dev.bulwark.core.Rule<dev.bulwark.lint.DockerfileTarget> rule = null;
+      for (dev.bulwark.core.Rule<dev.bulwark.lint.DockerfileTarget> r : dev.bulwark.lint.rules.DockerfileRules.all()) {
+        rule = r.info().id().equals(id) ? r : rule;
+      }
+      if (rule == null) {
+        return e;
+      }
+      boolean safe = false;
+      boolean unsafe = false;
+      for (RuleCases.Case c : RuleCases.parse(cases)) {
+        if (!c.fail() || c.config() != null || c.context() != null) {
+          continue;
+        }
+        dev.bulwark.lint.DockerfileTarget t = dev.bulwark.lint.DockerfileTarget.parse("Dockerfile", c.body());
+        t = new dev.bulwark.lint.DockerfileTarget("Dockerfile", t.model(),
+            dev.bulwark.core.LintConfig.DEFAULT.withPurpose(dev.bulwark.core.Purpose.APPLICATION), "Dockerfile");
+        for (dev.bulwark.core.Finding f : new dev.bulwark.core.Linter<>(java.util.List.of(rule)).lint(t)) {
+          if (f.fix().isPresent()) {
+            safe |= f.fix().get().isSafe();
+            unsafe |= !f.fix().get().isSafe();
+          }
+        }
+      }
+      String autofix = safe && unsafe ? "safe or unsafe" : safe ? "safe" : unsafe ? "unsafe" : null;
+      return new Examples(e.failing(), e.failingAt(), e.passing(), autofix);
+    }
+
     /** The first plain (no severity, config or context) fail and pass cases of a {@code .cases} file's text. */
     public static Examples from(String cases) {
       String failing = null;
@@ -70,6 +107,10 @@ public final class RuleDocs {
     for (dev.bulwark.core.PurposeAdjustment a : r.byPurpose()) {
       sb.append("- In a ").append(a.purpose().label()).append(": ")
           .append(a.drops() ? "not reported" : "at most **" + a.severity().label() + "** (" + a.note() + ")").append('\n');
+    }
+    if (examples != null && examples.autofix() != null) {
+      sb.append("- Fix: ").append(examples.autofix()).append(" autofix available (`bulwark fix`").append(examples.autofix().equals("safe") ? "" : ", `--unsafe` for the unsafe ones")
+          .append(")\n");
     }
     sb.append("\n## Why it matters\n\n").append(r.rationale()).append("\n\n## How to fix\n\n").append(r.fix()).append('\n');
     if (examples != null && examples.failing() != null) {

@@ -21,7 +21,7 @@ class RuleDocsTest {
   static RuleDocs.Examples examples(String id) {
     Path f = (id.startsWith("BW-C") ? COMPOSE_CASES : CASES).resolve(id + ".cases");
     try {
-      return Files.exists(f) ? RuleDocs.Examples.from(Files.readString(f, StandardCharsets.UTF_8)) : null;
+      return Files.exists(f) ? RuleDocs.Examples.from(id, Files.readString(f, StandardCharsets.UTF_8)) : null;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -11,7 +11,7 @@ import java.io.Writer;
 /**
  * The machine format, schema version 1: {@code {schemaVersion, tool, summary, files: [{path,
  * error?, purpose?: {kind, source, reason}, findings: [{ruleId, severity, title, message, line, column, endLine, endColumn,
- * stage, aliases}]}]}}. Fields are only ever added within a schema version.
+ * stage, aliases, fix?: {description, safe, edits: [{line, column, endLine, endColumn, offset, length, text}]}}]}]}}. Fields are only ever added within a schema version.
  */
 public final class JsonReport implements ReportWriter {
   public static final int SCHEMA_VERSION = 1;
@@ -103,6 +103,9 @@ public final class JsonReport implements ReportWriter {
             g.writeString(a);
           }
           g.writeEndArray();
+          if (x.fix().isPresent()) {
+            FixJson.writeJson(g, x.fix().get());
+          }
           g.writeEndObject();
         }
         g.writeEndArray();

@@ -147,6 +147,9 @@ public final class SarifReport implements ReportWriter {
           }
           g.writeEndObject();
           g.writeEndArray();
+          if (x.fix().isPresent()) {
+            FixJson.writeSarif(g, x.fix().get(), uri(f.path()), !f.path().startsWith("/"));
+          }
           g.writeObjectFieldStart("partialFingerprints");
           g.writeStringField("primaryLocationLineHash", fp.get(x));
           g.writeEndObject();

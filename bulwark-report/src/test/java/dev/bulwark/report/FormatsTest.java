@@ -47,8 +47,38 @@ class FormatsTest {
     JsonSchema s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(Files.newInputStream(schema));
     Set<ValidationMessage> errors = s.validate(new ObjectMapper().readTree(sarif));
     assertThat(errors).isEmpty();
+    // fix suggestions are in the validated document: an insertion (apk add --no-cache) and a replacement (CMD in exec form)
+    JsonNode results = new ObjectMapper().readTree(sarif).at("/runs/0/results");
+    List<String> fixes = new java.util.ArrayList<>();
+    for (JsonNode r : results) {
+      if (r.has("fixes")) {
+        fixes.add(r.get("ruleId").asText() + " " + r.at("/fixes/0/artifactChanges/0/replacements/0/insertedContent/text").asText());
+      }
+    }
+    assertThat(fixes).contains("BW-D022  --no-cache", "BW-D067 [\"x\"]");
     // the validator does catch a broken document
     assertThat(s.validate(new ObjectMapper().readTree(sarif.replace("\"level\" : \"error\"", "\"level\" : \"fatal\"")))).isNotEmpty();
+  }
+
+  @Test
+  void json_findingsWithAFixCarryIt() throws Exception {
+    JsonNode findings = new ObjectMapper().readTree(render(new JsonReport("1.0.0"), report())).at("/files/0/findings");
+    JsonNode apk = null;
+    for (JsonNode f : findings) {
+      if (f.get("ruleId").asText().equals("BW-D022")) {
+        apk = f.get("fix");
+      } else if (!List.of("BW-D067", "BW-D001").contains(f.get("ruleId").asText())) {
+        assertThat(f.has("fix")).as(f.get("ruleId").asText()).isFalse();
+      }
+    }
+    assertThat(apk).isNotNull();
+    assertThat(apk.get("safe").asBoolean()).isTrue();
+    assertThat(apk.get("description").asText()).isEqualTo("Add --no-cache to apk add");
+    JsonNode edit = apk.at("/edits/0");
+    // "RUN apk add" on line 2: the insertion goes right after "add", offset 19 + 11
+    assertThat(List.of(edit.get("line").asInt(), edit.get("column").asInt(), edit.get("offset").asInt(), edit.get("length").asInt()))
+        .containsExactly(2, 12, 30, 0);
+    assertThat(edit.get("text").asText()).isEqualTo(" --no-cache");
   }
 
   @Test

@@ -3,10 +3,13 @@ package dev.bulwark.lint.rules.packages;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.fix.Edit;
+import dev.bulwark.core.fix.Fix;
 import dev.bulwark.dockerfile.shell.Invocation;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageManager;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageOperation;
 import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.FixEdits;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.DockerfileTarget;
 import java.util.List;
@@ -26,8 +29,9 @@ public final class NoInstallRecommends extends DockerfileRule {
       for (PackageOperation op : step.facts().facts(PackageOperation.class)) {
         if ((op.manager() == PackageManager.APT_GET || op.manager() == PackageManager.APT) && op.isInstall()
             && !op.invocation().hasFlag("--no-install-recommends") && !hasOption(op.invocation(), "APT::Install-Recommends")) {
-          report.accept(finding(op.manager().command() + " install pulls in recommended packages", op.invocation().span(),
-              step.stage()));
+          Finding f = finding(op.manager().command() + " install pulls in recommended packages", op.invocation().span(), step.stage());
+          Edit add = FixEdits.insertAfterArg(target.file().source(), op.invocation(), op.action(), " --no-install-recommends");
+          report.accept(add == null ? f : f.withFix(Fix.safe("Add --no-install-recommends to " + op.manager().command() + " install", add)));
         }
       }
     }

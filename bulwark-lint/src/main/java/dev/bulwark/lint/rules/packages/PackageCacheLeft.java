@@ -3,11 +3,15 @@ package dev.bulwark.lint.rules.packages;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.fix.Edit;
+import dev.bulwark.core.fix.Fix;
+import dev.bulwark.core.text.SourceText;
 import dev.bulwark.dockerfile.model.Mount;
 import dev.bulwark.dockerfile.shell.Invocation;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageManager;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageOperation;
 import dev.bulwark.lint.DockerfileRule;
+import dev.bulwark.lint.FixEdits;
 import dev.bulwark.lint.DockerfileTarget.RunStep;
 import dev.bulwark.lint.DockerfileTarget;
 import java.util.Arrays;
@@ -126,9 +130,38 @@ public final class PackageCacheLeft extends DockerfileRule {
         if (cleanups.first[pm.ordinal()] < at) { // the cleanup is there but runs before the cache is filled again
           problem += "; the cleanup before it does not remove what it downloads";
         }
-        report.accept(finding(problem, op.invocation().span(), step.stage()).withAliases(aliases));
+        Finding f = finding(problem, op.invocation().span(), step.stage()).withAliases(aliases);
+        Fix fix = fix(target, step, op);
+        report.accept(fix == null ? f : f.withFix(fix));
       }
     }
+  }
+
+  /**
+   * The cleanup in the same RUN: a flag where the manager has one (apk, pip), else a command
+   * after the RUN's last one (so after every install), run through sudo when the install was.
+   */
+  private static Fix fix(DockerfileTarget target, RunStep step, PackageOperation op) {
+    SourceText source = target.file().source();
+    String sudo = op.invocation().viaSudo() ? "sudo " : "";
+    String tool = op.manager().command();
+    return switch (op.manager()) {
+      case APK -> fix("Add --no-cache to apk " + op.action(), FixEdits.insertAfterArg(source, op.invocation(), op.action(), " --no-cache"));
+      case PIP -> fix("Add --no-cache-dir to pip install", FixEdits.insertAfterArg(source, op.invocation(), op.action(), " --no-cache-dir"));
+      case APT_GET, APT -> append(source, step, sudo + "rm -rf /var/lib/apt/lists/*");
+      case YUM, DNF, MICRODNF -> append(source, step, sudo + tool + " clean all");
+      case ZYPPER -> append(source, step, sudo + "zypper clean --all");
+      case YARN -> append(source, step, "yarn cache clean");
+      default -> null;
+    };
+  }
+
+  private static Fix append(SourceText source, RunStep step, String command) {
+    return fix("Run '" + command + "' at the end of the RUN", FixEdits.appendToRun(source, step, " && " + command));
+  }
+
+  private static Fix fix(String description, Edit edit) {
+    return edit == null ? null : Fix.safe(description, edit);
   }
 
   /** Where each manager's cache is cleaned in one RUN: the first and last such command, by position. */

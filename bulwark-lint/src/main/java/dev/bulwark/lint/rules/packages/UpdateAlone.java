@@ -3,6 +3,13 @@ package dev.bulwark.lint.rules.packages;
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.fix.Edit;
+import dev.bulwark.core.fix.Fix;
+import dev.bulwark.core.text.SourceText;
+import dev.bulwark.core.text.Span;
+import dev.bulwark.dockerfile.model.CommandLine;
+import dev.bulwark.dockerfile.shell.Script;
+import dev.bulwark.dockerfile.shell.SimpleCommand;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageManager;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageOperation;
 import dev.bulwark.lint.DockerfileRule;
@@ -58,6 +65,59 @@ public final class UpdateAlone extends DockerfileRule {
     return false;
   }
 
+  /**
+   * A RUN that is nothing but the update, merged into the next RUN of the stage when that one
+   * installs with the same manager: the update's RUN lines removed, and the update, as written,
+   * put before the install with {@code &&}. Only where that keeps what runs: the install starts
+   * its script or follows {@code &&} or {@code ;}, alone in its pipeline, at the top level.
+   */
+  private static Fix mergeIntoNext(DockerfileTarget target, RunStep step, String g) {
+    SourceText source = target.file().source();
+    Script lone = step.facts().script();
+    if (lone.items().size() != 1 || lone.simpleCommands().size() != 1 || step.facts().invocations().size() != 1
+        || !(step.run().command() instanceof CommandLine.Shell) || step.onbuild()) {
+      return null;
+    }
+    Span update = lone.simpleCommands().getFirst().span();
+    String updateText = source.text().substring(update.startOffset(), update.endOffset());
+    Span run = step.run().instruction().span();
+    int from = source.lineStart(run.startLine());
+    int to = run.endLine() < source.lineCount() ? source.lineStart(run.endLine() + 1) : source.text().length();
+    if (updateText.indexOf('\n') >= 0 || !source.text().substring(from, run.startOffset()).isBlank()
+        || !source.text().substring(run.endOffset(), to).isBlank() || !step.run().heredocs().isEmpty()) {
+      return null;
+    }
+    RunStep next = null;
+    boolean after = false;
+    for (RunStep s : target.runs(step.stage())) {
+      if (after) {
+        next = s;
+        break;
+      }
+      after = s == step;
+    }
+    if (next == null || next.onbuild() || !(next.run().command() instanceof CommandLine.Shell sh)) {
+      return null;
+    }
+    for (Script.Item item : next.facts().script().items()) {
+      List<Script.Pipeline> pipelines = item.andOr().pipelines();
+      for (int i = 0; i < pipelines.size(); i++) {
+        Script.Pipeline p = pipelines.get(i);
+        if (p.commands().size() == 1 && p.commands().getFirst() instanceof SimpleCommand sc && sc.map() == sh.map()) {
+          for (PackageOperation op : next.facts().facts(PackageOperation.class)) {
+            if (op.invocation().command() == sc && g.equals(group(op.manager())) && INSTALLS.contains(op.action())) {
+              boolean joinable = !p.negated() && (i == 0 || item.andOr().operators().get(i - 1).equals("&&"));
+              Span at = sc.span();
+              return joinable ? Fix.safe("Merge the lone '" + updateText + "' into the install of the next RUN", Edit.delete(source, from, to),
+                  Edit.insertBefore(at, updateText + " && ")) : null;
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
@@ -79,7 +139,8 @@ public final class UpdateAlone extends DockerfileRule {
           Finding f = finding(firstUpdate.manager().command() + " " + firstUpdate.action()
               + " without an install after it in the same RUN", firstUpdate.invocation().span(), step.stage());
           // the risk is a later install reusing the stale index; with none, a bigger layer is all that is left
-          report.accept(laterInstall(target, step, g) ? f
+          Fix merge = g.equals("apt") || g.equals("apk") ? mergeIntoNext(target, step, g) : null;
+          report.accept(laterInstall(target, step, g) ? (merge == null ? f : f.withFix(merge))
               : f.withSeverity(Severity.LOW).withMessage(f.message() + " (no later RUN of the stage installs from it: only the layer grows)"));
         }
       }

@@ -12,6 +12,8 @@ import dev.bulwark.lint.Users;
 import dev.bulwark.lint.purpose.PurposeInference;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.fix.Edit;
+import dev.bulwark.core.fix.Fix;
 import dev.bulwark.core.text.Span;
 import java.util.List;
 import java.util.function.Consumer;
@@ -109,7 +111,85 @@ public final class RootUser extends DockerfileRule {
       return finding("No USER in the final stage: the container runs as the user " + (parent == null ? "its base image" : parent)
           + " sets, root unless that image sets another", at, last).withSeverity(Severity.LOW);
     }
-    return finding("No USER in the final stage: the container runs as root", at, last);
+    Finding f = finding("No USER in the final stage: the container runs as root", at, last);
+    Fix fix = addUser(target, last, root);
+    return fix == null ? f : f.withFix(fix);
+  }
+
+  /** Official images on Debian or Ubuntu (their default variants), which have groupadd and useradd. */
+  private static final java.util.Set<String> DEBIAN_BASED = java.util.Set.of("debian", "ubuntu", "node", "python", "golang", "ruby", "php",
+      "perl", "rust", "openjdk", "eclipse-temurin", "buildpack-deps", "gcc", "maven", "gradle", "elixir", "erlang", "haskell", "julia",
+      "r-base", "swift", "fedora", "rockylinux", "almalinux", "centos", "oraclelinux");
+
+  /**
+   * A numeric non-root USER in the final stage (before its closing metadata instructions), after a RUN creating that user and
+   * group where the base has the tools: busybox's addgroup/adduser on Alpine and busybox,
+   * groupadd/useradd on Debian, Ubuntu and RHEL-likes, nothing on scratch (a numeric user needs no
+   * passwd entry). Unsafe: a program that writes where only root may, or binds a port below 1024,
+   * stops working. Unknown bases (and Windows) get no fix, nor do images that are not applications.
+   */
+  private static Fix addUser(DockerfileTarget target, Stage last, BaseImage root) {
+    if (target.purpose().purpose() != Purpose.APPLICATION) {
+      return null; // a base, toolchain or dev image: the images built FROM it choose their user
+    }
+    String create;
+    if (root instanceof BaseImage.Scratch) {
+      create = null;
+    } else if (root instanceof BaseImage.Image image) {
+      ImageReference ref = image.reference();
+      String name = ref.repository().substring(ref.repository().lastIndexOf('/') + 1);
+      String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(java.util.Locale.ROOT);
+      boolean official = ref.registry().equals(ImageReference.DOCKER_HUB) && ref.repository().startsWith("library/");
+      if (!official || tag.contains("windows") || tag.contains("nanoserver") || tag.contains("servercore")) {
+        return null;
+      }
+      if (name.equals("alpine") || name.equals("busybox") || tag.contains("alpine")) {
+        create = "RUN addgroup -S -g 10001 app && adduser -S -u 10001 -G app app";
+      } else if (DEBIAN_BASED.contains(name)) {
+        create = "RUN groupadd -g 10001 app && useradd -u 10001 -g app -M -s /usr/sbin/nologin app";
+      } else {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    dev.bulwark.core.text.SourceText source = target.file().source();
+    String text = source.text();
+    int end = last.from().instruction().span().endOffset();
+    for (Command c : last.commands()) {
+      end = Math.max(end, c.instruction().extent().endOffset());
+    }
+    String nl = text.contains("\r\n") ? "\r\n" : "\n";
+    // before the stage's closing metadata (EXPOSE, CMD, ENTRYPOINT…), where people write USER; else after its last line
+    List<Command> commands = last.commands();
+    int tail = commands.size();
+    while (tail > 0 && METADATA.contains(commands.get(tail - 1).instruction().command())) {
+      tail--;
+    }
+    if (tail < commands.size()) {
+      int line = commands.get(tail).instruction().startLine();
+      return userFix(source, source.lineStart(line), "", create, nl);
+    }
+    // after the stage's last line, which may end the file without a line end
+    int at = text.indexOf('\n', Math.max(0, end - 1));
+    String lead = "";
+    if (at < 0) {
+      at = text.length();
+      lead = nl;
+    } else {
+      at++;
+    }
+    return userFix(source, at, lead, create, nl);
+  }
+
+  /** Instructions that set image metadata and run nothing: USER may go before them. */
+  private static final java.util.Set<String> METADATA = java.util.Set.of("expose", "cmd", "entrypoint", "healthcheck", "label",
+      "stopsignal", "volume");
+
+  private static Fix userFix(dev.bulwark.core.text.SourceText source, int at, String lead, String create, String nl) {
+    String lines = lead + (create == null ? "" : create + nl) + "USER 10001:10001" + nl;
+    return Fix.unsafe(create == null ? "Add USER 10001:10001 to the final stage"
+        : "Create user app (10001) and add USER 10001:10001 to the final stage", Edit.insert(source, at, lines));
   }
 
   /** Servers that start as root to bind their ports and serve requests from worker processes under a user of their config. */

@@ -1,0 +1,2 @@
+FROM node:22-alpine
+ENTRYPOINT node server.js --port $PORT

@@ -1,0 +1,7 @@
+FROM python:3.13-alpine
+RUN <<EOT
+set -e
+apk add git bash
+pip install flask
+EOT
+CMD ["flask", "run"]
