@@ -7,6 +7,7 @@ import dev.bulwark.core.LintConfig;
 import dev.bulwark.core.Linter;
 import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Rule;
+import dev.bulwark.core.cases.RuleCaseFiles;
 import dev.bulwark.core.fix.Edits;
 import dev.bulwark.core.fix.Fix;
 import dev.bulwark.dockerfile.syntax.Heredoc;
@@ -29,15 +30,15 @@ class FixCasesTest {
   void everyFixOfEveryCaseFixesOnlyItsInstruction() throws Exception {
     Map<String, int[]> counts = new TreeMap<>(); // rule -> findings, with a fix
     List<String> problems = new ArrayList<>();
-    for (Path file : RuleCasesTest.files()) {
-      for (RuleCasesTest.Case c : RuleCasesTest.load(file)) {
-        if (!c.fail() || c.context() != null) {
+    for (Path file : RuleCaseFiles.files(Path.of("src/test/resources/rules"))) {
+      for (RuleCaseFiles.Case c : RuleCaseFiles.load(file)) {
+        if (!c.fail() || c.spec().context() != null) {
           continue;
         }
         Rule<DockerfileTarget> rule = DockerfileRules.all().stream().filter(r -> r.info().id().equals(c.rule())).findFirst().orElseThrow();
-        LintConfig config = c.config() == null ? LintConfig.DEFAULT : LintConfig.parse(c.config(), "case");
+        LintConfig config = c.spec().config() == null ? LintConfig.DEFAULT : LintConfig.parse(c.spec().config(), "case");
         LintConfig judged = config.purpose() == null ? config.withPurpose(Purpose.APPLICATION) : config;
-        List<Finding> found = lint(rule, c.dockerfile(), judged);
+        List<Finding> found = lint(rule, c.body(), judged);
         for (Finding f : found) {
           int[] n = counts.computeIfAbsent(c.rule(), k -> new int[2]);
           n[0]++;
@@ -45,10 +46,10 @@ class FixCasesTest {
             continue;
           }
           n[1]++;
-          String where = c.rule() + " #" + c.index() + " at " + f.span().startLine() + ":" + f.span().startColumn();
+          String where = c.rule() + " #" + c.spec().index() + " at " + f.span().startLine() + ":" + f.span().startColumn();
           Fix fix = f.fix().get();
-          String fixed = Edits.apply(c.dockerfile(), fix.edits());
-          if (DockerfileFixer.refused(fixed) && !DockerfileFixer.refused(c.dockerfile())) {
+          String fixed = Edits.apply(c.body(), fix.edits());
+          if (DockerfileFixer.refused(fixed) && !DockerfileFixer.refused(c.body())) {
             problems.add(where + ": the fixed file does not parse:\n" + fixed);
             continue;
           }
@@ -57,10 +58,10 @@ class FixCasesTest {
               problems.add(where + ": still reported after '" + fix.description() + "':\n" + fixed);
             }
           }
-          if (fix.edits().stream().allMatch(e -> wholeLines(c.dockerfile(), e))) {
+          if (fix.edits().stream().allMatch(e -> wholeLines(c.body(), e))) {
             continue; // new instructions on lines of their own (BW-D001's USER): no existing line changes
           }
-          DockerfileTarget before = DockerfileTarget.parse("Dockerfile", c.dockerfile());
+          DockerfileTarget before = DockerfileTarget.parse("Dockerfile", c.body());
           Instruction in = instructionAt(before, f.span().startLine());
           // a merge (BW-D024) edits the next RUN too: each edit must lie within one instruction's lines
           java.util.Set<Instruction> touched = new java.util.LinkedHashSet<>();
@@ -76,7 +77,7 @@ class FixCasesTest {
           if (touched.size() > (c.rule().equals("BW-D024") ? 2 : 1)) {
             problems.add(where + ": '" + fix.description() + "' edits " + touched.size() + " instructions");
           }
-          String outside = outsideLines(c.dockerfile(), fixed, touched.stream().min(java.util.Comparator.comparingInt(Instruction::startLine)).get(),
+          String outside = outsideLines(c.body(), fixed, touched.stream().min(java.util.Comparator.comparingInt(Instruction::startLine)).get(),
               touched.stream().max(java.util.Comparator.comparingInt(FixCasesTest::lastLine)).get());
           if (outside != null) {
             problems.add(where + ": '" + fix.description() + "' changes " + outside + ":\n" + fixed);
