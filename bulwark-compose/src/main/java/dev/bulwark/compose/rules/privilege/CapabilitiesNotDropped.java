@@ -33,8 +33,17 @@ public final class CapabilitiesNotDropped extends ComposeRule {
       YamlMapping.Entry drop = s.body().entry("cap_drop");
       String message = drop == null ? s.displayName() + " keeps Docker's default capabilities: no `cap_drop: [ALL]`"
           : s.displayName() + " drops some capabilities but not ALL";
-      report.accept(finding(target, message, drop == null ? s.key() : drop.key(), s.name()));
+      // a non-root process has no effective capabilities (it can regain them only through setuid or file capabilities)
+      Severity severity = runsAsNonRoot(s) ? Severity.LOW : info().severity();
+      report.accept(finding(target, severity, message + (severity == Severity.LOW ? " (it runs as a non-root user, which holds none of"
+          + " them unless a setuid program gives them back)" : ""), drop == null ? s.key() : drop.key(), s.name()));
     }
+  }
+
+  private static boolean runsAsNonRoot(ComposeService s) {
+    YamlScalar user = Fields.scalar(s.body(), "user");
+    String v = user == null ? "" : user.value().strip();
+    return !v.isEmpty() && !Fields.isVariable(v) && !dev.bulwark.core.user.UserSpec.isRoot(v);
   }
 
   static boolean dropsAll(ComposeService s) {

@@ -15,10 +15,12 @@ import java.util.function.Consumer;
 /** BW-C008: a service whose root filesystem is writable (no {@code read_only: true}). */
 public final class WritableRootFilesystem extends ComposeRule {
   public WritableRootFilesystem() {
-    super("BW-C008", "Root filesystem not read-only", Severity.MEDIUM, Category.RUNTIME,
+    super("BW-C008", "Root filesystem not read-only", Severity.LOW, Category.RUNTIME,
         "A writable root filesystem lets an attacker who gets code execution drop tools, replace binaries and libraries the"
             + " service loads later, and persist until the container is recreated. With `read_only: true` only the volumes and"
-            + " tmpfs mounts the service declares are writable (Kubernetes' readOnlyRootFilesystem, BW-K040).",
+            + " tmpfs mounts the service declares are writable (Kubernetes' readOnlyRootFilesystem, BW-K040). Low: hardening that"
+            + " limits what an intruder keeps, not a way in (Trivy KSV014 and CIS 5.13 rate it so; the Pod Security Standards do"
+            + " not require it).",
         "Set `read_only: true` and give the paths the service writes a volume or a tmpfs (`tmpfs: [/tmp, /run]`).",
         List.of("check_5_13"));
   }

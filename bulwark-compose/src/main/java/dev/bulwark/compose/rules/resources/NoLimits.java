@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public final class NoLimits extends ComposeRule {
   public NoLimits() {
-    super("BW-C016", "Memory or PIDs limit missing", Severity.MEDIUM, Category.RELIABILITY,
+    super("BW-C016", "Memory or PIDs limit missing", Severity.LOW, Category.RELIABILITY,
         "Without a memory limit one service (a leak, a large query, an attacker's input) can take the host's memory until the"
             + " kernel's OOM killer stops something else; without a PIDs limit a fork bomb in it exhausts the host's process table."
             + " Both are one compromised or buggy container taking down every other on the host (Kubernetes: BW-K042).",
@@ -40,7 +40,7 @@ public final class NoLimits extends ComposeRule {
       }
       String missing = !memory && !pids ? "no memory or PIDs limit" : !memory ? "no memory limit" : "no PIDs limit";
       List<String> ids = !memory && !pids ? info().aliases() : !memory ? MEMORY : PIDS;
-      report.accept(finding(target, memory ? Severity.LOW : Severity.MEDIUM, s.displayName() + " has " + missing, s.key(), s.name(), ids));
+      report.accept(finding(target, Severity.LOW, s.displayName() + " has " + missing, s.key(), s.name(), ids));
     }
   }
 }

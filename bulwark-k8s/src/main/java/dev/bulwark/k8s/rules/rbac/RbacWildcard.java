@@ -23,6 +23,10 @@ public final class RbacWildcard extends KubernetesRule {
         "https://kubernetes.io/docs/concepts/security/rbac-good-practices/");
   }
 
+  /** Resources whose every verb hands out more than the role: contents of Secrets, other pods' processes, RBAC itself. */
+  private static final java.util.Set<String> SENSITIVE = java.util.Set.of("secrets", "pods/exec", "pods/attach", "roles", "clusterroles",
+      "rolebindings", "clusterrolebindings", "serviceaccounts/token", "nodes/proxy");
+
   @Override
   public void check(KubernetesTarget target, Consumer<Finding> report) {
     for (KubeObject o : target.objects()) {
@@ -41,7 +45,10 @@ public final class RbacWildcard extends KubernetesRule {
           report.accept(finding(o.displayName() + " grants every verb on every resource of API group " + names(r.apiGroups()),
               target.head(verb), o.displayName()));
         } else if (verb != null) {
-          report.accept(finding(o.displayName() + " grants every verb on " + names(r.resources()), target.head(verb), o.displayName()));
+          // every verb on Secrets, exec or RBAC objects is what BW-K062..K064 report for one verb: as severe, cluster-wide
+          boolean sensitive = r.resources().stream().anyMatch(x -> SENSITIVE.contains(x.value()));
+          report.accept(finding(sensitive && r.clusterWide() ? Severity.HIGH : Severity.MEDIUM, o.displayName() + " grants every verb on "
+              + names(r.resources()) + (sensitive && r.clusterWide() ? ", in every namespace it is bound for" : ""), target.head(verb), o.displayName()));
         } else {
           report.accept(finding(o.displayName() + " grants " + names(r.verbs()) + " on every resource"
               + (r.coreGroup() ? "" : " of API group " + names(r.apiGroups())),

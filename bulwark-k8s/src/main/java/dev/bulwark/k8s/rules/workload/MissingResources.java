@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 /** BW-K042: no memory limit, or no CPU/memory requests. */
 public final class MissingResources extends KubernetesRule {
   public MissingResources() {
-    super("BW-K042", "Resource limits or requests missing", Severity.MEDIUM, Category.RELIABILITY,
+    super("BW-K042", "Resource limits or requests missing", Severity.LOW, Category.RELIABILITY,
         "Without a memory limit one container can take the node's memory and get its neighbours killed; without requests the"
             + " scheduler packs pods blindly and a noisy pod starves the rest.",
         "Set `resources.requests.cpu`, `resources.requests.memory` and `resources.limits.memory` (a CPU limit is optional: it"
@@ -48,8 +48,8 @@ public final class MissingResources extends KubernetesRule {
           missing.add("requests.cpu");
         }
         if (!missing.isEmpty()) {
-          // a memory limit bounds the harm; requests alone are a scheduling matter
-          Severity s = noMemoryLimit ? Severity.MEDIUM : Severity.LOW;
+          // availability, not a way in: low, as Trivy rates it (the Pod Security Standards do not cover it)
+          Severity s = Severity.LOW;
           report.accept(finding(s, c.displayName() + " sets no resources." + String.join(", resources.", missing) + " in "
               + pod.owner().displayName(), target.head(r != null ? r : c.node()), pod.owner().displayName()));
         }

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 /** BW-K040: root filesystem writable. */
 public final class WritableRootFilesystem extends KubernetesRule {
   public WritableRootFilesystem() {
-    super("BW-K040", "Root filesystem not read-only", Severity.MEDIUM, Category.RUNTIME,
+    super("BW-K040", "Root filesystem not read-only", Severity.LOW, Category.RUNTIME,
         "A writable root filesystem lets an attacker who gets code execution drop tools, change binaries and persist for the life of"
             + " the container; read-only also catches apps that write where they should not.",
         "Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` at each path the app writes (/tmp, caches).",
