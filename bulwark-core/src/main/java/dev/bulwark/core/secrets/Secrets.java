@@ -216,6 +216,32 @@ public final class Secrets {
     return PLACEHOLDER.matcher(value.strip()).matches();
   }
 
+  /**
+   * One word (an app's name, {@code example}, {@code hunter2}), two or three short ones ({@code chrome_token}) or a short
+   * number: what people write as example passwords. Longer word chains are passphrases.
+   */
+  private static final Pattern EXAMPLE = Pattern.compile("(?i)[!.]?[a-z]{1,32}[0-9]{0,4}[!.]?|[0-9]{1,8}|[a-z]{1,16}(?:[-_][a-z]{1,16}){1,2}");
+  /** Words joined by '-', '_' or case: {@code change-me-to-something-secure}, {@code MyS3cretPassw0rd}. */
+  private static final Pattern WORDS = Pattern.compile("(?i)[!.]?[a-z0-9]{1,48}(?:[-_. ][a-z0-9]{1,48}){0,7}[!.]?");
+  /** Words that say a value is an example to replace, not a secret someone chose. */
+  private static final Pattern EXAMPLE_WORD = Pattern.compile("(?i)change|example|secret|passw|pass\\b|pwd|your|my|default|admin|root|test"
+      + "|demo|strong|secure|super|very|choose|dummy|sample|replace|insecure|bad|dev|local|please|pls|foo|bar");
+
+  /**
+   * True when {@code value}, written under the secret name {@code name}, reads as an example to replace rather than a
+   * secret someone chose: {@code postgres}, {@code minio123}, {@code changeme}, {@code my-super-secret-password}, or a
+   * value that spells its own name ({@code CHROME_TOKEN=chrome_token}). Such a value is public wherever the file is.
+   */
+  public static boolean isExampleValue(String name, String value) {
+    return EXAMPLE.matcher(value).matches() || WORDS.matcher(value).matches() && (EXAMPLE_WORD.matcher(value).find() || namesItself(name, value));
+  }
+
+  private static boolean namesItself(String name, String value) {
+    String n = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String v = value.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return v.length() >= 4 && n.contains(v);
+  }
+
   public static String mask(String secret) {
     return secret.length() <= 8 ? "****" : secret.substring(0, 4) + "…" + secret.substring(secret.length() - 2);
   }

@@ -34,16 +34,6 @@ public final class SecretInEnvironment extends ComposeRule {
       "DIR", "ID", "REQUIRED", "BACKEND", "STRATEGY", "POLICY", "LIFETIME", "DURATION", "FORMAT", "VERSION", "COST", "ROUNDS",
       "HASH", "HASHING", "ENCRYPTION", "TLS", "SSL", "METHODS", "LEVEL", "FIELD", "PARAM", "PREFIX", "COOKIE", "LOCATION", "HOSTNAME",
       "LANGUAGE");
-  /**
-   * One word (an app's name, {@code example}, {@code hunter2}), two or three short ones ({@code chrome_token}) or a short
-   * number: what people write as example passwords. Longer word chains are passphrases.
-   */
-  private static final Pattern EXAMPLE = Pattern.compile("(?i)[!.]?[a-z]{1,32}[0-9]{0,4}[!.]?|[0-9]{1,8}|[a-z]{1,16}(?:[-_][a-z]{1,16}){1,2}");
-  /** Words joined by '-', '_' or case: {@code change-me-to-something-secure}, {@code MyS3cretPassw0rd}. */
-  private static final Pattern WORDS = Pattern.compile("(?i)[!.]?[a-z0-9]{1,48}(?:[-_. ][a-z0-9]{1,48}){0,7}[!.]?");
-  /** Words that say a value is an example to replace, not a secret someone chose. */
-  private static final Pattern EXAMPLE_WORD = Pattern.compile("(?i)change|example|secret|passw|pass\\b|pwd|your|my|default|admin|root|test"
-      + "|demo|strong|secure|super|very|choose|dummy|sample|replace|insecure|bad|dev|local|please|pls|foo|bar");
   /** A file path, or a config parameter naming one ({@code %kernel.project_dir%/jwt/private.pem}): the secret is elsewhere. */
   private static final Pattern FILE = Pattern.compile("(?i).*\\.(?:pem|key|crt|cert|p12|pfx|jks|json|txt)$");
   /** Text to fill in that core's placeholders do not cover: {@code XXX-XXX}, {@code ***}, {@code none}, {@code TODO}. */
@@ -109,20 +99,13 @@ public final class SecretInEnvironment extends ComposeRule {
       return;
     }
     String where = inUrl ? " a URL with the password " : " the literal ";
-    if (EXAMPLE.matcher(secret).matches() || WORDS.matcher(secret).matches() && (EXAMPLE_WORD.matcher(secret).find() || namesItself(name, secret))) {
+    if (Secrets.isExampleValue(name, secret)) {
       report.accept(finding(target, Severity.LOW, s.displayName() + " sets " + name + " to" + where + "example value " + Secrets.mask(secret)
           + ": fine for a local development stack, public anywhere else", node, s.name()));
     } else {
       report.accept(finding(target, Severity.MEDIUM, s.displayName() + " sets " + name + " to" + where + "secret " + Secrets.mask(secret),
           node, s.name()));
     }
-  }
-
-  /** {@code CHROME_TOKEN=chrome_token}: the value spells (part of) its own name, a placeholder. */
-  private static boolean namesItself(String name, String value) {
-    String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    String v = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    return v.length() >= 4 && n.contains(v);
   }
 
   /** {@code AUTH_METHOD}, {@code JWT_TOKEN_TTL}, {@code PASSWORD_MIN_LENGTH}: the last part of the name is not the secret. */

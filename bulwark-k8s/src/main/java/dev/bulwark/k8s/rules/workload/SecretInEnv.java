@@ -50,7 +50,12 @@ public final class SecretInEnv extends KubernetesRule {
           String credential = Secrets.credentialIn(v);
           // $(VAR) is Kubernetes' reference to another variable, a leading / a path to a mounted secret
           boolean named = Secrets.isSecretName(name) && !Secrets.isPublicValue(name, v) && !v.contains("$(") && !v.startsWith("/");
-          if (credential != null || named) {
+          if (credential == null && named && Secrets.isExampleValue(name, v)) {
+            // postgres, minio123, changeme: public wherever the manifest is, and a sign of a demo or development manifest
+            report.accept(finding(Severity.LOW, c.displayName() + " sets " + name + " to the literal example value " + Secrets.mask(v)
+                + " in " + pod.owner().displayName() + ": fine for a local cluster, public anywhere else", target.head(value),
+                pod.owner().displayName()));
+          } else if (credential != null || named) {
             report.accept(finding(c.displayName() + " sets " + name + " to a literal " + (credential != null ? "credential-shaped value" : "secret")
                 + " (" + Secrets.mask(v) + ") in " + pod.owner().displayName(), target.head(value), pod.owner().displayName()));
           }
