@@ -1,6 +1,8 @@
 package dev.bulwark.vuln.db;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +44,11 @@ public final class DbFile {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+      // the gzip streams are closed by us, after their trailers are written and checked
+      .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+      .configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false);
 
   private DbFile() {}
 
@@ -58,7 +64,7 @@ public final class DbFile {
       DbInfo info = db.info();
       Stored stored = new Stored(FORMAT, VERSION, info.built().toString(), info.sources(), db.advisories());
       try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)), 1 << 16)) {
-        JSON.writeValue(nonClosing(out), stored);
+        JSON.writeValue(out, stored);
       }
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ch.force(true);
@@ -98,20 +104,5 @@ public final class DbFile {
     } catch (RuntimeException e) {
       throw new VulnDbException("vulnerability database " + file + " is corrupt: " + e, e);
     }
-  }
-
-  // Jackson closes the stream it writes to; the gzip trailer must still be written by our try-with-resources.
-  private static OutputStream nonClosing(OutputStream out) {
-    return new java.io.FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        out.flush();
-      }
-    };
   }
 }

@@ -1,8 +1,10 @@
 package dev.bulwark.vuln.db;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a database holds.
@@ -14,6 +16,6 @@ import java.util.Map;
 public record DbInfo(Instant built, List<String> sources, int advisories, Map<String, Integer> perEcosystem) {
   public DbInfo {
     sources = List.copyOf(sources);
-    perEcosystem = Map.copyOf(perEcosystem);
+    perEcosystem = Collections.unmodifiableMap(new TreeMap<>(perEcosystem)); // sorted, for display
   }
 }
