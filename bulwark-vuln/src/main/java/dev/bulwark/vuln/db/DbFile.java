@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.vuln.osv.Advisory;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +21,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 
 /**
  * The database as one gzip'd JSON file: {@code {"format":"bulwark-vulndb","version":1,"built":…,"sources":[…],
@@ -90,7 +93,7 @@ public final class DbFile {
     } catch (JsonProcessingException e) {
       throw new VulnDbException("vulnerability database " + file + " is corrupt: " + e.getOriginalMessage(), e);
     } catch (IOException | RuntimeException e) {
-      throw new VulnDbException("vulnerability database " + file + " is corrupt or truncated: " + e, e);
+      throw new VulnDbException("vulnerability database " + file + " is corrupt or truncated: " + reason(e), e);
     }
     if (stored == null || !FORMAT.equals(stored.format())) {
       throw new VulnDbException("vulnerability database " + file + " is not a " + FORMAT + " file", null);
@@ -102,7 +105,15 @@ public final class DbFile {
     try {
       return new MemoryVulnDatabase(Instant.parse(stored.built()), stored.sources(), stored.advisories());
     } catch (RuntimeException e) {
-      throw new VulnDbException("vulnerability database " + file + " is corrupt: " + e, e);
+      throw new VulnDbException("vulnerability database " + file + " is corrupt: " + reason(e), e);
     }
+  }
+
+  /** The cause in words: the message reaches a user, so no exception class names. */
+  private static String reason(Exception e) {
+    if (e instanceof EOFException) return "it ends early";
+    if (e instanceof ZipException) return "damaged gzip data (" + e.getMessage() + ")";
+    if (e instanceof DateTimeParseException) return "bad build time '" + ((DateTimeParseException) e).getParsedString() + "'";
+    return e.getMessage() != null ? e.getMessage() : "unreadable (" + e.getClass().getSimpleName() + ")";
   }
 }
