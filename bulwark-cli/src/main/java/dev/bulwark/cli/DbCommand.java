@@ -50,6 +50,9 @@ final class DbCommand implements Runnable {
   @Command(name = "import", mixinStandardHelpOptions = true,
       description = "Import OSV records (.jsonl, .json, or a directory of them) into the database; records with an id already there replace it. A bad record is reported and skipped.")
   static final class Import implements Callable<Integer> {
+    /** Bad records warned about one by one; a directory of another format would otherwise flood the terminal. */
+    static final int MAX_WARNINGS = 20;
+
     @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "OSV .jsonl or .json files, or directories of them.")
     List<Path> paths;
 
@@ -76,7 +79,9 @@ final class DbCommand implements Runnable {
       }
       for (Path p : paths) {
         OsvImport.Result r = OsvImport.read(p);
-        for (String e : r.errors()) err.println("bulwark: warning: skipped a bad record: " + Failures.oneLine(e));
+        List<String> bad = r.errors();
+        for (String e : bad.subList(0, Math.min(bad.size(), MAX_WARNINGS))) err.println("bulwark: warning: skipped a bad record: " + Failures.oneLine(e));
+        if (bad.size() > MAX_WARNINGS) err.println("bulwark: warning: … and " + (bad.size() - MAX_WARNINGS) + " more bad records in " + p);
         out.printf("%s: %d records imported, %d withdrawn skipped, %d bad skipped%n", p, r.advisories().size(), r.withdrawn(), r.errors().size());
         advisories.addAll(r.advisories());
         String source = p.toAbsolutePath().normalize().toString();

@@ -43,6 +43,17 @@ class DbCliTest {
   }
 
   @Test
+  void manyBadRecordsAreSummarised() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 25; i++) lines.append("{\"id\":").append(i).append("}\n");
+    Path other = Files.writeString(dir.resolve("other-format.jsonl"), lines);
+    CliTest.Run r = CliTest.run("db", "import", "--db", dir.resolve("db").toString(), other.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.err().lines()).hasSize(DbCommand.Import.MAX_WARNINGS + 1);
+    assertThat(r.err()).contains("other-format.jsonl:1: not an OSV record", "… and 5 more bad records in ");
+  }
+
+  @Test
   void aCorruptDatabaseIsAOneLineErrorAndIsKept() throws Exception {
     Path db = Files.createDirectories(dir.resolve("db"));
     Path file = Files.writeString(db.resolve(DbFile.NAME), "garbage");

@@ -38,7 +38,7 @@ public final class OsvParser {
   public static Advisory parse(JsonNode root) throws OsvFormatException {
     if (root == null || !root.isObject()) throw new OsvFormatException("not a JSON object");
     String id = text(root, "id");
-    if (id == null || id.isBlank()) throw new OsvFormatException("no id");
+    if (id == null || id.isBlank()) throw new OsvFormatException("not an OSV record: no string \"id\"");
     try {
       List<Affected> affected = new ArrayList<>();
       for (JsonNode a : array(root, "affected")) {
