@@ -27,7 +27,11 @@ public final class RangeSchemes {
     }
   }
 
-  /** {@code introduced "0"} first, {@code limit "*"} last, the rest by the scheme; at one version, introduced first. */
+  /**
+   * {@code introduced "0"} first, {@code limit "*"} last, the rest by the scheme; at one version, introduced last, so
+   * that adjoining intervals ({@code fixed 3.1.1}, {@code introduced 3.1.1}) join rather than leave 3.1.1 out: that is
+   * how osv.dev's own {@code versions[]} lists read such records (PYSEC-2022-236 lists pyspark 3.1.1 as affected).
+   */
   static Comparator<Range.Event> eventOrder(VersionScheme scheme) {
     return (a, b) -> {
       int ra = rank(a);
@@ -35,7 +39,7 @@ public final class RangeSchemes {
       if (ra != 1 || rb != 1) return Integer.compare(ra, rb);
       int c = scheme.compare(a.version(), b.version());
       if (c != 0) return c;
-      return Boolean.compare(a.kind() != Range.Kind.INTRODUCED, b.kind() != Range.Kind.INTRODUCED);
+      return Boolean.compare(a.kind() == Range.Kind.INTRODUCED, b.kind() == Range.Kind.INTRODUCED);
     };
   }
 

@@ -104,8 +104,10 @@ class RangeSemanticsTest {
   }
 
   @Test
-  void fixedAtTheIntroducedVersionAffectsNothing() throws OsvFormatException {
-    check("PyPI", "pkg", range("ECOSYSTEM", "{\"fixed\":\"1.0\"},{\"introduced\":\"1.0\"}"), List.of(), List.of("0.9", "1.0", "1.1"));
+  void anIntervalRestartingAtItsFixJoinsTheNext() throws OsvFormatException {
+    // [0, 1.0) and [1.0, 2.0), written with the second pair first: 1.0 is affected, as osv.dev's versions[] has it
+    check("PyPI", "pkg", range("ECOSYSTEM", "{\"introduced\":\"1.0\"},{\"fixed\":\"2.0\"},{\"introduced\":\"0\"},{\"fixed\":\"1.0\"}"),
+        List.of("0.5", "1.0", "1.5"), List.of("2.0", "2.1"));
   }
 
   @Test
