@@ -120,7 +120,7 @@ class ArchitectureTest {
 
   @Test
   void vulnerabilityMatchingKnowsNoTarget() {
-    // version schemes (and later the database and matcher) are pure functions of versions, records and packages
+    // version schemes, the OSV model, the database and the matcher are functions of versions, records and packages
     noClasses().that().resideInAPackage("dev.bulwark.vuln..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
             "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..", "dev.bulwark.k8s..", "dev.bulwark.compose..",

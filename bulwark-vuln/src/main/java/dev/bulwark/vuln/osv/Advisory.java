@@ -1,0 +1,31 @@
+package dev.bulwark.vuln.osv;
+
+import java.util.List;
+
+/**
+ * One OSV record, reduced to what matching and reporting need (no details, references or credits).
+ *
+ * @param withdrawn the record's {@code withdrawn} timestamp, or null; importers skip withdrawn records
+ * @param databaseSeverity the record's {@code database_specific.severity} (GHSA's "HIGH", …), or null
+ * @param published RFC 3339 as the record gives it, or null; {@code modified} likewise
+ */
+public record Advisory(
+    String id,
+    List<String> aliases,
+    String summary,
+    List<Severity> severity,
+    String databaseSeverity,
+    String published,
+    String modified,
+    String withdrawn,
+    List<Affected> affected) {
+
+  public Advisory {
+    aliases = List.copyOf(aliases);
+    severity = List.copyOf(severity);
+    affected = List.copyOf(affected);
+  }
+
+  /** An OSV {@code severity[]} entry: {@code type} CVSS_V2/CVSS_V3/CVSS_V4/Ubuntu/…, {@code score} its vector or value. */
+  public record Severity(String type, String score) {}
+}
