@@ -82,10 +82,47 @@ public final class DbFile {
     }
   }
 
+  /** The most a database file may expand to: far above a real one, far below what would exhaust the heap (a gzip bomb). */
+  static final long MAX_EXPANDED = 1L << 30;
+
+  /** An input stream that fails, in words, past {@code max} bytes. */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private final long max;
+    private long read;
+
+    Bounded(InputStream in, long max) {
+      super(in);
+      this.max = max;
+    }
+
+    private int count(int n) throws IOException {
+      if (n > 0 && (read += n) > max) {
+        throw new IOException("it expands past " + (max >> 20) + " MiB");
+      }
+      return n;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return count(super.read(b, off, len));
+    }
+  }
+
   /** Reads a database file; {@link VulnDbException} says which file and what is wrong with it. */
   public static MemoryVulnDatabase load(Path file) throws VulnDbException {
+    return load(file, MAX_EXPANDED);
+  }
+
+  static MemoryVulnDatabase load(Path file, long maxExpanded) throws VulnDbException {
     Stored stored;
-    try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 1 << 16)) {
+    try (InputStream in = new Bounded(new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file)), 1 << 16), maxExpanded)) {
       stored = JSON.readValue(in, Stored.class);
       if (in.read() != -1) throw new IOException("data after the end of the JSON document");
     } catch (NoSuchFileException e) {

@@ -46,6 +46,33 @@ public final class OsvImport {
     return n.endsWith(".json") || n.endsWith(".jsonl");
   }
 
+  /** The largest record read: real OSV records are kilobytes; a line of gigabytes must not exhaust the heap. */
+  static final int MAX_RECORD_CHARS = 16 << 20;
+  private static final int EOF = -1;
+  private static final int LINE = 0;
+  private static final int TOO_LONG = 1;
+
+  /** Reads one line into {@code out} (without its end), at most {@link #MAX_RECORD_CHARS}: the rest of a longer line is skipped. */
+  static int boundedLine(BufferedReader in, StringBuilder out) throws IOException {
+    out.setLength(0);
+    boolean tooLong = false;
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      if (out.length() < MAX_RECORD_CHARS) {
+        out.append((char) c);
+      } else {
+        tooLong = true;
+      }
+    }
+    if (c == -1 && out.isEmpty() && !tooLong) {
+      return EOF;
+    }
+    if (!out.isEmpty() && out.charAt(out.length() - 1) == '\r') {
+      out.setLength(out.length() - 1);
+    }
+    return tooLong ? TOO_LONG : LINE;
+  }
+
   private static final class Collector {
     final List<Advisory> advisories = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
@@ -55,11 +82,18 @@ public final class OsvImport {
       if (f.getFileName().toString().endsWith(".jsonl")) {
         try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
           int lineNo = 0;
-          for (String line; (line = in.readLine()) != null; ) {
+          StringBuilder line = new StringBuilder();
+          for (int state; (state = boundedLine(in, line)) != EOF; ) {
             lineNo++;
-            if (!line.isBlank()) record(line, f + ":" + lineNo);
+            if (state == TOO_LONG) {
+              errors.add(f + ":" + lineNo + ": a record over " + (MAX_RECORD_CHARS >> 20) + " MiB (no OSV record is this large); skipped");
+            } else if (!line.toString().isBlank()) {
+              record(line.toString(), f + ":" + lineNo);
+            }
           }
         }
+      } else if (Files.size(f) > MAX_RECORD_CHARS) {
+        errors.add(f + ": a record over " + (MAX_RECORD_CHARS >> 20) + " MiB (no OSV record is this large); skipped");
       } else {
         record(Files.readString(f, StandardCharsets.UTF_8), f.toString());
       }

@@ -84,6 +84,22 @@ class DbFileTest {
   }
 
   @Test
+  void aFileThatExpandsPastTheBoundIsRefusedInWords(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // a gzip bomb: kilobytes on disk, far more once inflated; the bound is lowered here, 1 GiB in use
+    Path bomb = dir.resolve("vulndb.json.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+      out.write("{\"format\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] spaces = new byte[1 << 16];
+      java.util.Arrays.fill(spaces, (byte) 'a');
+      for (int i = 0; i < 64; i++) {
+        out.write(spaces);
+      }
+    }
+    assertThatThrownBy(() -> DbFile.load(bomb, 1 << 20)).isInstanceOf(VulnDbException.class)
+        .hasMessage("vulnerability database " + bomb + " is corrupt or truncated: it expands past 1 MiB");
+  }
+
+  @Test
   void aMissingFileSaysHowToMakeOne() {
     assertThatThrownBy(() -> DbFile.load(dir.resolve("none.json.gz"))).isInstanceOf(VulnDbException.class)
         .hasMessageContaining("no vulnerability database at").hasMessageContaining("bulwark db import");
