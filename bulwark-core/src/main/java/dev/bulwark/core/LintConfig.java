@@ -234,7 +234,7 @@ public record LintConfig(
     }
     try {
       Object doc = new Load(LoadSettings.builder().setMaxAliasesForCollections(MAX_COLLECTION_ALIASES).setAllowRecursiveKeys(false)
-          .setCodePointLimit(MAX_BYTES).setAllowDuplicateKeys(false).build()).loadFromString(yaml);
+          .setCodePointLimit(MAX_BYTES).setAllowDuplicateKeys(false).build()).loadFromReader(new dev.bulwark.core.text.WholeCodePointsReader(yaml));
       if (ExpandedSize.exceeds(doc, MAX_BYTES)) {
         throw new ConfigException(source + ": config file expands past 1 MB through YAML aliases");
       }

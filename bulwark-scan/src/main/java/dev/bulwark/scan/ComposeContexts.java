@@ -103,7 +103,7 @@ final class ComposeContexts {
     try {
       String text = InputFiles.readText(compose, MAX_BYTES, "not a Compose file");
       doc = new Load(LoadSettings.builder().setMaxAliasesForCollections(50).setAllowRecursiveKeys(false)
-          .setCodePointLimit((int) MAX_BYTES).build()).loadFromString(text);
+          .setCodePointLimit((int) MAX_BYTES).build()).loadFromReader(new dev.bulwark.core.text.WholeCodePointsReader(text));
     } catch (IOException | RuntimeException e) {
       return List.of(); // not YAML, too big, unreadable: no hint
     }

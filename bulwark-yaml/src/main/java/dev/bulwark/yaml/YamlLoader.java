@@ -1,5 +1,6 @@
 package dev.bulwark.yaml;
 
+import dev.bulwark.core.text.WholeCodePointsReader;
 import dev.bulwark.core.text.SourceText;
 import dev.bulwark.core.text.Span;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class YamlLoader {
         .setAllowDuplicateKeys(true) // we check them ourselves, with both positions
         .build();
     try {
-      for (Event e : new Parse(settings).parseReader(new WholeCodePoints(text))) {
+      for (Event e : new Parse(settings).parseReader(new WholeCodePointsReader(text))) {
         b.accept(e);
       }
     } catch (MarkedYamlEngineException e) {
@@ -70,42 +71,10 @@ public final class YamlLoader {
     } catch (YamlEngineException e) {
       throw new YamlException(path, 1, 1, reason(String.valueOf(e.getMessage())));
     } catch (IndexOutOfBoundsException e) {
-      // snakeyaml-engine's own reader failing; WholeCodePoints avoids the case known to cause it
+      // snakeyaml-engine's own reader failing; WholeCodePointsReader avoids the case known to cause it
       throw new YamlException(path, 1, 1, "the YAML reader failed on this text (not YAML as Bulwark can read it)");
     }
     return new YamlStream(path, source, b.documents);
-  }
-
-  /**
-   * The text as a Reader whose reads never end between the two halves of a surrogate pair:
-   * snakeyaml-engine 2.10's StreamReader fills its whole buffer and then, when the last char is a
-   * high surrogate, reads one more past the buffer's end (an IndexOutOfBoundsException found by
-   * fuzzing, on a non-BMP character at offset 1024).
-   */
-  static final class WholeCodePoints extends java.io.Reader {
-    private final String text;
-    private int pos;
-
-    WholeCodePoints(String text) {
-      this.text = text;
-    }
-
-    @Override
-    public int read(char[] buf, int off, int len) {
-      if (pos >= text.length()) {
-        return -1;
-      }
-      int n = Math.min(len, text.length() - pos);
-      if (n > 1 && Character.isHighSurrogate(text.charAt(pos + n - 1))) {
-        n--; // its low half comes with the next read
-      }
-      text.getChars(pos, pos + n, buf, off);
-      pos += n;
-      return n;
-    }
-
-    @Override
-    public void close() {}
   }
 
   /** snakeyaml's problem, on one line, with the tab case said plainly. */

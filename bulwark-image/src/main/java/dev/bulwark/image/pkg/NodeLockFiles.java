@@ -199,7 +199,7 @@ public final class NodeLockFiles {
     try {
       // lock files are large but plain: no aliases needed, and the size is already bounded by the capture limit
       return new Load(LoadSettings.builder().setMaxAliasesForCollections(10).setCodePointLimit(Integer.MAX_VALUE).build())
-          .loadFromString(text);
+          .loadFromReader(new dev.bulwark.core.text.WholeCodePointsReader(text));
     } catch (RuntimeException e) {
       return null; // not YAML, or hostile: nothing found
     }
