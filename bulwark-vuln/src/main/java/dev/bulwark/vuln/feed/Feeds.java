@@ -43,7 +43,23 @@ public final class Feeds {
     } else {
       file(path, c);
     }
-    return c.result();
+    OsvImport.Result r = c.result();
+    List<dev.bulwark.vuln.osv.Advisory> compact = new java.util.ArrayList<>(r.advisories().size());
+    for (dev.bulwark.vuln.osv.Advisory a : r.advisories()) compact.add(compact(a));
+    return new OsvImport.Result(compact, r.withdrawn(), r.errors());
+  }
+
+  /** The record with only the listed versions that add to its ranges ({@code Matcher.withoutRedundantVersions}). */
+  static dev.bulwark.vuln.osv.Advisory compact(dev.bulwark.vuln.osv.Advisory a) {
+    List<dev.bulwark.vuln.osv.Affected> affected = new java.util.ArrayList<>(a.affected().size());
+    boolean changed = false;
+    for (dev.bulwark.vuln.osv.Affected af : a.affected()) {
+      dev.bulwark.vuln.osv.Affected c = dev.bulwark.vuln.db.Matcher.withoutRedundantVersions(af);
+      changed |= c != af;
+      affected.add(c);
+    }
+    return !changed ? a : new dev.bulwark.vuln.osv.Advisory(a.id(), a.aliases(), a.summary(), a.severity(), a.databaseSeverity(), a.published(),
+        a.modified(), a.withdrawn(), affected);
   }
 
   private static boolean isFeedFile(Path p) {

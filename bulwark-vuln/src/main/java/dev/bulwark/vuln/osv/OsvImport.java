@@ -178,14 +178,10 @@ public final class OsvImport {
       }
     }
 
+
     void record(String json, String where) {
       try {
-        Advisory a = OsvParser.parse(json);
-        if (a.withdrawn() != null) {
-          withdrawn++;
-        } else {
-          advisories.add(a);
-        }
+        osv(OsvParser.parse(json), where);
       } catch (OsvFormatException e) {
         errors.add(where + ": " + e.getMessage());
       }

@@ -200,6 +200,23 @@ class FeedsTest {
     assertThatThrownBy(() -> new OsvImport.Collector().zip(many, 10, 1 << 30)).hasMessageContaining("more than 10 entries");
   }
 
+  @Test
+  void listedVersionsInsideTheRangesAreDroppedAtImportWithoutChangingAVerdict() throws IOException {
+    Path f = tmp.resolve("r.jsonl");
+    Files.writeString(f, "{\"id\":\"PYSEC-1\",\"affected\":[{\"package\":{\"ecosystem\":\"PyPI\",\"name\":\"pkg\"},"
+        + "\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"1.0\"},{\"fixed\":\"1.1\"}]}],"
+        + "\"versions\":[\"1.0\",\"1.0.1\",\"0.5\",\"not a version\"]}]}\n");
+    OsvImport.Result r = Feeds.read(f);
+    assertThat(r.advisories().get(0).affected().get(0).versions()).containsExactly("0.5", "not a version");
+    MemoryVulnDatabase db = db(r);
+    for (String v : List.of("1.0", "1.0.0", "1.0.1", "0.5", "0.5.0", "not a version")) {
+      assertThat(db.match("PyPI", "pkg", v).matches()).as(v).hasSize(1);
+    }
+    for (String v : List.of("0.6", "1.1")) {
+      assertThat(db.match("PyPI", "pkg", v).matches()).as(v).isEmpty();
+    }
+  }
+
   static void write(OutputStream o, String s) throws IOException {
     o.write(s.getBytes(StandardCharsets.UTF_8));
   }
