@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bulwark db import|info}: the offline vulnerability database. */
 @Command(name = "db", mixinStandardHelpOptions = true, subcommands = {DbCommand.Import.class, DbCommand.Info.class},
-    description = "Manage the offline vulnerability database (OSV records).")
+    description = "Manage the offline vulnerability database (OSV, Alpine secdb and Debian security tracker advisories).")
 final class DbCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -48,12 +48,12 @@ final class DbCommand implements Runnable {
 
   /** {@code bulwark db import FILE|DIR…}: adds OSV records to the database (a record with a known id replaces it). */
   @Command(name = "import", mixinStandardHelpOptions = true,
-      description = "Import OSV records (.jsonl, .json, or a directory of them) into the database; records with an id already there replace it. A bad record is reported and skipped.")
+      description = "Import advisories into the database: OSV records (.jsonl, .json, osv.dev's all.zip), Alpine secdb JSON, the Debian security tracker JSON, or directories of them; records with an id already there replace it. A bad record is reported and skipped.")
   static final class Import implements Callable<Integer> {
     /** Bad records warned about one by one; a directory of another format would otherwise flood the terminal. */
     static final int MAX_WARNINGS = 20;
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "OSV .jsonl or .json files, or directories of them.")
+    @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Feed files (.jsonl, .json, .zip), or directories of them.")
     List<Path> paths;
 
     @Option(names = "--db", paramLabel = "DIR", description = "Database directory. Default: $XDG_CACHE_HOME/bulwark/db or ~/.cache/bulwark/db.")
@@ -78,7 +78,7 @@ final class DbCommand implements Runnable {
         sources.addAll(old.info().sources());
       }
       for (Path p : paths) {
-        OsvImport.Result r = OsvImport.read(p);
+        OsvImport.Result r = dev.bulwark.vuln.feed.Feeds.read(p);
         List<String> bad = r.errors();
         for (String e : bad.subList(0, Math.min(bad.size(), MAX_WARNINGS))) err.println("bulwark: warning: skipped a bad record: " + Failures.oneLine(e));
         if (bad.size() > MAX_WARNINGS) err.println("bulwark: warning: … and " + (bad.size() - MAX_WARNINGS) + " more bad records in " + p);

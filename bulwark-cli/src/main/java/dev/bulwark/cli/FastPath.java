@@ -112,14 +112,14 @@ final class FastPath {
 
   /** The options of a plain image command line. */
   static Optional<ImageCommand.Options> parseImage(String[] args) {
-    Plain p = Plain.split(args, "image", Set.of(Opt.FORMAT, Opt.FAIL_ON, Opt.PLATFORM, Opt.CONFIG),
-        Set.of(Opt.NO_FAIL, Opt.NO_COLOR, Opt.INSECURE));
-    if (p == null || p.positionals().size() != 1 || p.anyRepeated(Opt.FAIL_ON, Opt.PLATFORM, Opt.CONFIG)) {
+    Plain p = Plain.split(args, "image", Set.of(Opt.FORMAT, Opt.FAIL_ON, Opt.PLATFORM, Opt.CONFIG, Opt.DB, Opt.BASE),
+        Set.of(Opt.NO_FAIL, Opt.NO_COLOR, Opt.INSECURE, Opt.OFFLINE));
+    if (p == null || p.positionals().size() != 1 || p.anyRepeated(Opt.FAIL_ON, Opt.PLATFORM, Opt.CONFIG, Opt.DB, Opt.BASE)) {
       return Optional.empty();
     }
     return Optional.of(new ImageCommand.Options(p.positionals().getFirst(), p.all(Opt.FORMAT),
         p.one(Opt.FAIL_ON) == null ? Opt.IMAGE_FAIL_ON_DEFAULT : p.one(Opt.FAIL_ON), p.flags().contains(Opt.NO_FAIL), p.flags().contains(Opt.NO_COLOR),
-        p.one(Opt.PLATFORM), p.path(Opt.CONFIG), p.flags().contains(Opt.INSECURE)));
+        p.one(Opt.PLATFORM), p.path(Opt.CONFIG), p.flags().contains(Opt.INSECURE), p.one(Opt.DB), p.one(Opt.BASE), p.flags().contains(Opt.OFFLINE)));
   }
 
   /** Runs scan, sbom or image when the command line is plain; empty means "let picocli handle it". */

@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bulwark image IMAGE}: the BW-M checks on a built image's config and files. */
+/**
+ * {@code bulwark image IMAGE}: the BW-M checks on a built image's config and files, and its packages' known
+ * vulnerabilities when there is a database ({@code --db}, or the default one when it exists).
+ */
 @Command(name = "image", mixinStandardHelpOptions = true,
     description = "Check a built image (docker-save tarball, OCI layout directory or tar): user, secrets, ports, setuid and world-writable"
         + " files, keys, shells and package managers, caches, OS end of life.")
@@ -37,15 +40,30 @@ final class ImageCommand implements Callable<Integer> {
 
   @Option(names = Opt.CONFIG, paramLabel = "FILE", description = ".bulwark.yaml whose ignore and severity settings apply.") Path config;
 
+  @Option(names = Opt.DB, paramLabel = "DIR", description = "Vulnerability database directory (bulwark db import). Default: $XDG_CACHE_HOME/bulwark/db or ~/.cache/bulwark/db, used when it exists.")
+  String db;
+
+  @Option(names = Opt.BASE, paramLabel = "IMAGE", description = "The base image IMAGE is built on: vulnerabilities in its layers are counted apart.")
+  String base;
+
+  @Option(names = Opt.OFFLINE, description = "Never use the network: IMAGE and --base must be local.") boolean offline;
+
   @Spec CommandSpec spec;
 
   /** What a {@code bulwark image} command line asks for, however it was parsed. */
   record Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config,
-      boolean insecure) {}
+      boolean insecure, String db, String base, boolean offline) {
+    Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config, boolean insecure) {
+      this(image, formats, failOn, noFail, noColor, platform, config, insecure, null, null, false);
+    }
+  }
 
   Options options() {
-    return new Options(image, List.copyOf(formats), failOn, noFail, noColor, platform, config, insecure);
+    return new Options(image, List.copyOf(formats), failOn, noFail, noColor, platform, config, insecure, db, base, offline);
   }
+
+  /** A database older than this gets a warning: feeds publish daily, a week misses real advisories. */
+  static final java.time.Duration STALE = java.time.Duration.ofDays(7);
 
   @Override
   public Integer call() throws IOException {
@@ -63,9 +81,35 @@ final class ImageCommand implements Callable<Integer> {
     if (o.config() != null) {
       OutputTarget.checkReadable(Opt.CONFIG, o.config());
     }
-    Scanner.Result result = new Scanner().scan(new Scanner.ImageScan(o.image(), o.platform(), o.insecure(), o.config()));
+    if (o.offline()) {
+      for (String img : o.base() == null ? List.of(o.image()) : List.of(o.image(), o.base())) {
+        if (!dev.bulwark.scan.ImageInput.isLocal(img)) throw new UsageException("--offline: " + img + " is not a local image (a path or an OCI layout)");
+      }
+    }
+    Path dbFile = o.db() != null ? DbCommand.file(o.db()) : DbCommand.file(null);
+    boolean matching = o.db() != null || java.nio.file.Files.exists(dbFile);
+    if (o.base() != null && !matching) throw new UsageException(Opt.BASE + " splits vulnerabilities, and there is no vulnerability database (" + Opt.DB + ")");
+    Scanner.ImageScan scan = new Scanner.ImageScan(o.image(), o.platform(), o.insecure(), o.config());
+    Scanner.Result result;
+    Scanner.ImageResult vulns = null;
+    if (matching) {
+      vulns = new Scanner().scan(scan, new Scanner.VulnCheck(dbFile, o.base(), STALE));
+      result = vulns.result();
+    } else {
+      result = new Scanner().scan(scan);
+    }
     Scanner.write(result.report(), outputs, BulwarkCommand.Version::get, !o.noColor() && Terminal.colorsWanted(), out);
     boolean ttyOnStdout = outputs.stream().anyMatch(x -> x.file() == null && x.format() == dev.bulwark.scan.OutputFormat.TTY);
+    if (vulns != null) {
+      for (String n : vulns.notices()) err.println("bulwark: warning: " + n);
+      // the summary sentence: under the table for a person, on stderr when stdout is a document
+      if (ttyOnStdout) {
+        out.println(vulns.summary().sentence());
+        out.flush();
+      } else {
+        err.println("bulwark: " + vulns.summary().sentence());
+      }
+    }
     if (!ttyOnStdout) {
       // the other formats carry the warnings inside the document; say it where a person will see it too (as `bulwark sbom` does)
       for (var f : result.report().files()) {

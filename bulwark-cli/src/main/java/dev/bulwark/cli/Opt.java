@@ -20,6 +20,9 @@ final class Opt {
   static final String EXCLUDE = "--exclude";
   static final String PLATFORM = "--platform";
   static final String INSECURE = "--insecure";
+  static final String DB = "--db";
+  static final String BASE = "--base";
+  static final String OFFLINE = "--offline";
 
   /** {@code image}'s threshold when none is given ({@code scan}'s comes from the config file, else high). */
   static final String IMAGE_FAIL_ON_DEFAULT = "high";

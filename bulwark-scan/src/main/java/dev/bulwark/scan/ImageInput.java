@@ -24,6 +24,13 @@ public final class ImageInput {
   /** The image and a display name. */
   public record Opened(Image image, String name) {}
 
+  /** True when {@code arg} names an image on disk (a path, or PATH:NAME of an OCI layout): reading it needs no network. */
+  public static boolean isLocal(String arg) {
+    if (Files.exists(Path.of(arg))) return true;
+    int colon = arg.lastIndexOf(':');
+    return colon > 0 && Files.exists(Path.of(arg.substring(0, colon)));
+  }
+
   public static Opened open(String arg, String platform, boolean insecure) throws IOException {
     Path local = Path.of(arg);
     try {

@@ -174,6 +174,60 @@ public final class Scanner {
   }
 
   /**
+   * Vulnerability matching for an image scan: the database file, and the base image whose layers are the image's
+   * first ones (null: not known), read the way the image is.
+   */
+  public record VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter) {}
+
+  /** An image scan's result with its vulnerability summary and what the user should be told (a stale database). */
+  public record ImageResult(Result result, Vulnerabilities.Summary summary, List<String> notices) {}
+
+  /**
+   * Reads the image, runs the image checks and matches its packages against the database: the vulnerabilities are
+   * findings of the same report, so every format writes them and {@code --fail-on} gates on them too.
+   */
+  public ImageResult scan(ImageScan request, VulnCheck vulns) throws IOException {
+    LintConfig settings;
+    try {
+      settings = request.config() == null ? LintConfig.DEFAULT : ConfigFinder.load(request.config()).config();
+    } catch (LintConfig.ConfigException e) {
+      throw new IOException(e.getMessage());
+    }
+    // the database first: a missing or corrupt one fails before an image is pulled
+    dev.bulwark.vuln.db.MemoryVulnDatabase db = dev.bulwark.vuln.db.DbFile.load(vulns.dbFile());
+    List<String> notices = new ArrayList<>();
+    java.time.Duration age = java.time.Duration.between(db.info().built(), java.time.Instant.now());
+    if (age.compareTo(vulns.staleAfter()) > 0) {
+      notices.add("the vulnerability database is " + age.toDays() + " days old (built " + db.info().built()
+          + "); newer advisories are missing: re-import the feeds with `bulwark db import`");
+    }
+    ImageInput.Opened opened = ImageInput.open(request.image(), request.platform(), request.insecure());
+    int baseLayers = -1;
+    if (vulns.baseImage() != null) {
+      Image base = ImageInput.open(vulns.baseImage(), request.platform(), request.insecure()).image();
+      baseLayers = baseLayers(opened.image(), base, vulns.baseImage());
+    }
+    FileReport report = lint(request.image(), opened.image(), settings);
+    String codename = dev.bulwark.image.pkg.OsInfo.detect(opened.image().files()).map(dev.bulwark.image.pkg.OsInfo::codename).orElse(null);
+    Vulnerabilities.Outcome v = Vulnerabilities.check(opened.image().sbom(request.image()), codename, db, baseLayers, settings, request.image());
+    List<Finding> all = new ArrayList<>(report.findings());
+    all.addAll(v.findings());
+    report = report.withFindings(all);
+    Result result = new Result(new ScanReport(List.of(report)), java.util.Collections.singletonList(null));
+    return new ImageResult(result, v.summary(), notices);
+  }
+
+  /** How many bottom layers of {@code image} are {@code base}'s: all of the base's, which must be the image's first. */
+  static int baseLayers(Image image, Image base, String baseName) throws IOException {
+    var mine = image.manifest().config().diffIds();
+    var theirs = base.manifest().config().diffIds();
+    if (theirs.size() > mine.size() || !mine.subList(0, theirs.size()).equals(theirs)) {
+      throw new IOException("the image is not built on " + baseName + ": its first layers are not that image's layers");
+    }
+    return theirs.size();
+  }
+
+  /**
    * The image checks over an image already read, with what could not be read of it: the SBOM's
    * gaps (a package database past a limit, a binary over its bound), which {@code bulwark sbom}
    * reports too. The checks did not see what is in those files, and the report says so.

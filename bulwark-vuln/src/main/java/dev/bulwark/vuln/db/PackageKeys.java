@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * <p>Ecosystem: the base name case-insensitively ({@code pypi} is {@code PyPI}) and the release as written, except
  * that an Alpine release gets its {@code v} ({@code Alpine:3.20} is {@code Alpine:v3.20}, the way OSV writes it).
- * Ubuntu's {@code :LTS}/{@code :Pro} spellings are not folded yet.
+ * Ubuntu's {@code :LTS}/{@code :Pro…} suffixes are dropped ({@code Ubuntu:22.04:LTS} is {@code Ubuntu:22.04}, the
+ * release an image's os-release names).
  *
  * <p>Name: PyPI by PEP 503 (lower case, runs of {@code -_.} to one {@code -}); NuGet and Packagist lower case (their
  * registries ignore case); everything else exact (npm, Go, Maven, crates.io, RubyGems are case-sensitive). Debian,
@@ -26,6 +27,7 @@ public final class PackageKeys {
     if (colon < 0) return base;
     String release = e.substring(colon + 1);
     if (base.equals("alpine") && !release.isEmpty() && Character.isDigit(release.charAt(0))) release = "v" + release;
+    if (base.equals("ubuntu") && release.indexOf(':') > 0) release = release.substring(0, release.indexOf(':'));
     return base + ":" + release;
   }
 

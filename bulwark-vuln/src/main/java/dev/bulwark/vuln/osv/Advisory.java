@@ -26,6 +26,19 @@ public record Advisory(
     affected = List.copyOf(affected);
   }
 
+  /**
+   * The ids to show and merge on: the record's own id, unless it is the local id of an advisory made from a
+   * distribution feed (those hold a {@code ':'}, which no published id does), then its aliases.
+   */
+  public List<String> ids() {
+    List<String> out = new java.util.ArrayList<>(aliases.size() + 1);
+    if (id.indexOf(':') < 0) out.add(id);
+    for (String a : aliases) {
+      if (!out.contains(a)) out.add(a);
+    }
+    return out;
+  }
+
   /** An OSV {@code severity[]} entry: {@code type} CVSS_V2/CVSS_V3/CVSS_V4/Ubuntu/…, {@code score} its vector or value. */
   public record Severity(String type, String score) {}
 }

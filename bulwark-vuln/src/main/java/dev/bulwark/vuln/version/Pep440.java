@@ -29,7 +29,7 @@ public final class Pep440 implements VersionScheme {
 
   @Override
   public boolean isValid(String version) {
-    return parseOrNull(version) != null;
+    return cachedParse(version) != null;
   }
 
   @Override
@@ -37,8 +37,29 @@ public final class Pep440 implements VersionScheme {
     return compare(parse(a), parse(b));
   }
 
+  /**
+   * Parsed versions by text, bounded: matching compares one installed version with the events of every candidate
+   * record, and PyPI's records repeat the same few hundred event versions (TensorFlow's ~800 records), so parsing
+   * each once is most of the matching time saved. Only short strings are kept; the map is dropped when full.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Object> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int CACHE_MAX = 1 << 16;
+  private static final Object INVALID = new Object();
+
+  private static Parsed cachedParse(String s) {
+    if (s.length() > 64) return parseOrNull(s);
+    Object hit = CACHE.get(s);
+    if (hit == null) {
+      Parsed p = parseOrNull(s);
+      if (CACHE.size() >= CACHE_MAX) CACHE.clear();
+      CACHE.put(s, p == null ? INVALID : p);
+      return p;
+    }
+    return hit == INVALID ? null : (Parsed) hit;
+  }
+
   static Parsed parse(String s) {
-    Parsed p = parseOrNull(s);
+    Parsed p = cachedParse(s);
     if (p == null) throw new InvalidVersionException("pep440", s, "not a PEP 440 version");
     return p;
   }

@@ -29,6 +29,8 @@ class PackageKeysTest {
     assertThat(PackageKeys.ecosystem("Debian:12")).isEqualTo("debian:12");
     assertThat(PackageKeys.ecosystem("Alpine:3.20")).isEqualTo("alpine:v3.20");
     assertThat(PackageKeys.ecosystem("Alpine:v3.20")).isEqualTo("alpine:v3.20");
-    assertThat(PackageKeys.ecosystem("Ubuntu:22.04:LTS")).isEqualTo("ubuntu:22.04:LTS");
+    // an image says 22.04; OSV writes 22.04:LTS: one release
+    assertThat(PackageKeys.ecosystem("Ubuntu:22.04:LTS")).isEqualTo("ubuntu:22.04");
+    assertThat(PackageKeys.ecosystem("Ubuntu:22.04")).isEqualTo("ubuntu:22.04");
   }
 }

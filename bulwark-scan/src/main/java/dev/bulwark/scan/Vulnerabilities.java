@@ -1,0 +1,193 @@
+package dev.bulwark.scan;
+
+import dev.bulwark.core.Category;
+import dev.bulwark.core.Finding;
+import dev.bulwark.core.LintConfig;
+import dev.bulwark.core.Location;
+import dev.bulwark.core.RuleInfo;
+import dev.bulwark.core.Severity;
+import dev.bulwark.sbom.Package;
+import dev.bulwark.sbom.Sbom;
+import dev.bulwark.vuln.db.VulnDatabase;
+import dev.bulwark.vuln.match.Distros;
+import dev.bulwark.vuln.match.Findings;
+import dev.bulwark.vuln.match.Rating;
+import dev.bulwark.vuln.match.VulnFinding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An SBOM's packages against the vulnerability database, as findings every report format writes.
+ *
+ * <p>What is queried: OS packages by their <em>source</em> package and its version in the distribution release's
+ * ecosystem ({@link Distros}: Debian by major, Ubuntu by release, Alpine by branch), so binaries built from one
+ * source share its advisories and the distribution's comparator decides; language packages by their ecosystem's OSV
+ * name and the name as recorded (PEP 503 and the like applied by the database). One finding per vulnerability of a
+ * source package (its binaries listed), its rule id the vulnerability's id, its other ids the aliases (so a config's
+ * {@code ignore} takes a CVE or a GHSA id), at the first binary's package URL.
+ *
+ * <p>Base or app: a package whose layer is below {@code baseLayers} came with the base image. When the base is not
+ * known ({@code baseLayers} &lt; 0) nothing is attributed: an image's history does not tell its base image's layers
+ * apart reliably (BuildKit marks the base's steps the same way as the Dockerfile's own).
+ */
+public final class Vulnerabilities {
+  private Vulnerabilities() {}
+
+  /** The findings and the counts the summary sentence is made of. */
+  public record Outcome(List<Finding> findings, Summary summary) {}
+
+  /** Vulnerabilities per severity, those from base-image layers apart ({@code base} null when the base is not known). */
+  public record Summary(Map<Severity, Integer> all, Map<Severity, Integer> base, int packagesChecked, int packagesSkipped) {
+    /** "1 critical and 5 high vulnerabilities (2 high in the base image)", or "no vulnerabilities". */
+    public String sentence() {
+      String all = counts(this.all);
+      if (all.isEmpty()) return "no known vulnerabilities in " + packagesChecked + " packages";
+      int total = this.all.values().stream().mapToInt(Integer::intValue).sum();
+      String s = all + (total == 1 ? " vulnerability" : " vulnerabilities");
+      if (base != null) {
+        String b = counts(base);
+        s += b.isEmpty() ? " (none in the base image)" : " (" + b + " in the base image)";
+      } else {
+        s += " (base image not known: --base IMAGE splits them)";
+      }
+      return s;
+    }
+
+    private static String counts(Map<Severity, Integer> m) {
+      List<String> parts = new ArrayList<>();
+      for (Severity sev : Severity.values()) {
+        Integer n = m.get(sev);
+        if (n != null && n > 0) parts.add(n + " " + (sev == Severity.INFO ? "unrated" : sev.label()));
+      }
+      if (parts.size() <= 1) return String.join("", parts);
+      return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+  }
+
+  /** The OSV ecosystem of a language package, or null. */
+  static String languageEcosystem(dev.bulwark.sbom.Ecosystem e) {
+    switch (e) {
+      case PYPI: return "PyPI";
+      case NPM: return "npm";
+      case MAVEN: return "Maven";
+      case GOLANG: return "Go";
+      case CARGO: return "crates.io";
+      case GEM: return "RubyGems";
+      case NUGET: return "NuGet";
+      case COMPOSER: return "Packagist";
+      default: return null;
+    }
+  }
+
+  /** What one package is looked up as. */
+  record Query(String ecosystem, String name, String version) {}
+
+  static Query query(Package p, String osEcosystem) {
+    switch (p.ecosystem()) {
+      case DEB:
+      case APK: {
+        if (osEcosystem == null || p.version() == null) return null;
+        String source = p.source() == null ? p.name() : p.source();
+        String version = p.sourceVersion() == null ? p.version() : p.sourceVersion();
+        return new Query(osEcosystem, source, version);
+      }
+      default: {
+        String eco = languageEcosystem(p.ecosystem());
+        return eco == null || p.version() == null || p.version().isBlank() ? null : new Query(eco, p.name(), p.version());
+      }
+    }
+  }
+
+  /**
+   * Matches every package of {@code sbom}; {@code codename} is os-release's VERSION_CODENAME (a Debian release without
+   * a number is known by it), {@code baseLayers} the number of bottom layers that are the base image's (-1: unknown).
+   */
+  public static Outcome check(Sbom sbom, String codename, VulnDatabase db, int baseLayers, LintConfig settings, String target) {
+    String osEcosystem = sbom.os() == null ? null : Distros.ecosystem(sbom.os().id(), sbom.os().version(), codename);
+    Map<Query, List<Package>> byQuery = new LinkedHashMap<>();
+    int skipped = 0;
+    for (Package p : sbom.packages()) {
+      Query q = query(p, osEcosystem);
+      if (q == null) {
+        skipped++;
+      } else {
+        byQuery.computeIfAbsent(q, k -> new ArrayList<>()).add(p);
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    Map<Severity, Integer> all = new LinkedHashMap<>();
+    Map<Severity, Integer> base = baseLayers < 0 ? null : new LinkedHashMap<>();
+    for (Map.Entry<Query, List<Package>> e : byQuery.entrySet()) {
+      Query q = e.getKey();
+      List<Package> binaries = e.getValue();
+      for (VulnFinding v : Findings.of(db, q.ecosystem(), q.name(), q.version())) {
+        Finding f = finding(q, binaries, v, baseLayers);
+        if (settings.ignores(f, target)) continue;
+        f = f.withSeverity(settings.severityOf(f));
+        out.add(f);
+        all.merge(f.severity(), 1, Integer::sum);
+        if (base != null && inBase(binaries, baseLayers)) base.merge(f.severity(), 1, Integer::sum);
+      }
+    }
+    out.sort(Finding.ORDER);
+    return new Outcome(out, new Summary(all, base, byQuery.size(), skipped));
+  }
+
+  /** From the base image: the first binary (the one reported) came in a base layer. */
+  private static boolean inBase(List<Package> binaries, int baseLayers) {
+    int layer = binaries.get(0).location().layer();
+    return layer >= 0 && layer < baseLayers;
+  }
+
+  static Severity severity(Rating r) {
+    switch (r) {
+      case CRITICAL: return Severity.CRITICAL;
+      case HIGH: return Severity.HIGH;
+      case MEDIUM: return Severity.MEDIUM;
+      case LOW: return Severity.LOW;
+      default: return Severity.INFO; // none, or no record rates it
+    }
+  }
+
+  private static Finding finding(Query q, List<Package> binaries, VulnFinding v, int baseLayers) {
+    Severity sev = severity(v.rating());
+    String title = v.summary() == null ? v.id() + " in " + q.name() : v.summary();
+    String fix = v.fixed() == null ? "No fixed version is known yet" + (v.note() == null ? "" : " (" + noteText(v.note()) + ")")
+        : "Upgrade " + q.name() + " to " + v.fixed() + " or later";
+    RuleInfo rule = new RuleInfo(v.id(), title.length() > 200 ? title.substring(0, 197) + "…" : title, sev, Category.VULNERABILITIES,
+        "A known vulnerability in an installed package (" + q.ecosystem() + ").", fix, v.ids().subList(1, v.ids().size()), List.of());
+    StringBuilder m = new StringBuilder();
+    m.append(q.name()).append(' ').append(q.version());
+    List<String> names = new ArrayList<>();
+    for (Package p : binaries) {
+      if (!names.contains(p.name())) names.add(p.name());
+    }
+    if (names.size() != 1 || !names.get(0).equals(q.name())) m.append(" (").append(String.join(", ", names)).append(')');
+    m.append(": ").append(String.join(", ", v.ids()));
+    m.append(", ").append(v.rating() == Rating.UNKNOWN ? "not rated" : sev.label() + " by " + v.ratingSource());
+    m.append(v.fixed() == null ? ", no fix yet" : ", fixed in " + v.fixed());
+    if (v.note() != null) m.append(" (").append(noteText(v.note())).append(')');
+    int layer = binaries.get(0).location().layer();
+    if (layer >= 0) {
+      m.append("; layer ").append(layer);
+      if (baseLayers >= 0) m.append(layer < baseLayers ? " (base image)" : " (added on top of the base)");
+    }
+    if (v.summary() != null) m.append(": ").append(v.summary().length() > 160 ? v.summary().substring(0, 157) + "…" : v.summary());
+    Package first = binaries.get(0);
+    Location loc = new Location.Package(first.purlString() == null ? first.name() + "@" + first.version() : first.purlString(), first.location().path());
+    return new Finding(rule, sev, m.toString(), loc, null, rule.aliases());
+  }
+
+  private static String noteText(String note) {
+    switch (note) {
+      case "no-dsa": return "Debian: minor issue, no security advisory planned";
+      case "postponed": return "Debian: fix postponed to a point release";
+      case "ignored": return "Debian: will not be fixed in this release";
+      case "end-of-life": return "Debian: no longer supported in this release";
+      case "undetermined": return "Debian: impact not determined yet";
+      default: return note;
+    }
+  }
+}
