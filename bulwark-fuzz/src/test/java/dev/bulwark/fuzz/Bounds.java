@@ -47,6 +47,20 @@ final class Bounds {
 
   @SafeVarargs
   static void check(Body body, Class<? extends Throwable>... documented) {
+    long allocated = measure(body, documented);
+    if (allocated > ALLOCATION_BYTES) {
+      // The first input that reaches new code pays for loading and instrumenting its classes on this
+      // thread (seen: 135 MiB under Jazzer for an input whose steady cost is 166 KiB). A real
+      // amplification costs the same every time, so only a second run over the bound is a finding.
+      allocated = measure(body, documented);
+    }
+    if (allocated > ALLOCATION_BYTES) {
+      throw new AssertionError("one input allocated " + (allocated >> 20) + " MiB (bound " + (ALLOCATION_BYTES >> 20) + " MiB)");
+    }
+  }
+
+  @SafeVarargs
+  private static long measure(Body body, Class<? extends Throwable>... documented) {
     Future<Long> f = worker.submit(() -> {
       long before = THREADS.getCurrentThreadAllocatedBytes();
       try {
@@ -72,9 +86,7 @@ final class Bounds {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
-    if (allocated > ALLOCATION_BYTES) {
-      throw new AssertionError("one input allocated " + (allocated >> 20) + " MiB (bound " + (ALLOCATION_BYTES >> 20) + " MiB)");
-    }
+    return allocated;
   }
 
   private static boolean isDocumented(Throwable t, Class<? extends Throwable>[] documented) {
