@@ -36,7 +36,10 @@ public interface Suppressions {
     return false;
   }
 
-  /** Trivy writes AVD-DS-0002, DS-0002 or DS002 for the same check; aliases use DS002. */
+  /**
+   * Trivy writes AVD-DS-0002, DS-0002 or DS002 for the same check; aliases use DS002. A number too
+   * long to be a Trivy check is no check of ours and stays as written (it once overflowed parseInt).
+   */
   static String normalizeTrivy(String id) {
     String s = id.toUpperCase(Locale.ROOT);
     if (s.startsWith("AVD-")) {
@@ -48,7 +51,7 @@ public interface Suppressions {
 
   /** Holds the compiled pattern (interfaces cannot have private static fields). */
   final class TrivyIds {
-    private static final Pattern NUMBERED = Pattern.compile("^DS-?0*(\\d+)$");
+    private static final Pattern NUMBERED = Pattern.compile("^DS-?0*(\\d{1,4})$");
 
     private TrivyIds() {}
   }

@@ -61,6 +61,15 @@ class SuppressionsAndConfigTest {
   }
 
   @Test
+  void trivyIdTooLongForANumber_isKeptAsWritten() throws Exception {
+    // found by fuzzing ConfigFuzzTest#hadolintYaml: Integer.parseInt overflowed on the digits
+    String digits = "2" + "1".repeat(40);
+    assertThat(ids("# trivy:ignore:AVD-DS" + digits + "\nFROM alpine:3.20\n")).contains("BW-D001");
+    LintConfig c = LintConfig.parseHadolint("ignored: [AVD-DS" + digits + ", DS-0002]\n", ".hadolint.yaml");
+    assertThat(c.ignore()).contains("DS" + digits, "DS002");
+  }
+
+  @Test
   void config_ignoreSeverityAndPaths() throws Exception {
     LintConfig c = LintConfig.parse("""
         ignore: [DL3007]
