@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * start command. A refusal when the input cannot be hardened at all.
  */
 final class Analysis {
-  private static final Pattern WINDOWS_IMAGE = Pattern.compile("(?i)(mcr\\.microsoft\\.com/windows|servercore|nanoserver|windows/)");
-  private static final Pattern JAVA_MAJOR = Pattern.compile("(?:temurin|jdk|openjdk|corretto|java)[-:]?(\\d{1,2})(?![0-9.])|^(\\d{1,2})(?:[.-]|$)");
+  private static final Pattern WINDOWS_IMAGE = Pattern.compile("(?i)(mcr\\.microsoft\\.com/windows|servercore|nanoserver|windows/|dotnet/framework)");
+  private static final Pattern JAVA_MAJOR = Pattern.compile("(?:temurin|jdk|jre|openjdk|corretto|java)[-:]?(\\d{1,2})(?![0-9])");
+  private static final Pattern LEADING_MAJOR = Pattern.compile("^(\\d{1,2})(?:[.-]|$)");
   private static final Pattern NODE_MAJOR = Pattern.compile("^(\\d{1,2})(?:[.-]|$)");
   private static final Pattern PY_VERSION = Pattern.compile("^(3\\.\\d{1,2})");
   private static final Set<String> PYTHON_TOOLS = Set.of("pip", "pip3", "poetry", "pipenv", "uv", "pdm", "conda");
@@ -67,6 +68,8 @@ final class Analysis {
   List<String> cmd = List.of();
   /** A start command only a shell can run, or null. */
   String needsShell;
+  /** The shell-form command was the ENTRYPOINT (else the CMD). */
+  boolean shellEntrypoint;
   Reason refusal;
   String refusalMessage;
 
@@ -129,6 +132,10 @@ final class Analysis {
       }
     }
     a.readStart();
+    if (a.refusal == null && a.startsBareRuntime()) {
+      a.refuse(Reason.UNKNOWN_APP, "this builds a base image: its start command `" + String.join(" ", a.startArgv())
+          + "` starts the bare runtime or a shell, not an app; harden rewrites an application's Dockerfile");
+    }
     if (a.refusal == null) {
       a.language = a.detectLanguage();
       if (a.language == null) {
@@ -275,6 +282,7 @@ final class Analysis {
     entrypoint = argv(ep);
     cmd = argv(c);
     if (entrypoint == null || cmd == null) {
+      shellEntrypoint = entrypoint == null;
       needsShell = ((CommandLine.Shell) (entrypoint == null ? ep : c)).script().strip();
       if (entrypoint == null) {
         entrypoint = List.of();
@@ -321,6 +329,42 @@ final class Analysis {
       out.removeFirst();
     }
     return out;
+  }
+
+  /** The first word of a shell-form start command, when it is a plain one ({@code /app --config $X}). */
+  String shellProgram() {
+    if (needsShell == null) {
+      return null;
+    }
+    ShellParseResult p = ShellParser.parse(needsShell);
+    if (!p.ok() || p.script().simpleCommands().isEmpty()) {
+      return null;
+    }
+    SimpleCommand first = p.script().simpleCommands().getFirst();
+    if (first.words().isEmpty() || !first.words().getFirst().isStatic()) {
+      return null;
+    }
+    String w = first.words().getFirst().value();
+    return w.equals("exec") && first.words().size() > 1 ? first.words().get(1).value() : w;
+  }
+
+  /** {@code CMD ["python3"]}, {@code ["node"]}, {@code ["bash"]}, {@code dotnet --info}: a language or OS base image. */
+  boolean startsBareRuntime() {
+    List<String> argv = startArgv();
+    if (needsShell != null || argv.isEmpty()) {
+      return false;
+    }
+    String prog = base(argv.getFirst());
+    boolean runtime = prog.matches("python[0-9.]*|node|nodejs|bash|sh|ash|zsh|irb|ruby|php|jshell|pwsh|perl|ghci|erl|iex|julia|R|dotnet|java|go");
+    if (!runtime) {
+      return false;
+    }
+    for (String arg : argv.subList(1, argv.size())) {
+      if (!arg.startsWith("-") || arg.equals("-jar") || arg.equals("-m") || arg.equals("-c") || arg.equals("-cp")) {
+        return false; // a script, module, jar or command: an app
+      }
+    }
+    return true;
   }
 
   List<String> startArgv() {
@@ -432,9 +476,15 @@ final class Analysis {
   /** The Java major of the build: from the builder's tag, else the pom's release, else 21. */
   int javaMajor() {
     for (int i : buildStages()) {
-      Matcher m = JAVA_MAJOR.matcher(tagOf(model.stages().get(i)));
+      Stage s = model.stages().get(i);
+      Matcher m = JAVA_MAJOR.matcher(tagOf(s));
       if (m.find()) {
-        return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+        return Integer.parseInt(m.group(1));
+      }
+      Matcher lead = LEADING_MAJOR.matcher(tagOf(s));
+      String repo = repositoryOf(s);
+      if (lead.find() && (repo.endsWith("eclipse-temurin") || repo.endsWith("openjdk") || repo.endsWith("amazoncorretto"))) {
+        return Integer.parseInt(lead.group(1));
       }
     }
     int release = project.javaRelease();

@@ -131,7 +131,7 @@ final class VariantWriter {
       String libc = musl ? "musl libc (an Alpine build stage)" : "glibc (a Debian/Ubuntu build stage)";
       if (v == Variant.SCRATCH && linkage != Linkage.STATIC) {
         refuse(Reason.NOT_STATIC, "scratch has no libc, and this " + lang.display + " binary links against " + libc
-            + (lang == Language.GO ? " (cgo)" : "") + ": use --variant distroless");
+            + (lang == Language.GO ? " (cgo)" : "") + ": use --variant " + (musl ? "alpine" : "distroless"));
         return null;
       }
       if (linkage != Linkage.STATIC && musl && v != Variant.ALPINE) {
@@ -177,6 +177,9 @@ final class VariantWriter {
       }
       case JAVA -> {
         int major = RuntimeImages.javaRuntimeMajor(a.javaMajor());
+        if (major != a.javaMajor()) {
+          note("the app was built for Java " + a.javaMajor() + "; the runtime is Java " + major + " (the supported LTS the runtime images ship)");
+        }
         return switch (v) {
           case DISTROLESS -> new Runtime(RuntimeImages.distrolessJava(major), RuntimeImages.DISTROLESS_UID, false, null, null, List.of());
           case CHAINGUARD -> new Runtime(RuntimeImages.CHAINGUARD_JRE, RuntimeImages.DISTROLESS_UID, false, null, null, List.of());
@@ -394,8 +397,8 @@ final class VariantWriter {
     }
     if (musl != newMusl || v == Variant.CHAINGUARD) {
       for (RunStep r : a.runs) {
-        if (r.stage() != root || r.facts() == null) {
-          continue;
+        if (a.rootOf(r.stage()) != root || r.facts() == null) {
+          continue; // the stages built FROM the re-pointed one have its package manager too
         }
         List<ShellFact.PackageOperation> ops = r.facts().facts(ShellFact.PackageOperation.class);
         boolean os = false;
@@ -870,6 +873,10 @@ final class VariantWriter {
     if (!env.isEmpty()) {
       sb.append(env);
     }
+    if (workdir == null && !a.last.from().image().contains("nonroot")) {
+      // the original ran in its base's working directory, /; distroless :nonroot images start in /home/nonroot
+      sb.append("# the original ran in /, its base image's working directory\nWORKDIR /\n");
+    }
     if (a.buildFinal) {
       carriedFromBuilder(sb, rt, workdir, ourEnv, remap, adjusted);
     } else {
@@ -897,12 +904,20 @@ final class VariantWriter {
     }
     sb.append(healthcheck(rt, exposed, start, remap));
     sb.append(labels(rt));
-    sb.append("# exec form: the app is PID 1 and gets SIGTERM directly\n");
-    if (!a.entrypoint.isEmpty() || a.needsShell != null) {
-      if (a.needsShell != null) {
-        sb.append("ENTRYPOINT ").append(json(List.of("/bin/sh", "-c", remapText(a.needsShell, remap)))).append('\n');
-        note("the start command needs a shell; it runs as /bin/sh -c, as its shell form did");
+    if (a.needsShell != null) {
+      String shell = json(List.of("/bin/sh", "-c", remapText(a.needsShell, remap)));
+      sb.append("# the original shell form, written out as the /bin/sh -c it always ran as\n");
+      if (a.shellEntrypoint) {
+        sb.append("ENTRYPOINT ").append(shell).append('\n');
       } else {
+        sb.append("ENTRYPOINT ").append(json(a.entrypoint)).append("\nCMD ").append(shell).append('\n');
+      }
+      note("the start command needs a shell; it runs as /bin/sh -c, as its shell form did");
+      return sb.toString();
+    }
+    sb.append("# exec form: the app is PID 1 and gets SIGTERM directly\n");
+    if (!a.entrypoint.isEmpty()) {
+      {
         sb.append("ENTRYPOINT ").append(json(start.subList(0, a.entrypoint.size()))).append('\n');
         if (!a.cmd.isEmpty()) {
           sb.append("CMD ").append(json(start.subList(a.entrypoint.size(), start.size()))).append('\n');
@@ -953,7 +968,9 @@ final class VariantWriter {
           todo("the app targets .NET " + dotnetSdkMajor() + ", which is past its end of life; the runtime is .NET "
               + RuntimeImages.DOTNET_CURRENT + " (DOTNET_ROLL_FORWARD=Major): move the project's TargetFramework to net10.0");
         }
-        why = "# the port the app listens on, as a non-root user can bind it";
+        why = "# " + (port != null ? "the port the app listens on (one a non-root user can bind)" : "")
+            + (pairs.stream().anyMatch(x -> x.startsWith("DOTNET_ROLL_FORWARD")) ? (port != null ? "; " : "")
+            + "a supported .NET runs the app built for an end-of-life one" : "");
       }
       default -> {
         if (v == Variant.SCRATCH) {
@@ -1298,11 +1315,11 @@ final class VariantWriter {
   /** Where the native binary the start command runs was built: the path it names, or what the build wrote under that name. */
   private String nativeBinary(String workdir) {
     List<String> start = a.startArgv();
-    if (start.isEmpty()) {
-      refuse(Reason.NO_START_COMMAND, "no start command");
+    String prog = start.isEmpty() ? a.shellProgram() : start.getFirst();
+    if (prog == null) {
+      refuse(Reason.UNKNOWN_APP, "the start command `" + oneLine(String.valueOf(a.needsShell)) + "` does not name the binary it runs");
       return null;
     }
-    String prog = start.getFirst();
     if (prog.contains("/")) {
       return resolve(workdir, prog);
     }
