@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,7 +93,7 @@ final class HardenCommand implements Callable<Integer> {
     int written = 0;
     List<HardenResult> results = new ArrayList<>();
     for (Variant v : variants) {
-      results.add(Harden.harden(text, project, v, new HardenOptions(title, null)));
+      results.add(Harden.harden(text, project, v, new HardenOptions(title, null, healthPath(context))));
     }
     if (out != null) {
       if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -142,6 +143,33 @@ final class HardenCommand implements Callable<Integer> {
     stdout.flush();
     err.flush();
     return written == 0 ? ExitCodes.INPUT_ERROR : ExitCodes.OK;
+  }
+
+  private static final java.util.regex.Pattern HEALTH = java.util.regex.Pattern.compile("[\"'`](/(?:healthz|health|livez|readyz|ping))[\"'`]");
+  private static final int MAX_SOURCES = 200;
+
+  /**
+   * The health path the app's sources name ({@code "/healthz"} in a Go, Python, JS/TS, Java, Kotlin or
+   * C# file near the top of the context), or null: the Alpine variant's HEALTHCHECK asks it.
+   */
+  static String healthPath(Path context) throws IOException {
+    List<Path> sources;
+    try (Stream<Path> walk = Files.walk(context, 6)) {
+      sources = walk.filter(p -> p.toString().matches(".*\\.(go|py|js|mjs|ts|java|kt|cs)$") && !p.toString().contains("/node_modules/")
+          && !p.toString().contains("/.git/") && Files.isRegularFile(p)).limit(MAX_SOURCES).toList();
+    } catch (java.io.UncheckedIOException e) {
+      return null;
+    }
+    for (Path p : sources) {
+      if (Files.size(p) > MAX_MANIFEST) {
+        continue;
+      }
+      java.util.regex.Matcher m = HEALTH.matcher(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    return null;
   }
 
   /** The manifests at the top of the build context, and the names of its lock files and project files (*.csproj). */

@@ -401,7 +401,7 @@ final class VariantWriter {
           continue; // the stages built FROM the re-pointed one have its package manager too
         }
         List<ShellFact.PackageOperation> ops = r.facts().facts(ShellFact.PackageOperation.class);
-        boolean os = false;
+        boolean os = !r.facts().facts(ShellFact.UserCreation.class).isEmpty() && onlyUserCommands(r); // busybox and shadow flags differ
         for (ShellFact.PackageOperation op : ops) {
           os |= op.manager().isOsPackageManager() && (op.manager() != ShellFact.PackageManager.APK || v != Variant.CHAINGUARD);
         }
@@ -420,7 +420,19 @@ final class VariantWriter {
     return image.equals(target) || image.startsWith(target + "@");
   }
 
+  private static boolean onlyUserCommands(RunStep r) {
+    for (Invocation i : r.invocations()) {
+      if (!Set.of("adduser", "addgroup", "useradd", "groupadd", "usermod").contains(i.name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean onlyPackageCommands(RunStep r) {
+    if (onlyUserCommands(r)) {
+      return true;
+    }
     for (Invocation i : r.invocations()) {
       String n = i.name();
       if (!(n.startsWith("apt") || n.equals("apk") || n.equals("rm") || n.equals("dpkg") || n.equals("yum") || n.equals("dnf")
@@ -1548,10 +1560,16 @@ final class VariantWriter {
     if (port == null) {
       return "# No HEALTHCHECK: the app exposes no port to probe; add one that runs the app's own check\n";
     }
-    note("HEALTHCHECK added: GET http://127.0.0.1:" + port + "/ with busybox wget; point it at the app's health endpoint");
-    return "# busybox wget asks the app itself; point it at the app's health endpoint if / is not one\n"
+    String path = options.healthPath();
+    if (path == null) {
+      // a guessed path that answers 404, or a port that does not speak HTTP, would mark a healthy app unhealthy
+      return "# No HEALTHCHECK: no health endpoint is known; when the app has one, add e.g.\n"
+          + "#   HEALTHCHECK CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:" + port + "/healthz\"]\n";
+    }
+    note("HEALTHCHECK added: GET http://127.0.0.1:" + port + path + " with busybox wget (the path the app's sources name)");
+    return "# busybox wget asks the app's own health endpoint\n"
         + "HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 CMD [\"wget\", \"-q\", \"-O\", \"/dev/null\", \"http://127.0.0.1:"
-        + port + "/\"]\n";
+        + port + path + "\"]\n";
   }
 
   private String labels(Runtime rt) {

@@ -12,7 +12,13 @@ import java.util.stream.Stream;
 
 /** The golden inputs: each {@code NAME.Dockerfile} with its project files. */
 final class Goldens {
-  record Input(String name, String dockerfile, Map<String, String> files) {}
+  /** {@code files} are the project's manifests; a {@code .healthpath} file among them is the health path the CLI would find in its sources. */
+  record Input(String name, String dockerfile, Map<String, String> files) {
+    HardenOptions options() {
+      String health = files.get(".healthpath");
+      return new HardenOptions(name, null, health == null ? null : health.strip());
+    }
+  }
 
   private Goldens() {}
 
@@ -44,7 +50,7 @@ final class Goldens {
 
   static String render(Input in) {
     StringBuilder sb = new StringBuilder();
-    for (HardenResult r : Harden.all(in.dockerfile(), in.files(), new HardenOptions(in.name(), null))) {
+    for (HardenResult r : Harden.all(in.dockerfile(), in.files(), in.options())) {
       sb.append("######## ").append(r.variant().id()).append('\n');
       if (r instanceof HardenResult.Refused ref) {
         sb.append("REFUSED ").append(ref.reason()).append(": ").append(ref.message()).append('\n');

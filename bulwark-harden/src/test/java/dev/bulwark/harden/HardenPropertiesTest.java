@@ -31,7 +31,7 @@ class HardenPropertiesTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (Goldens.Input in : Goldens.inputs()) {
       for (Variant v : Variant.values()) {
-        HardenResult r = Harden.harden(in.dockerfile(), in.files(), v, new HardenOptions(in.name(), null));
+        HardenResult r = Harden.harden(in.dockerfile(), in.files(), v, in.options());
         if (r instanceof HardenResult.Hardened h) {
           tests.add(DynamicTest.dynamicTest(in.name() + " " + v.id(), () -> check(in, v, h.text())));
         }
@@ -46,7 +46,7 @@ class HardenPropertiesTest {
       assertThat(d.isError()).as("parses: %s at %s", d.message(), d.span()).isFalse();
     }
     assertThat(severe(out)).as("critical/high findings").isEmpty();
-    HardenResult again = Harden.harden(out, in.files(), v, new HardenOptions(in.name(), null));
+    HardenResult again = Harden.harden(out, in.files(), v, in.options());
     assertThat(again).as("hardening the hardened file").isInstanceOf(HardenResult.Hardened.class);
     assertThat(withoutComments(((HardenResult.Hardened) again).text())).as("idempotent but for comments").isEqualTo(withoutComments(out));
     for (String run : originalRuns(in.dockerfile())) {
