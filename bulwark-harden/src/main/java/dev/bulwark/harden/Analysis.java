@@ -132,6 +132,10 @@ final class Analysis {
       }
     }
     a.readStart();
+    if (a.refusal == null && a.buildsWasm()) {
+      a.refuse(Reason.UNSUPPORTED, "the app is a WebAssembly module, run by a Wasm runtime (wasmedge, wasmtime), not a Linux program:"
+          + " a Linux runtime image cannot start it");
+    }
     if (a.refusal == null && a.startsBareRuntime()) {
       a.refuse(Reason.UNKNOWN_APP, "this builds a base image: its start command `" + String.join(" ", a.startArgv())
           + "` starts the bare runtime or a shell, not an app; harden rewrites an application's Dockerfile");
@@ -346,6 +350,24 @@ final class Analysis {
     }
     String w = first.words().getFirst().value();
     return w.equals("exec") && first.words().size() > 1 ? first.words().get(1).value() : w;
+  }
+
+  /** A build for wasm32 (cargo --target wasm32-*, GOOS=wasip1/js) or a start command that runs a .wasm file. */
+  boolean buildsWasm() {
+    List<String> start = startArgv();
+    if (!start.isEmpty() && start.getFirst().endsWith(".wasm")) {
+      return true;
+    }
+    for (RunStep r : buildRuns()) {
+      for (Invocation i : r.invocations()) {
+        String target = i.flagValue("--target");
+        String goos = i.env().getOrDefault("GOOS", env(r.step()).get("GOOS"));
+        if ((target != null && target.startsWith("wasm32")) || "wasip1".equals(goos) || "js".equals(goos)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code CMD ["python3"]}, {@code ["node"]}, {@code ["bash"]}, {@code dotnet --info}: a language or OS base image. */
