@@ -35,6 +35,7 @@ public final class BulwarkCommand implements Runnable {
     m.put("image", ImageCommand::new);
     m.put("runtime", RuntimeCommand::new);
     m.put("fix", FixCommand::new);
+    m.put("harden", HardenCommand::new);
     m.put("db", DbCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }

@@ -68,6 +68,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void hardenKnowsOnlyCoreAndTheDockerfileModel() {
+    // pure rewriting of the Dockerfile text: no rules, images, reports or I/O layers; only the CLI uses it
+    noClasses().that().resideInAPackage("dev.bulwark.harden..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.lint..", "dev.bulwark.image..", "dev.bulwark.report..",
+            "dev.bulwark.scan..", "dev.bulwark.cli..", "dev.bulwark.k8s..", "dev.bulwark.compose..", "dev.bulwark.yaml..")
+        .check(classes);
+    noClasses().that().resideInAnyPackage("dev.bulwark.core..", "dev.bulwark.dockerfile..", "dev.bulwark.lint..", "dev.bulwark.image..",
+            "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.runtime..")
+        .should().dependOnClassesThat().resideInAPackage("dev.bulwark.harden..")
+        .check(classes);
+  }
+
+  @Test
   void dockerfileKnowsOnlyCore() {
     noClasses().that().resideInAPackage("dev.bulwark.dockerfile..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.lint..", "dev.bulwark.image..", "dev.bulwark.report..", "dev.bulwark.scan..", "dev.bulwark.cli..")

@@ -62,13 +62,13 @@ class CliTest {
   void scan_goExample_namesRootAndLatest() {
     Run r = run("scan", "--no-color", EXAMPLES.resolve("go-api").toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("critical", "BW-D001", "root", "alpine:latest", "1 critical", "3 files scanned"); // the Dockerfile, deploy/kubernetes.yaml and deploy/compose.yaml
+    assertThat(r.out()).contains("critical", "BW-D001", "root", "alpine:latest", "1 critical", "5 files scanned"); // the Dockerfile, deploy/kubernetes.yaml, deploy/compose.yaml and hardened/Dockerfile.{distroless,alpine}
   }
 
   @Test
   void scan_allExamples_eachHasFindings() {
     Run r = run("scan", "--no-color", "--format", "json", EXAMPLES.toString());
-    assertThat(r.out()).contains("\"files\" : 12", "go-api/Dockerfile", "python-web/Dockerfile", "node-app/Dockerfile", "java-app/Dockerfile",
+    assertThat(r.out()).contains("\"files\" : 20", "go-api/Dockerfile", "python-web/Dockerfile", "node-app/Dockerfile", "java-app/Dockerfile",
         "go-api/deploy/kubernetes.yaml", "go-api/deploy/compose.yaml");
   }
 

@@ -1,0 +1,5 @@
+FROM golang:1.26
+WORKDIR /go/src/tool
+COPY . .
+RUN go install ./cmd/reporter
+CMD ["reporter", "-interval", "60s"]

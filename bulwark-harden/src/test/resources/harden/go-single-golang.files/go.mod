@@ -1,0 +1,3 @@
+module example.org/shop/server
+
+go 1.27

@@ -1,0 +1,9 @@
+FROM python:3.11
+ENV DJANGO_DEBUG=True
+ENV PYTHONUNBUFFERED=1
+WORKDIR /site
+COPY requirements.txt /site/
+RUN pip install -r requirements.txt
+COPY . /site/
+EXPOSE 8000
+CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]
