@@ -101,6 +101,22 @@ public final class EolCatalog {
     });
   }
 
+  /** The release a Debian or Ubuntu codename names ({@code bookworm}: 12, {@code noble}: 24.04), or null. */
+  public static String codenameVersion(String codename) {
+    return CODENAMES.get(codename);
+  }
+
+  /** Whether {@code codename} is one of Ubuntu's (the others known are Debian's). */
+  public static boolean isUbuntuCodename(String codename) {
+    String v = CODENAMES.get(codename);
+    return v != null && v.contains(".");
+  }
+
+  /** Every cycle the catalog has of {@code product} (none for an unknown product), in no order. */
+  public java.util.Collection<Cycle> cyclesOf(String product) {
+    return java.util.Collections.unmodifiableCollection(cycles(product).values());
+  }
+
   /** The release cycle an official image tag belongs to, when the catalog knows it. */
   public Optional<Cycle> cycleOf(ImageReference ref) {
     if (ref.tag() == null || !ref.registry().equals(ImageReference.DOCKER_HUB)) {
