@@ -36,6 +36,7 @@ public final class BulwarkCommand implements Runnable {
     m.put("runtime", RuntimeCommand::new);
     m.put("fix", FixCommand::new);
     m.put("db", DbCommand::new);
+    m.put("recommend", RecommendCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -60,7 +60,7 @@ public final class Recommender {
     Alternative slim = slim(current, newer);
     add(alts, slim);
     BaseImage app = finalStage && fam.runtime().equals("os") && builtWith != null && !builtWith.family().runtime().equals("os") ? builtWith : current;
-    Alternative distroless = distroless(app);
+    Alternative distroless = finalStage || fam.isDistroless() ? distroless(app) : null; // a build stage needs its toolchain
     add(alts, distroless);
     Alternative chainguard = chainguard(app, finalStage);
     add(alts, chainguard);
