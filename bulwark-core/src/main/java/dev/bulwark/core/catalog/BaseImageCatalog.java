@@ -66,14 +66,30 @@ public final class BaseImageCatalog {
     return Optional.ofNullable(families.get(name));
   }
 
+  /** Docker Hub's per-architecture copies of the official images ({@code arm64v8/alpine} is {@code alpine}). */
+  private static final String[] ARCH_NAMESPACES = {"amd64/", "arm64v8/", "arm32v7/", "arm32v6/", "arm32v5/", "i386/", "ppc64le/", "s390x/",
+      "riscv64/", "mips64le/"};
+
   /** The family of {@code ref}: its repository as users write it ({@code python}, {@code cgr.dev/chainguard/go}). */
   public Optional<ImageFamily> familyOf(ImageReference ref) {
-    return family(ref.familiarName());
+    return Optional.ofNullable(families.get(key(ref)));
+  }
+
+  private static String key(ImageReference ref) {
+    String name = ref.familiarName();
+    if (ref.registry().equals(ImageReference.DOCKER_HUB)) {
+      for (String ns : ARCH_NAMESPACES) {
+        if (name.startsWith(ns) && name.indexOf('/', ns.length()) < 0) {
+          return name.substring(ns.length());
+        }
+      }
+    }
+    return name;
   }
 
   /** What the catalog knows of {@code ref}, or empty for an image it does not know. */
   public Optional<BaseImage> lookup(ImageReference ref) {
-    ImageFamily fam = families.get(ref.familiarName());
+    ImageFamily fam = families.get(key(ref));
     if (fam == null) {
       return Optional.empty();
     }
@@ -205,6 +221,8 @@ public final class BaseImageCatalog {
       case "nginx" -> "nginx";
       case "redis" -> "Redis";
       case "postgresql" -> "PostgreSQL";
+      case "php" -> "PHP";
+      case "ruby" -> "Ruby";
       case "rhel" -> "RHEL";
       default -> product;
     };
@@ -253,7 +271,7 @@ public final class BaseImageCatalog {
    * ({@code lts}, {@code stable}) whose release the catalog cannot tell.
    */
   public Optional<String> pinnedTag(ImageReference ref) {
-    ImageFamily fam = families.get(ref.familiarName());
+    ImageFamily fam = families.get(key(ref));
     if (fam == null || fam.pin().equals("-") || !fam.isVersioned() || fam.latest().equals("-") || ref.digest() != null) {
       return Optional.empty();
     }

@@ -229,7 +229,7 @@ public final class Recommender {
       version = dev.bulwark.core.eol.EolCatalog.get().cycleOfRelease(fam.eol(), cycle).map(c -> c.latest()).filter(l -> l.matches("\\d+(\\.\\d+)+"))
           .orElse(cycle);
     }
-    if (fam.kind().equals("os") && fam.name().equals("debian")) {
+    if (fam.kind().equals("os") && fam.eol().equals("debian")) { // debian, buildpack-deps: tags are codenames
       String codename = debianCodename(cycle);
       if (codename != null) {
         return codename + (variant.isEmpty() ? "" : "-" + variant);

@@ -55,7 +55,8 @@ final class TagParts {
     variant = stripDates(variant);
     String distro = distroOf(fam, variant);
     if (fam.kind().equals("os") && version != null && !fam.eol().equals("-")) {
-      distro = fam.eol() + ":" + version;
+      String named = distroOf(fam, tag); // buildpack-deps:noble is Ubuntu although the image's product is Debian
+      distro = named != null && named.endsWith(":" + version) ? named : fam.eol() + ":" + version;
     }
     return new TagParts(version, variant, distro);
   }

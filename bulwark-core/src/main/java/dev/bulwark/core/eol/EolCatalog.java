@@ -62,7 +62,7 @@ public final class EolCatalog {
       Map.entry("trixie", "13"), Map.entry("trusty", "14.04"), Map.entry("xenial", "16.04"), Map.entry("bionic", "18.04"),
       Map.entry("focal", "20.04"), Map.entry("jammy", "22.04"), Map.entry("kinetic", "22.10"), Map.entry("lunar", "23.04"),
       Map.entry("mantic", "23.10"), Map.entry("noble", "24.04"), Map.entry("oracular", "24.10"), Map.entry("plucky", "25.04"),
-      Map.entry("questing", "25.10"));
+      Map.entry("questing", "25.10"), Map.entry("resolute", "26.04"));
   private static final Pattern VERSION = Pattern.compile("^v?(\\d+(?:\\.\\d+)*)");
 
   private static volatile EolCatalog instance;

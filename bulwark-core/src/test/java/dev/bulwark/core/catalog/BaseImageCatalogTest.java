@@ -46,7 +46,7 @@ class BaseImageCatalogTest {
   void everyLineIsWellFormed() {
     for (ImageFamily f : catalog.families()) {
       assertThat(f.kind()).as(f.name()).isIn("official", "os", "distroless", "chainguard");
-      assertThat(f.runtime()).as(f.name()).isIn("go", "python", "node", "java", "rust", "dotnet", "static", "cc", "server", "os");
+      assertThat(f.runtime()).as(f.name()).isIn("go", "python", "node", "java", "rust", "dotnet", "php", "ruby", "static", "cc", "server", "os");
       assertThat(f.pin()).as(f.name()).isIn("full", "cycle", "-");
       if (f.isVersioned() && !f.eol().equals("-") && !f.eol().equals("past")) {
         assertThat(EolCatalog.get().cyclesOf(f.eol())).as(f.name() + ": EOL product " + f.eol()).isNotEmpty();
@@ -80,6 +80,13 @@ class BaseImageCatalogTest {
       busybox:1.36-musl                  | os     | 1.36  | musl           | null             | -          | sh    | null | root  | nobody:65534
       mcr.microsoft.com/dotnet/aspnet:8.0| dotnet | 8.0   | ''             | Debian 12        | 2026-07-11 | bash  | apt  | root  | app:1654
       mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled | dotnet | 10.0 | noble-chiseled | Ubuntu 24.04 | 2028-11-14 | null | null | 1654 | null
+      arm64v8/alpine:3.22                | os     | 3.22  | ''             | Alpine 3.22      | 2027-05-01 | sh    | apk  | root  | null
+      amd64/buildpack-deps:noble-curl    | os     | 24.04 | curl           | Ubuntu 24.04     | 2029-05-31 | bash  | apt  | root  | null
+      buildpack-deps:resolute-scm        | os     | 26.04 | scm            | Ubuntu 26.04     | 2031-04-30 | bash  | apt  | root  | null
+      buildpack-deps:bookworm            | os     | 12    | ''             | Debian 12        | 2026-07-11 | bash  | apt  | root  | null
+      php:8.2-fpm-alpine                 | php    | 8.2   | fpm-alpine     | Alpine 3.24      | 2026-12-31 | sh    | apk  | root  | www-data:33
+      ruby:3.2-slim                      | ruby   | 3.2   | slim           | Debian 13        | 2026-03-31 | bash  | apt  | root  | null
+      gcr.io/distroless/static           | static | null  | latest         | Debian 12        | 2026-07-11 | null  | null | root  | nonroot:65532
       nginx:1.29-alpine                  | server | 1.29  | alpine         | Alpine 3.24      | 2026-05-13 | sh    | apk  | root  | nginx:101
       gcr.io/distroless/static-debian12  | static | null  | latest         | Debian 12        | 2026-07-11 | null  | null | root  | nonroot:65532
       gcr.io/distroless/static-debian13:nonroot | static | null | nonroot | Debian 13        | 2028-08-09 | null  | null | 65532 | null
