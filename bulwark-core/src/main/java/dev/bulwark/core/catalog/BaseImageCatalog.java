@@ -224,6 +224,7 @@ public final class BaseImageCatalog {
       case "php" -> "PHP";
       case "ruby" -> "Ruby";
       case "rhel" -> "RHEL";
+      case "azurelinux" -> "Azure Linux";
       default -> product;
     };
   }

@@ -66,9 +66,17 @@ public final class Recommender {
     add(alts, chainguard);
 
     boolean outdated = current.isEndOfLife(asOf) || (current.version() == null && fam.isVersioned());
+    // a shell-less non-root tag (dotnet's chiseled and distroless variants) is minimal already: keep its variant
+    boolean minimalTag = current.shell() == null && current.runsAsNonRoot() && fam.isVersioned();
     Alternative pick;
     String why;
-    if (finalStage && !fam.isDistroless() && !fam.isChainguard() && distroless != null) {
+    if (minimalTag && !outdated && !current.status(asOf).equals("LTS only")) {
+      pick = alts.getFirst();
+      why = "already a minimal image running as " + current.user() + ", supported " + until(current);
+    } else if (minimalTag && newer != null) {
+      pick = newer;
+      why = "the same minimal variant on a supported release: " + until(newer.image());
+    } else if (finalStage && !fam.isDistroless() && !fam.isChainguard() && distroless != null) {
       pick = distroless;
       why = "this stage ships: no shell or package manager, runs as " + distroless.image().user() + ", supported "
           + until(distroless.image()) + runtimeNote(app.family());
@@ -94,6 +102,10 @@ public final class Recommender {
     } else if (outdated) {
       pick = alts.getFirst();
       why = (current.version() == null ? "the tag names no release" : "past its end of life") + " and the catalog has no supported tag of it to suggest";
+    } else if (newer != null && !current.eol().equals("-") && !current.eol().equals("past")
+        && LocalDate.parse(current.eol()).isBefore(asOf.plusMonths(6))) {
+      pick = newer;
+      why = current.eolOf() + " reaches its end of life on " + current.eol() + ", within six months; this is supported " + until(newer.image());
     } else {
       pick = alts.getFirst();
       why = (finalStage ? "" : "a build stage (what ships is the final stage): ") + "supported " + until(current)
@@ -154,7 +166,21 @@ public final class Recommender {
     if (!fam.isVersioned() || fam.newest().equals("-")) {
       return null;
     }
+    if (current.version() == null && !current.variant().isEmpty() && !fam.variants().contains(current.variant())
+        && TagParts.distroOf(fam, current.variant()) == null) {
+      return null; // buildpack-deps:sid-scm: neither the release nor the variant is one the catalog can move
+    }
     String variant = modernVariant(fam, current.variant());
+    if (fam.kind().equals("os") && !fam.eol().equals("ubuntu") && current.distro() != null && current.distro().startsWith("Ubuntu")) {
+      // buildpack-deps:jammy-curl stays on Ubuntu: its newest LTS, by codename
+      String cycle = catalog.family("ubuntu").map(ImageFamily::newest).orElse(null);
+      String codename = cycle == null ? null : dev.bulwark.core.eol.EolCatalog.codenameOf(cycle);
+      if (codename == null || current.version() != null && sameCycle(current.version(), cycle)) {
+        return null;
+      }
+      BaseImage b = catalog.describe(fam, codename + (variant.isEmpty() ? "" : "-" + variant));
+      return b.isEndOfLife(asOf) ? null : new Alternative("newer", b);
+    }
     BaseImage b = catalog.describe(fam, tagOf(fam, fam.newest(), variant));
     boolean sameCycle = current.version() != null && sameCycle(current.version(), fam.newest());
     if (sameCycle && variant.equals(current.variant()) && !current.isEndOfLife(asOf) && !current.image().endsWith(":latest")) {

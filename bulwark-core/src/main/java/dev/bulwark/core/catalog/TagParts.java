@@ -16,6 +16,8 @@ final class TagParts {
   private static final Pattern VERSIONED = Pattern.compile("^v?(\\d+(?:\\.\\d+)*)(?:[_+][0-9a-z.]+)?(?:-(.+))?$");
   private static final Pattern ALPINE = Pattern.compile("alpine(\\d+\\.\\d+)?");
   private static final Pattern DATE = Pattern.compile("\\d{8}(\\.\\d+)?");
+  /** Tags that name a release channel, not a release. */
+  private static final java.util.Set<String> CHANNELS = java.util.Set.of("lts", "current", "stable", "mainline");
 
   final String version;
   final String variant;
@@ -46,6 +48,9 @@ final class TagParts {
       String codename = fam.kind().equals("os") ? EolCatalog.codenameVersion(first) : null;
       if (codename != null) {
         version = codename;
+        variant = tag.substring(first.length()).replaceFirst("^-", "");
+      } else if (CHANNELS.contains(first)) {
+        version = null; // node:lts-slim: the release moves; the variant is still the image's
         variant = tag.substring(first.length()).replaceFirst("^-", "");
       } else {
         version = fam.variants().contains(tag) || distroOf(fam, tag) != null ? ImageFamily.orNull(fam.latest()) : null;
@@ -88,6 +93,9 @@ final class TagParts {
       }
       if (part.startsWith("ubi") && part.length() > 3 && Character.isDigit(part.charAt(3))) {
         return "rhel:" + part.substring(3);
+      }
+      if (part.startsWith("azurelinux")) {
+        return "azurelinux:" + part.substring("azurelinux".length()); // no EOL data: its support follows the product's
       }
       if (part.equals("al2023") || part.equals("al2")) {
         return "amazon-linux:" + part.substring(2);

@@ -106,6 +106,16 @@ public final class EolCatalog {
     return CODENAMES.get(codename);
   }
 
+  /** The codename of a Debian or Ubuntu release ({@code 13}: trixie, {@code 24.04}: noble), or null. */
+  public static String codenameOf(String version) {
+    for (Map.Entry<String, String> e : CODENAMES.entrySet()) {
+      if (e.getValue().equals(version)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
   /** Whether {@code codename} is one of Ubuntu's (the others known are Debian's). */
   public static boolean isUbuntuCodename(String codename) {
     String v = CODENAMES.get(codename);

@@ -219,7 +219,7 @@ class BaseImageCatalogTest {
     BaseImage builder = facts("golang:1.27");
     Recommender.Recommendation r = new Recommender(catalog, LocalDate.parse("2026-12-01")).recommend(facts("alpine:3.22"), true, builder);
     assertThat(r.recommended().image().image()).isEqualTo("gcr.io/distroless/static-debian13:nonroot");
-    Recommender.Recommendation alone = advice("alpine:3.22", true);
+    Recommender.Recommendation alone = advice("alpine:3.23", true);
     assertThat(alone.recommended().kind()).as("an OS image alone says nothing of the app").isEqualTo("current");
   }
 
@@ -235,5 +235,42 @@ class BaseImageCatalogTest {
   void dotnetFinalStageGoesChiseled() {
     assertThat(advice("mcr.microsoft.com/dotnet/aspnet:8.0", true).recommended().image().image())
         .isEqualTo("mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled");
+  }
+
+  // found by judging the advice over real Dockerfiles
+  @Test
+  void ubuntuBasedBuildpackDepsStaysOnUbuntu() {
+    assertThat(advice("buildpack-deps:jammy-curl", false).alternatives()).extracting(a -> a.image().image())
+        .contains("buildpack-deps:resolute-curl").doesNotContain("buildpack-deps:trixie-curl");
+    assertThat(advice("buildpack-deps:resolute-curl", false).alternatives()).hasSize(2); // current and Chainguard's wolfi-base
+  }
+
+  @Test
+  void aTagOfNoKnownReleaseOrVariantGetsNoInventedNewerTag() {
+    assertThat(images(advice("buildpack-deps:sid-scm", true))).noneMatch(s -> s.startsWith("newer"));
+  }
+
+  @Test
+  void aChannelTagKeepsItsVariant() {
+    BaseImage lts = facts("node:lts-buster-slim");
+    assertThat(lts.variant()).isEqualTo("buster-slim");
+    assertThat(lts.status(LocalDate.parse("2026-12-01"))).isEqualTo("EOL");
+    assertThat(advice("node:lts-buster-slim", false).recommended().image().image()).isEqualTo("node:26.7.0-trixie-slim");
+  }
+
+  @Test
+  void anAlreadyMinimalDotnetTagKeepsItsVariantAndDistro() {
+    BaseImage azl = facts("mcr.microsoft.com/dotnet/runtime:9.0.19-azurelinux3.0-distroless-arm64v8");
+    assertThat(azl.distro()).isEqualTo("Azure Linux 3.0");
+    assertThat(azl.eolOf()).isEqualTo(".NET 9");
+    Recommender.Recommendation r = advice("mcr.microsoft.com/dotnet/runtime:9.0.19-azurelinux3.0-distroless-arm64v8", true);
+    assertThat(r.recommended().image().image()).isEqualTo("mcr.microsoft.com/dotnet/runtime:10.0-azurelinux3.0-distroless-arm64v8");
+  }
+
+  @Test
+  void anEndWithinSixMonthsMovesOn() {
+    Recommender.Recommendation r = advice("php:8.2-apache", true);
+    assertThat(r.recommended().image().image()).isEqualTo("php:8.5-apache");
+    assertThat(r.why()).contains("PHP 8.2 reaches its end of life on 2026-12-31, within six months");
   }
 }
