@@ -296,7 +296,12 @@ public final class BaseImageCatalog {
       return Optional.empty();
     }
     String version = cycle;
-    if (fam.pin().equals("full")) {
+    if (fam.pin().equals("codename")) {
+      version = dev.bulwark.core.eol.EolCatalog.codenameOf(cycle); // buildpack-deps:trixie: its tags are release names
+      if (version == null) {
+        return Optional.empty();
+      }
+    } else if (fam.pin().equals("full")) {
       EolCatalog.Cycle c = EolCatalog.get().cycleOfRelease(fam.eol(), cycle).orElse(null);
       if (c == null || !c.latest().startsWith(cycle) || !c.latest().matches("\\d+(\\.\\d+)+")) {
         return Optional.empty();

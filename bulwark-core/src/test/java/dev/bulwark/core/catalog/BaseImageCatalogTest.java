@@ -47,7 +47,7 @@ class BaseImageCatalogTest {
     for (ImageFamily f : catalog.families()) {
       assertThat(f.kind()).as(f.name()).isIn("official", "os", "distroless", "chainguard");
       assertThat(f.runtime()).as(f.name()).isIn("go", "python", "node", "java", "rust", "dotnet", "php", "ruby", "static", "cc", "server", "os");
-      assertThat(f.pin()).as(f.name()).isIn("full", "cycle", "-");
+      assertThat(f.pin()).as(f.name()).isIn("full", "cycle", "codename", "-");
       if (f.isVersioned() && !f.eol().equals("-") && !f.eol().equals("past")) {
         assertThat(EolCatalog.get().cyclesOf(f.eol())).as(f.name() + ": EOL product " + f.eol()).isNotEmpty();
         for (String cycle : new String[] {f.latest(), f.newest()}) {
@@ -148,6 +148,8 @@ class BaseImageCatalogTest {
       postgres:16-bookworm         | 16.15-bookworm
       rust:1                       | 1.98.0
       mcr.microsoft.com/dotnet/aspnet:8 | 8.0.30
+      buildpack-deps               | trixie
+      buildpack-deps:curl          | trixie-curl
       node:lts                     | null
       debian:stable                | null
       eclipse-temurin:21           | null
