@@ -192,7 +192,7 @@ final class RecommendCommand implements Callable<Integer> {
   }
 
   private static void json(PrintWriter out, List<Base> bases, LocalDate day) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeStringField("asOf", day.toString());

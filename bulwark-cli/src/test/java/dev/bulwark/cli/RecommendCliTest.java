@@ -50,6 +50,7 @@ class RecommendCliTest {
     Files.writeString(f, DF, StandardCharsets.UTF_8);
     Run r = CliTest.run("recommend", "--format", "json", "--as-of", "2026-12-01", f.toString(), "node:22");
     assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.path("asOf").asText()).isEqualTo("2026-12-01");
     JsonNode bases = root.path("bases");
