@@ -37,6 +37,7 @@ public final class BulwarkCommand implements Runnable {
     m.put("fix", FixCommand::new);
     m.put("harden", HardenCommand::new);
     m.put("db", DbCommand::new);
+    m.put("recommend", RecommendCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -72,6 +72,11 @@ final class FixCommand implements Callable<Integer> {
   @Option(names = "--unsafe", description = "Apply unsafe fixes too: they change what the build or the container does; review them.")
   boolean unsafe;
 
+  @Option(names = "--pin-digest",
+      description = "Also pin every FROM image to the digest its tag points to now (image:tag@sha256:...), asked of its registry"
+          + " (logins from ~/.docker/config.json; plain HTTP only for registries on loopback).")
+  boolean pinDigest;
+
   @Option(names = Opt.CONFIG, paramLabel = "FILE",
       description = "Settings file (.bulwark.yaml or .hadolint.yaml). Default: the nearest one above each file.")
   Path config;
@@ -99,13 +104,16 @@ final class FixCommand implements Callable<Integer> {
     int fixedFiles = 0;
     int fixCount = 0;
     int unsafeLeft = 0;
+    DigestPins pins = pinDigest ? new DigestPins(new dev.bulwark.image.registry.RegistryClient(
+        dev.bulwark.image.registry.Credentials.fromDockerConfig(), Set.of(), dev.bulwark.image.source.ImageLimits.DEFAULT), err) : null;
     for (FileReport file : result.report().files()) {
       if (file.error() != null) {
         err.println("bulwark: error: " + Failures.oneLine(file.path() + ": " + file.error()));
         inputErrors = true;
         continue;
       }
-      if (file.source() == null || file.findings().stream().noneMatch(f -> f.fix().isPresent())) {
+      boolean nothingToFix = file.findings().stream().noneMatch(f -> f.fix().isPresent());
+      if (file.source() == null || (nothingToFix && (pins == null || !isDockerfile(file)))) {
         if (file.source() != null && isDockerfile(file) && parseErrors(file, err)) {
           inputErrors = true;
         }
@@ -124,7 +132,14 @@ final class FixCommand implements Callable<Integer> {
       }
       Predicate<Finding> wanted = f -> (unsafe || f.fix().get().isSafe()) && selected(f, names) && reported.contains(f.ruleId());
       DockerfileFixer.Outcome outcome = new DockerfileFixer(wanted, text -> relint(file.path(), text)).fix(file.source(), file.findings());
-      if (!outcome.changed()) {
+      String fixed = outcome.text();
+      int pinsBefore = pins == null ? 0 : pins.pinned;
+      if (pins != null) {
+        fixed = pins.pin(file.path(), fixed); // after the tag pins, so the digest is of the tag written
+        inputErrors |= pins.failed;
+      }
+      int pinnedHere = pins == null ? 0 : pins.pinned - pinsBefore;
+      if (!outcome.changed() && pinnedHere == 0) {
         continue;
       }
       for (DockerfileFixer.Applied a : outcome.applied()) {
@@ -132,13 +147,13 @@ final class FixCommand implements Callable<Integer> {
             + a.finding().ruleId() + " " + a.fix().description() + (a.fix().isSafe() ? "" : " (unsafe)")));
       }
       fixedFiles++;
-      fixCount += outcome.applied().size();
+      fixCount += outcome.applied().size() + pinnedHere;
       if (mode.write) {
-        if (!write(Path.of(file.path()), file.source(), outcome.text(), err)) {
+        if (!write(Path.of(file.path()), file.source(), fixed, err)) {
           inputErrors = true;
         }
       } else {
-        out.print(UnifiedDiff.of(file.path(), file.source(), outcome.text()));
+        out.print(UnifiedDiff.of(file.path(), file.source(), fixed));
       }
     }
     out.flush();

@@ -111,4 +111,17 @@ class FixCliTest {
     CliTest.run("fix", "--write", f.toString());
     assertThat(Files.readString(f)).isEqualTo("FROM alpine:3.20\r\nRUN apk add --no-cache curl\r\nUSER 10001\r\n");
   }
+
+  @Test
+  void pinTag_thenScanNoLongerReportsTheRules(@TempDir Path tmp) throws Exception {
+    Path f = write(tmp, "Dockerfile", "ARG PY=3-slim\nFROM python:${PY} AS deps\nFROM node AS assets\nFROM myorg/base:latest\nUSER 1000\n");
+    Run r = CliTest.run("fix", "--rule", "BW-D002", "--rule", "BW-D004", "--write", f.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(f)).isEqualTo("ARG PY=3.14.7-slim\nFROM python:${PY} AS deps\nFROM node:26.7.0 AS assets\nFROM myorg/base:latest\nUSER 1000\n");
+    assertThat(r.err()).contains(f + ":2:6 BW-D004 Pin python:3-slim to python:3.14.7-slim", "let Renovate or Dependabot keep it current",
+        f + ":3:6 BW-D002 Pin node:latest to node:26.7.0", "fixed 2 findings in 1 file");
+    Run scan = CliTest.run("scan", "--format", "json", "--no-fail", f.toString());
+    assertThat(scan.out()).doesNotContain("\"BW-D004\"").contains("\"BW-D002\""); // only the image the catalog does not know is left
+    assertThat(scan.out().split("\"BW-D002\"").length).isEqualTo(2);
+  }
 }

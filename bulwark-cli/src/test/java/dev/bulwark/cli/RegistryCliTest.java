@@ -68,4 +68,26 @@ class RegistryCliTest {
     assertThat(r.err()).contains("demo/app:does-not-exist", "not found").doesNotContain("\tat ");
     assertThat(pulls()).containsExactlyInAnyOrderElementsOf(before);
   }
+
+  @Test
+  void fixPinDigest_appendsTheDigestTheTagPointsToKeepingTheTag(@TempDir Path tmp) throws Exception {
+    String image = registry.host() + "/demo/app:1";
+    Path f = tmp.resolve("Dockerfile");
+    Files.writeString(f, "ARG BASE=" + image + "\nFROM ${BASE} AS build\nFROM scratch AS empty\nFROM build\nFROM " + image + "\nUSER 1000\n");
+    CliTest.Run r = CliTest.run("fix", "--pin-digest", "--rule", "BW-D032", "--write", f.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    String digest = registry.rawDigest("demo/app:1");
+    assertThat(Files.readString(f)).isEqualTo("ARG BASE=" + image + "@" + digest + "\nFROM ${BASE} AS build\nFROM scratch AS empty\nFROM build\nFROM "
+        + image + "@" + digest + "\nUSER 1000\n");
+    assertThat(r.err()).contains(f + ":2:6 pin-digest Pin " + registry.host() + "/demo/app:1 to its digest " + digest, "fixed 2 findings in 1 file");
+    // pinned already: nothing to do
+    CliTest.Run again = CliTest.run("fix", "--pin-digest", f.toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).isEmpty();
+
+    Files.writeString(f, "FROM " + registry.host() + "/demo/none:7\n");
+    CliTest.Run missing = CliTest.run("fix", "--pin-digest", f.toString());
+    assertThat(missing.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(missing.err()).contains("cannot resolve " + registry.host() + "/demo/none:7", "not found", "(not pinned)");
+  }
 }

@@ -39,7 +39,7 @@ class FixGoldenTest {
         }
         golden.append("#### left\n");
         for (Finding f : lint(outcome.text())) {
-          if (List.of("BW-D021", "BW-D022", "BW-D024", "BW-D032", "BW-D067").contains(f.ruleId())) {
+          if (List.of("BW-D002", "BW-D004", "BW-D021", "BW-D022", "BW-D024", "BW-D032", "BW-D067").contains(f.ruleId())) {
             golden.append("# ").append(f.ruleId()).append(" at ").append(f.span().startLine()).append(':').append(f.span().startColumn())
                 .append(f.fix().isPresent() ? " (fix: " + f.fix().get().description() + ")" : " (no fix)").append('\n');
           }

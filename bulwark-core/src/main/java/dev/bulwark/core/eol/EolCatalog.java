@@ -62,7 +62,7 @@ public final class EolCatalog {
       Map.entry("trixie", "13"), Map.entry("trusty", "14.04"), Map.entry("xenial", "16.04"), Map.entry("bionic", "18.04"),
       Map.entry("focal", "20.04"), Map.entry("jammy", "22.04"), Map.entry("kinetic", "22.10"), Map.entry("lunar", "23.04"),
       Map.entry("mantic", "23.10"), Map.entry("noble", "24.04"), Map.entry("oracular", "24.10"), Map.entry("plucky", "25.04"),
-      Map.entry("questing", "25.10"));
+      Map.entry("questing", "25.10"), Map.entry("resolute", "26.04"));
   private static final Pattern VERSION = Pattern.compile("^v?(\\d+(?:\\.\\d+)*)");
 
   private static volatile EolCatalog instance;
@@ -99,6 +99,32 @@ public final class EolCatalog {
       }
       return m;
     });
+  }
+
+  /** The release a Debian or Ubuntu codename names ({@code bookworm}: 12, {@code noble}: 24.04), or null. */
+  public static String codenameVersion(String codename) {
+    return CODENAMES.get(codename);
+  }
+
+  /** The codename of a Debian or Ubuntu release ({@code 13}: trixie, {@code 24.04}: noble), or null. */
+  public static String codenameOf(String version) {
+    for (Map.Entry<String, String> e : CODENAMES.entrySet()) {
+      if (e.getValue().equals(version)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code codename} is one of Ubuntu's (the others known are Debian's). */
+  public static boolean isUbuntuCodename(String codename) {
+    String v = CODENAMES.get(codename);
+    return v != null && v.contains(".");
+  }
+
+  /** Every cycle the catalog has of {@code product} (none for an unknown product), in no order. */
+  public java.util.Collection<Cycle> cyclesOf(String product) {
+    return java.util.Collections.unmodifiableCollection(cycles(product).values());
   }
 
   /** The release cycle an official image tag belongs to, when the catalog knows it. */

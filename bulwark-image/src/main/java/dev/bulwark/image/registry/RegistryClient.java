@@ -38,7 +38,7 @@ import javax.net.ssl.SSLHandshakeException;
  * are handled as Docker's {@code insecure-registries}: plain HTTP when the server speaks it, else
  * HTTPS without certificate verification. Every other registry gets verified HTTPS.
  */
-public final class RegistryClient {
+public final class RegistryClient implements DigestResolver {
   static final String ACCEPT = String.join(", ", "application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
       "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.docker.distribution.manifest.v2+json");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,6 +92,40 @@ public final class RegistryClient {
     }
   }
 
+  /**
+   * The digest {@code ref}'s tag points to: a HEAD of the manifest (every manifest and index type
+   * accepted, so the registry answers with the index of a multi-platform image, not converting it)
+   * and its {@code Docker-Content-Digest}; when the registry sends none, a GET of the manifest,
+   * whose bytes are hashed (and checked against the header when there is one).
+   */
+  @Override
+  public String resolve(ImageReference ref) throws IOException, ImageException, InterruptedException {
+    if (ref.digest() != null) {
+      return ref.digest();
+    }
+    URI uri = URI.create(connect(ref) + "/v2/" + ref.repository() + "/manifests/" + ref.effectiveTag());
+    HttpResponse<InputStream> head = send(ref, uri, ACCEPT, "HEAD");
+    head.body().close();
+    String sent = head.headers().firstValue("Docker-Content-Digest").orElse(null);
+    if (sent != null && sent.startsWith("sha256:")) {
+      return Digest.parse(sent).toString();
+    }
+    HttpResponse<InputStream> get = send(ref, uri, ACCEPT, "GET");
+    byte[] body;
+    try (InputStream in = get.body()) {
+      body = in.readNBytes(limits.maxJsonBytes() + 1);
+    }
+    if (body.length > limits.maxJsonBytes()) {
+      throw new HostileImageException(uri + ": manifest larger than " + (limits.maxJsonBytes() >> 20) + " MiB");
+    }
+    Digest computed = digestOf(body);
+    String header = get.headers().firstValue("Docker-Content-Digest").orElse(null);
+    if (header != null && header.startsWith("sha256:") && !Digest.parse(header).equals(computed)) {
+      throw new HostileImageException(uri + ": the manifest's bytes hash to " + computed + ", not the " + header + " the registry claims");
+    }
+    return computed.toString();
+  }
+
   private static boolean isIndex(String mediaType, JsonNode node) {
     return ManifestReader.isIndexType(mediaType) || (node.has("manifests") && !node.has("layers"));
   }
@@ -142,13 +176,18 @@ public final class RegistryClient {
   }
 
   private HttpResponse<InputStream> send(ImageReference ref, URI uri, String accept) throws IOException, ImageException, InterruptedException {
+    return send(ref, uri, accept, "GET");
+  }
+
+  private HttpResponse<InputStream> send(ImageReference ref, URI uri, String accept, String method)
+      throws IOException, ImageException, InterruptedException {
     IOException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        HttpResponse<InputStream> r = http.send(request(uri, accept), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = http.send(request(uri, accept, method), HttpResponse.BodyHandlers.ofInputStream());
         if (r.statusCode() == 401 && authenticate(ref, r)) {
           r.body().close();
-          r = http.send(request(uri, accept), HttpResponse.BodyHandlers.ofInputStream());
+          r = http.send(request(uri, accept, method), HttpResponse.BodyHandlers.ofInputStream());
         }
         int s = r.statusCode();
         if (s >= 500 && attempt < ATTEMPTS) {
@@ -185,8 +224,9 @@ public final class RegistryClient {
     };
   }
 
-  private HttpRequest request(URI uri, String accept) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).header("Accept", accept).GET();
+  private HttpRequest request(URI uri, String accept, String method) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).header("Accept", accept)
+        .method(method, HttpRequest.BodyPublishers.noBody());
     if (token != null) {
       b.header("Authorization", token);
     }

@@ -130,7 +130,15 @@ public final class LocalRegistry implements AutoCloseable {
 
   /** Copies {@code source} (a skopeo reference such as {@code oci:DIR:TAG} or {@code docker-archive:FILE}) to {@code repoTag}. */
   public void push(String source, String repoTag) throws IOException, InterruptedException {
+    push(source, repoTag, false);
+  }
+
+  /** {@link #push(String, String)}; with {@code all}, a multi-platform index is copied whole ({@code skopeo copy --all}). */
+  public void push(String source, String repoTag, boolean all) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("skopeo", "copy", "--quiet", "--dest-tls-verify=false"));
+    if (all) {
+      cmd.add("--all");
+    }
     if (auth != Auth.NONE) {
       cmd.add("--dest-creds=" + USER + ":" + PASSWORD);
     }
@@ -139,6 +147,20 @@ public final class LocalRegistry implements AutoCloseable {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IOException("skopeo copy failed: " + out);
+    }
+  }
+
+  /** The digest of the manifest {@code repoTag} serves, as skopeo reads it (sha256 of {@code skopeo inspect --raw}): an independent check. */
+  public String rawDigest(String repoTag) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("skopeo", "inspect", "--raw", "--tls-verify=false", "docker://" + host() + "/" + repoTag).start();
+    byte[] raw = p.getInputStream().readAllBytes();
+    if (p.waitFor() != 0) {
+      throw new IOException("skopeo inspect failed: " + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+    try {
+      return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -40,7 +40,9 @@ public final class LatestBaseImage extends DockerfileRule {
       String message = ref.tag() == null
           ? "FROM " + written + " has no tag, so it means " + ref.familiarName() + ":latest"
           : "FROM " + written + " follows the moving :latest tag";
-      report.accept(finding(message, stage.from().instruction().argSpan(0), stage));
+      Finding f = finding(message, stage.from().instruction().argSpan(0), stage);
+      dev.bulwark.core.fix.Fix fix = TagPin.of(target, stage, ref);
+      report.accept(fix == null ? f : f.withFix(fix));
     }
   }
 }

@@ -43,8 +43,9 @@ public final class MovingBaseTag extends DockerfileRule {
       String tag = ref.tag();
       // a -rN suffix is a build revision (Bitnami's 7-r123, 1.27.3-debian-12-r5): published once, never moved
       if (MOVING_TAGS.contains(tag) || (MAJOR_ONLY.matcher(tag).matches() && !REVISION.matcher(tag).find())) {
-        report.accept(finding("FROM " + stage.from().image() + " follows a moving tag (" + tag + ")",
-            stage.from().instruction().argSpan(0), stage));
+        Finding f = finding("FROM " + stage.from().image() + " follows a moving tag (" + tag + ")", stage.from().instruction().argSpan(0), stage);
+        dev.bulwark.core.fix.Fix fix = TagPin.of(target, stage, ref);
+        report.accept(fix == null ? f : f.withFix(fix));
       }
     }
   }
