@@ -63,6 +63,22 @@ final class DigestPins {
     return edits.isEmpty() ? text : Edits.apply(text, edits);
   }
 
+  /**
+   * The same resolution for {@code harden --pin-digest}, which writes the FROM lines itself: each
+   * image it names once, errors reported under {@code where}, an unresolvable one left as a tag.
+   */
+  dev.bulwark.harden.DigestLookup lookup(String where) {
+    return image -> {
+      ImageReference ref;
+      try {
+        ref = ImageReference.parse(image);
+      } catch (ImageReference.InvalidReferenceException e) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.ofNullable(ref.digest() != null ? null : digest(where, ref));
+    };
+  }
+
   private String digest(String where, ImageReference ref) {
     String key = ref.normalized();
     if (resolved.containsKey(key)) {

@@ -59,7 +59,7 @@ final class HardenCommand implements Callable<Integer> {
   @Option(names = "--diff", description = "Print each variant as a unified diff against the original Dockerfile.")
   boolean diff;
 
-  @Option(names = "--pin-digest", description = "Pin every FROM to its registry digest (not yet available in the CLI).")
+  @Option(names = "--pin-digest", description = "Pin every image the variants name (FROM, COPY --from) to the digest its tag points to now, asked of its registry (as `fix --pin-digest`).")
   boolean pinDigest;
 
   @Spec CommandSpec spec;
@@ -75,11 +75,6 @@ final class HardenCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--variant: '" + variant + "' is not one of distroless, alpine, chainguard, scratch, all");
     }
-    if (pinDigest) {
-      // the library takes a DigestLookup; the registry digest resolver it needs is being built in core/image
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--pin-digest: not yet available in the CLI (registry digest resolution is coming); pin the FROM lines with `bulwark fix` later");
-    }
     if (diff && out != null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--diff and --out: choose one");
     }
@@ -92,8 +87,10 @@ final class HardenCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int written = 0;
     List<HardenResult> results = new ArrayList<>();
+    DigestPins pins = pinDigest ? new DigestPins(new dev.bulwark.image.registry.RegistryClient(
+        dev.bulwark.image.registry.Credentials.fromDockerConfig(), java.util.Set.of(), dev.bulwark.image.source.ImageLimits.DEFAULT), err) : null;
     for (Variant v : variants) {
-      results.add(Harden.harden(text, project, v, new HardenOptions(title, null, healthPath(context))));
+      results.add(Harden.harden(text, project, v, new HardenOptions(title, pins == null ? null : pins.lookup(dockerfile.toString()), healthPath(context))));
     }
     if (out != null) {
       if (Files.exists(out) && !Files.isDirectory(out)) {
