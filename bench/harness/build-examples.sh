@@ -103,7 +103,7 @@ WORK=$(mktemp -d /tmp/bulwark-harness.XXXXXX)
 BUILDAH=(buildah --root "$WORK/storage" --runroot "$WORK/run" --storage-driver vfs)
 REGISTRY_PID=""
 cleanup() {
-  [ -n "$REGISTRY_PID" ] && kill "$REGISTRY_PID" 2>/dev/null && wait "$REGISTRY_PID" 2>/dev/null
+  if [ -n "$REGISTRY_PID" ]; then kill "$REGISTRY_PID" 2>/dev/null || true; wait "$REGISTRY_PID" 2>/dev/null || true; fi
   "${BUILDAH[@]}" rm -a >/dev/null 2>&1 || true
   if [ -n "${BULWARK_HARNESS_KEEP:-}" ]; then say "kept $WORK"; else
     "${BUILDAH[@]}" rmi -a -f >/dev/null 2>&1 || true
@@ -111,6 +111,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 mkdir -p "$CACHE/debs" "$CACHE/m2" "$CACHE/go-build"
 touch "$CACHE/debs/.bulwark-harness"
 
@@ -182,6 +183,7 @@ in_chroot() {
     r=$1; debs=$2; shift 2
     mount -t proc proc "$r/proc"
     mount --bind /dev "$r/dev"
+    mount --bind /dev/pts "$r/dev/pts"
     mount --bind "$debs" "$r/var/cache/apt/archives"
     exec chroot "$r" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
       HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"' sh "$r" "$CACHE/debs" "$@"
@@ -209,7 +211,7 @@ they are made with debootstrap from it once (then cached). Set BULWARK_HARNESS_M
 runtime_packages() {
   local kind=$1 runtime=$2
   case "$runtime" in
-    -) [ "$kind" = alpine ] && echo ca-certificates ;;
+    -) case "$kind" in alpine|wolfi) echo ca-certificates ;; esac ;;
     base) echo ca-certificates tzdata netbase libssl3t64 ;;
     cc) echo ca-certificates tzdata netbase libssl3t64 libgcc-s1 libstdc++6 libgomp1 ;;
     go) echo ca-certificates golang-go git gcc libc6-dev make ;;
@@ -253,7 +255,7 @@ runtime_post() {
           ln -sfn "$src" "$r/usr/local/bin/$t"
         done
         rm -f "$r"/usr/lib/python3.*/EXTERNALLY-MANAGED
-        make_wheelhouse "$r"
+        make_wheelhouse "$r" || return 1
       fi
       ln -sfn python3 "$r/usr/bin/python" ;;  # chainguard's entrypoint is /usr/bin/python
     node)
@@ -286,7 +288,7 @@ SH
 make_wheelhouse() {
   local r=$1
   mkdir -p "$r$WHEELHOUSE"
-  in_chroot "$r" python3 - "$WHEELHOUSE" $PY_WHEELHOUSE_DEBS <<'PY'
+  in_chroot "$r" python3 - "$WHEELHOUSE" $PY_WHEELHOUSE_DEBS <<'PY' || return 1
 import base64, hashlib, os, subprocess, sys, sysconfig, zipfile
 out, debs = sys.argv[1], sys.argv[2:]
 site = "/usr/lib/python3/dist-packages/"
@@ -294,8 +296,37 @@ for deb in debs:
     files = [f for f in subprocess.run(["dpkg", "-L", deb], capture_output=True, text=True, check=True).stdout.split("\n")
              if f.startswith(site) and os.path.isfile(f)]
     rel = [f[len(site):] for f in files]
-    info = sorted({p.split("/")[0] for p in rel if p.split("/")[0].endswith(".dist-info")})[0]
-    name, version = info[:-len(".dist-info")].rsplit("-", 1)
+    meta = sorted({p.split("/")[0] for p in rel if p.split("/")[0].endswith((".dist-info", ".egg-info"))})[0]
+    name, version = meta.rsplit(".", 1)[0].rsplit("-", 1)
+    info = "%s-%s.dist-info" % (name, version)
+    if meta.endswith(".egg-info"):
+        # setuptools' egg-info (some Debian packages): PKG-INFO is METADATA, requires.txt its
+        # Requires-Dist ([extra] sections as extra markers); the other files carry over by name.
+        extra_files = {}
+        egg = site + meta + "/"
+        lines = open(egg + "PKG-INFO", encoding="utf-8").read().rstrip("\n").split("\n")
+        head = [l for l in lines if l.strip()] if "" not in lines else lines[:lines.index("")]
+        body = [] if "" not in lines else lines[lines.index(""):]
+        section = ""
+        if os.path.exists(egg + "requires.txt"):
+            for req in open(egg + "requires.txt", encoding="utf-8").read().split("\n"):
+                req = req.strip()
+                if not req:
+                    continue
+                if req.startswith("["):
+                    section = req[1:-1]
+                    continue
+                extra, _, marker = section.partition(":")
+                conds = ([('extra == "%s"' % extra)] if extra else []) + ([marker] if marker else [])
+                head.append("Requires-Dist: " + req + ("; " + " and ".join(conds) if conds else ""))
+        extra_files[info + "/METADATA"] = ("\n".join(head + body) + "\n").encode()
+        for f in ("top_level.txt", "entry_points.txt"):
+            if os.path.exists(egg + f):
+                extra_files[info + "/" + f] = open(egg + f, "rb").read()
+        keep = [(f, p) for f, p in zip(files, rel) if not p.startswith(meta + "/")]
+        files, rel = [f for f, _ in keep], [p for _, p in keep]
+    else:
+        extra_files = {}
     native = any(p.endswith(".so") for p in rel)
     tag = "cp%d%d-cp%d%d-%s" % (sys.version_info[:2] * 2 + (sysconfig.get_platform().replace("-", "_").replace(".", "_"),)) if native else "py3-none-any"
     wheel_meta = "Wheel-Version: 1.0\nGenerator: bulwark-harness\nRoot-Is-Purelib: %s\nTag: %s\n" % ("false" if native else "true", tag)
@@ -310,11 +341,13 @@ for deb in debs:
             if p.startswith(info + "/") and p.rsplit("/", 1)[1] in ("RECORD", "WHEEL", "INSTALLER", "direct_url.json"):
                 continue
             put(p, open(f, "rb").read())
+        for arc, data in extra_files.items():
+            put(arc, data)
         put(info + "/WHEEL", wheel_meta.encode())
         z.writestr(info + "/RECORD", "\n".join(record + [info + "/RECORD,,"]) + "\n")
     print(name, version)
 PY
-  in_chroot "$r" sh -c "apt-mark auto $PY_WHEELHOUSE_DEBS >/dev/null && apt-get purge -y -qq --auto-remove $PY_WHEELHOUSE_DEBS >/dev/null"
+  in_chroot "$r" sh -c "apt-mark auto $PY_WHEELHOUSE_DEBS >/dev/null && apt-get purge -y -qq --auto-remove $PY_WHEELHOUSE_DEBS >/dev/null" || return 1
   printf '[global]\nno-index = true\nfind-links = %s\n' "$WHEELHOUSE" > "$r/etc/pip.conf"
 }
 
@@ -334,7 +367,9 @@ make_static() {
   local src=$1 r=$2 f
   mkdir -p "$r"/{etc,tmp,root,home,usr/share,usr/lib,var/lib}
   chmod 1777 "$r/tmp"; chmod 0700 "$r/root"
-  for f in etc/ssl etc/services etc/protocols etc/nsswitch.conf etc/os-release etc/debian_version usr/lib/os-release usr/share/zoneinfo; do
+  mkdir -p "$r/etc/ssl/certs"
+  for f in etc/ssl/certs/ca-certificates.crt etc/services etc/protocols etc/nsswitch.conf etc/os-release etc/debian_version \
+      usr/lib/os-release usr/share/zoneinfo; do
     [ -e "$src/$f" ] && cp -a "$src/$f" "$r/$f"
   done
   printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' > "$r/etc/passwd"
@@ -347,19 +382,19 @@ alpine_post() {
   for a in $(chroot "$r" /usr/bin/busybox --list); do
     [ -e "$r/usr/bin/$a" ] || [ -e "$r/usr/sbin/$a" ] || ln -s /usr/bin/busybox "$r/usr/bin/$a"
   done
-  install -m 0755 "$HERE/shims/apk" "$r/usr/sbin/apk"
-  install -m 0755 "$HERE/shims/adduser" "$r/usr/sbin/adduser"
-  install -m 0755 "$HERE/shims/addgroup" "$r/usr/sbin/addgroup"
-  ln -sfn /usr/sbin/nologin "$r/usr/sbin/nologin" 2>/dev/null || true
+  for a in apk adduser addgroup; do
+    rm -f "$r/usr/bin/$a"
+    install -m 0755 "$HERE/shims/$a" "$r/usr/sbin/$a" || return 1
+  done
 }
 
 host_cas() { ls /usr/local/share/ca-certificates/*.crt 2>/dev/null || true; }
 
 # The cache key of a rootfs: everything that decides its contents.
 rootfs_key() {
-  { echo "$RECIPE_VERSION $BASE_KEY $1 $2"; declare -f runtime_packages runtime_post make_wheelhouse strip_distroless make_static alpine_post add_user
+  { echo "$RECIPE_VERSION $BASE_KEY $1 $2"; declare -f runtime_packages runtime_post make_wheelhouse strip_distroless make_static alpine_post add_user finish_kind
     [ -z "$(host_cas)" ] || cat $(host_cas)
-    echo "$PY_WHEELHOUSE_DEBS"; [ "$1" = alpine ] && cat "$HERE"/shims/*; } | sha256sum | cut -c1-16
+    echo "$PY_WHEELHOUSE_DEBS"; case "$1" in alpine|wolfi) cat "$HERE"/shims/* ;; esac; } | sha256sum | cut -c1-16
 }
 
 # An OCI layout (tag "rootfs") for kind+runtime, built once and cached; sets STANDIN_DIR.
@@ -380,30 +415,37 @@ ensure_rootfs_image() {
     # ca-certificates-java's trigger put them in the system and Java trust stores.
     if [ -n "$(host_cas)" ]; then mkdir -p "$r/usr/local/share/ca-certificates"; cp $(host_cas) "$r/usr/local/share/ca-certificates/"; fi
     pkgs=$(runtime_packages "$kind" "$runtime") || { echo "unknown runtime '$runtime' in standins.tsv" >&2; return 1; }
-    [ "$kind" = alpine ] && pkgs="$pkgs busybox"
+    case "$kind" in alpine|wolfi) pkgs="$pkgs busybox" ;; esac
     if [ -n "${pkgs// /}" ]; then
       in_chroot "$r" apt-get install -y -qq --no-install-recommends $pkgs > "$dir/apt.log" 2>&1 \
         || { echo "apt-get install $pkgs failed (see $dir/apt.log)" >&2; return 1; }
     fi
     runtime_post "$kind" "$runtime" "$r" >> "$dir/apt.log" 2>&1 || { echo "stand-in post-install failed (see $dir/apt.log)" >&2; return 1; }
-    case "$kind" in
-      debian) rm -rf "$r/var/lib/apt/lists/"* ;;
-      alpine) alpine_post "$r" ;;   # apt lists stay: the apk shim installs from them
-      distroless) strip_distroless "$r"; add_user "$r" nonroot 65532 /home/nonroot /sbin/nologin ;;
-      static)
-        in_chroot "$r" apt-get install -y -qq --no-install-recommends ca-certificates tzdata netbase >> "$dir/apt.log" 2>&1
-        make_static "$r" "$dir/static"; rm -rf "$r"; mv "$dir/static" "$r"
-        add_user "$r" nonroot 65532 /home/nonroot /sbin/nologin ;;
-    esac
+    finish_kind "$kind" "$r" "$dir" >> "$dir/apt.log" 2>&1 || { echo "stand-in $kind finishing failed (see $dir/apt.log)" >&2; return 1; }
     rm -rf "$r/var/cache/apt/archives/"*.deb "$r/tmp/"* 2>/dev/null || true
     printf 'This is a bulwark harness stand-in (%s/%s), made from Debian %s packages, not the real image.\n' \
       "$kind" "$runtime" "$SUITE" > "$r/etc/bulwark-standin"
-    umoci init --layout "$dir/oci" >/dev/null
-    umoci new --image "$dir/oci:rootfs" >/dev/null
-    umoci insert --image "$dir/oci:rootfs" "$r" / >/dev/null
     if [ -d "$r$WHEELHOUSE" ]; then ls "$r$WHEELHOUSE" > "$dir/wheels.txt"; fi
+    # Packed under another name and renamed when whole: a half-made stand-in is never taken as cached.
+    { umoci init --layout "$dir/oci.tmp" && umoci new --image "$dir/oci.tmp:rootfs" && umoci insert --image "$dir/oci.tmp:rootfs" "$r" /; } \
+      >> "$dir/apt.log" 2>&1 || { echo "umoci could not pack the stand-in (see $dir/apt.log)" >&2; return 1; }
+    mv "$dir/oci.tmp" "$dir/oci"
     rm -rf "$r"
   fi
+}
+
+# What makes a kind what it is, after the runtime is in.
+finish_kind() {
+  local kind=$1 r=$2 dir=$3
+  case "$kind" in
+    debian) rm -rf "$r/var/lib/apt/lists/"* ;;
+    alpine) alpine_post "$r" ;;   # apt lists stay: the apk shim installs from them
+    wolfi) alpine_post "$r" && add_user "$r" nonroot 65532 /home/nonroot /bin/sh ;;
+    distroless) strip_distroless "$r" && add_user "$r" nonroot 65532 /home/nonroot /sbin/nologin ;;
+    static)
+      in_chroot "$r" apt-get install -y -qq --no-install-recommends ca-certificates tzdata netbase || return 1
+      make_static "$r" "$dir/static" && rm -rf "$r" && mv "$dir/static" "$r" && add_user "$r" nonroot 65532 /home/nonroot /sbin/nologin ;;
+  esac
 }
 
 # The image config of a stand-in: the table's user/entrypoint/cmd/workdir, env as the real image.
