@@ -22,10 +22,19 @@ public final class VulnDbBenchMain {
         .measurementTime(TimeValue.seconds(seconds))
         .jvmArgsAppend("-Dbulwark.data=" + System.getProperty("bulwark.data", "../shared/data"))
         .build();
+    java.util.Collection<RunResult> results = new Runner(opts).run();
     System.out.printf("%n%-28s %10s%n", "vulndb (1,000 packages)", "ms");
-    for (RunResult r : new Runner(opts).run()) {
+    java.util.Map<String, Double> json = new java.util.HashMap<>();
+    for (RunResult r : results) {
+      if (r.getParams().getParam("storage").equals("json")) json.put(r.getParams().getBenchmark(), r.getPrimaryResult().getScore());
+    }
+    for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
-      System.out.printf("%-28s %10.2f%n", name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+      String storage = r.getParams().getParam("storage");
+      double score = r.getPrimaryResult().getScore();
+      Double base = json.get(name);
+      String ratio = storage.equals("json") || base == null ? "" : String.format("  (%.3f of json)", score / base);
+      System.out.printf("%-28s %10.2f%s%n", name.substring(name.lastIndexOf('.') + 1) + " [" + storage + "]", score, ratio);
     }
     System.out.println("budget: open + match ≤ 150 ms");
   }

@@ -1,6 +1,7 @@
 package dev.bulwark.bench;
 
 import dev.bulwark.vuln.db.DbFile;
+import dev.bulwark.vuln.db.IndexedDbFile;
 import dev.bulwark.vuln.db.MemoryVulnDatabase;
 import dev.bulwark.vuln.db.VulnDatabase;
 import dev.bulwark.vuln.feed.Feeds;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,6 +43,10 @@ import org.openjdk.jmh.infra.Blackhole;
 public class VulnDbBenchmark {
   static final int PACKAGES = 1000;
 
+  /** {@code json}: the gzip JSON file read whole ({@link DbFile#load}), the baseline; {@code indexed}: {@link IndexedDbFile}. */
+  @Param({"json", "indexed"})
+  String storage;
+
   Path file;
   String[][] queries;
   VulnDatabase open;
@@ -60,8 +66,14 @@ public class VulnDbBenchmark {
       }
     }
     MemoryVulnDatabase db = new MemoryVulnDatabase(Instant.now(), List.of(data.toString()), all);
-    file = Files.createTempDirectory("bulwark-vulndb-bench").resolve(DbFile.NAME);
-    DbFile.save(db, file);
+    Path dir = Files.createTempDirectory("bulwark-vulndb-bench");
+    if (storage.equals("json")) {
+      file = dir.resolve(DbFile.NAME);
+      DbFile.save(db, file);
+    } else {
+      file = dir.resolve(IndexedDbFile.NAME);
+      IndexedDbFile.save(db, file);
+    }
     List<Affected> affected = new ArrayList<>();
     for (Advisory a : db.advisories()) affected.addAll(a.affected());
     Random r = new Random(13);
@@ -80,8 +92,8 @@ public class VulnDbBenchmark {
       }
       queries[i] = new String[] {af.ecosystem(), af.name(), version};
     }
-    open = DbFile.load(file);
-    System.out.printf("%n[vulndb bench] %d advisories, file %d bytes%n", db.advisories().size(), Files.size(file));
+    open = DbFile.open(file);
+    System.out.printf("%n[vulndb bench] %s: %d advisories, file %d bytes%n", storage, db.advisories().size(), Files.size(file));
   }
 
   @TearDown(Level.Trial)
@@ -92,13 +104,13 @@ public class VulnDbBenchmark {
 
   @Benchmark
   public void openAndMatch(Blackhole bh) throws IOException {
-    VulnDatabase db = DbFile.load(file);
+    VulnDatabase db = DbFile.open(file);
     for (String[] q : queries) bh.consume(db.match(q[0], q[1], q[2]));
   }
 
   @Benchmark
   public VulnDatabase open() throws IOException {
-    return DbFile.load(file);
+    return DbFile.open(file);
   }
 
   @Benchmark

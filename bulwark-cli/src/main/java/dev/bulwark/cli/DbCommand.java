@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import dev.bulwark.vuln.db.DbFile;
 import dev.bulwark.vuln.db.DbInfo;
+import dev.bulwark.vuln.db.IndexedDbFile;
 import dev.bulwark.vuln.db.MemoryVulnDatabase;
 import dev.bulwark.vuln.osv.Advisory;
 import dev.bulwark.vuln.osv.OsvImport;
@@ -42,8 +43,13 @@ final class DbCommand implements Runnable {
     return base.resolve("bulwark").resolve("db");
   }
 
+  /** The database file to read: the indexed one, or an earlier gzip JSON one when only that exists. */
   static Path file(String option) {
-    return location(option, System.getenv(), System.getProperty("user.home")).resolve(DbFile.NAME);
+    return DbFile.locate(dir(option));
+  }
+
+  static Path dir(String option) {
+    return location(option, System.getenv(), System.getProperty("user.home"));
   }
 
   /** {@code bulwark db import FILE|DIR…}: adds OSV records to the database (a record with a known id replaces it). */
@@ -68,14 +74,16 @@ final class DbCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Path file = file(db);
+      Path old = file(db);
+      // written in the indexed format; an earlier gzip JSON database is read, then replaced by it
+      Path file = dir(db).resolve(IndexedDbFile.NAME);
       List<Advisory> advisories = new ArrayList<>();
       List<String> sources = new ArrayList<>();
-      if (!replace && Files.exists(file)) {
+      if (!replace && Files.exists(old)) {
         // a corrupt database stops the import (exit 2) rather than being silently replaced by a partial one
-        MemoryVulnDatabase old = DbFile.load(file);
-        advisories.addAll(old.advisories());
-        sources.addAll(old.info().sources());
+        MemoryVulnDatabase existing = DbFile.loadAll(old);
+        advisories.addAll(existing.advisories());
+        sources.addAll(existing.info().sources());
       }
       for (Path p : paths) {
         OsvImport.Result r = dev.bulwark.vuln.feed.Feeds.read(p);
@@ -89,7 +97,8 @@ final class DbCommand implements Runnable {
         sources.add(source);
       }
       MemoryVulnDatabase merged = new MemoryVulnDatabase(Instant.now().truncatedTo(ChronoUnit.SECONDS), sources, advisories);
-      DbFile.save(merged, file);
+      IndexedDbFile.save(merged, file);
+      if (!old.equals(file)) Files.deleteIfExists(old);
       out.printf("database %s: %d advisories%n", file, merged.info().advisories());
       out.flush();
       err.flush();
@@ -109,7 +118,7 @@ final class DbCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       Path file = file(db);
-      DbInfo info = DbFile.load(file).info();
+      DbInfo info = DbFile.open(file).info();
       out.println("database:   " + file);
       out.println("built:      " + info.built() + " (" + age(Duration.between(info.built(), Instant.now())) + " ago)");
       out.println("advisories: " + info.advisories());

@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.vuln.db.DbFile;
+import dev.bulwark.vuln.db.IndexedDbFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,7 +32,7 @@ class DbCliTest {
 
     Path go = Files.writeString(dir.resolve("go.json"), record("GO-1", "Go", "golang.org/x/net", "0.17.0"));
     CliTest.Run more = CliTest.run("db", "import", "--db", db.toString(), go.toString());
-    assertThat(more.out()).as("added to the existing database").contains("database " + db.resolve(DbFile.NAME) + ": 2 advisories");
+    assertThat(more.out()).as("added to the existing database").contains("database " + db.resolve(IndexedDbFile.NAME) + ": 2 advisories");
 
     CliTest.Run info = CliTest.run("db", "info", "--db", db.toString());
     assertThat(info.exit()).isZero();
@@ -40,6 +41,34 @@ class DbCliTest {
 
     CliTest.Run replaced = CliTest.run("db", "import", "--replace", "--db", db.toString(), go.toString());
     assertThat(replaced.out()).contains(": 1 advisories");
+  }
+
+  /** A database of the earlier gzip JSON format is read, and the next import rewrites it in the indexed one. */
+  @Test
+  void anEarlierGzipJsonDatabaseIsReadAndMigratedOnImport() throws Exception {
+    Path db = Files.createDirectories(dir.resolve("db"));
+    Path first = Files.writeString(dir.resolve("a.jsonl"), record("A-1", "npm", "x", "1.0.0"));
+    assertThat(CliTest.run("db", "import", "--db", db.toString(), first.toString()).exit()).isZero();
+    Path legacy = db.resolve(DbFile.NAME);
+    DbFile.save(DbFile.loadAll(db.resolve(IndexedDbFile.NAME)), legacy);
+    Files.delete(db.resolve(IndexedDbFile.NAME));
+    CliTest.Run info = CliTest.run("db", "info", "--db", db.toString());
+    assertThat(info.out()).contains("database:   " + legacy, "advisories: 1");
+    Path second = Files.writeString(dir.resolve("b.jsonl"), record("B-1", "npm", "y", "1.0.0"));
+    CliTest.Run more = CliTest.run("db", "import", "--db", db.toString(), second.toString());
+    assertThat(more.out()).contains("database " + db.resolve(IndexedDbFile.NAME) + ": 2 advisories");
+    assertThat(legacy).doesNotExist();
+  }
+
+  @Test
+  void aTruncatedIndexedDatabaseIsAOneLineError() throws Exception {
+    Path db = Files.createDirectories(dir.resolve("db"));
+    Path osv = Files.writeString(dir.resolve("a.jsonl"), record("A-1", "npm", "x", "1.0.0"));
+    assertThat(CliTest.run("db", "import", "--db", db.toString(), osv.toString()).exit()).isZero();
+    Path file = db.resolve(IndexedDbFile.NAME);
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+    CliTest.assertOneLineError(CliTest.run("db", "info", "--db", db.toString()), file.toString(), "corrupt");
   }
 
   @Test

@@ -210,7 +210,7 @@ class VulnImageCliTest {
 
   @Test
   void badDatabaseOrOptionsAreOneLineErrors() throws Exception {
-    Files.writeString(db.resolve(dev.bulwark.vuln.db.DbFile.NAME), "not gzip");
+    Files.writeString(db.resolve(dev.bulwark.vuln.db.IndexedDbFile.NAME), "not a database");
     CliTest.assertOneLineError(CliTest.run("image", image.toString(), "--db", db.toString()), "corrupt");
     CliTest.assertOneLineError(CliTest.run("image", image.toString(), "--db", dir.resolve("none").toString()), "no vulnerability database");
     CliTest.Run offline = CliTest.run("image", "registry.example/app:1", "--offline", "--db", db.toString());

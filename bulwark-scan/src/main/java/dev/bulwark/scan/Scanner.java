@@ -194,7 +194,7 @@ public final class Scanner {
       throw new IOException(e.getMessage());
     }
     // the database first: a missing or corrupt one fails before an image is pulled
-    dev.bulwark.vuln.db.MemoryVulnDatabase db = dev.bulwark.vuln.db.DbFile.load(vulns.dbFile());
+    dev.bulwark.vuln.db.VulnDatabase db = dev.bulwark.vuln.db.DbFile.open(vulns.dbFile());
     List<String> notices = new ArrayList<>();
     java.time.Duration age = java.time.Duration.between(db.info().built(), java.time.Instant.now());
     if (age.compareTo(vulns.staleAfter()) > 0) {

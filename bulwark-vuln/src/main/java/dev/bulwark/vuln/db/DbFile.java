@@ -22,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -31,10 +32,9 @@ import java.util.zip.ZipException;
  * The database as one gzip'd JSON file: {@code {"format":"bulwark-vulndb","version":1,"built":…,"sources":[…],
  * "advisories":[…]}} with the advisories in the {@link Advisory} model (events already sorted).
  *
- * <p>Why this and not SQLite or an own binary index, for now: the sample feeds (≈8.5k records) load in well under a
- * second, it needs no new dependency and no native library, a corrupt or truncated file is detected by gzip's CRC and
- * the JSON parser, and the model maps one to one onto a later SQLite/PostgreSQL schema behind {@link VulnDatabase}.
- * The issue's ≤150 ms open-and-match budget is not measured yet; a memory-mapped index may be needed for it.
+ * <p>The first format: every record is decoded at open (≈240 ms for the 8.5k shared samples), which is why
+ * {@link IndexedDbFile} replaced it. Still read, so existing databases keep working; {@code db import} rewrites them in
+ * the indexed format. {@link #open} and {@link #loadAll} take either.
  *
  * <p>Saving writes a temporary file in the target's directory, forces it to disk and moves it over the target, so a
  * failed save leaves the old file as it was.
@@ -42,10 +42,10 @@ import java.util.zip.ZipException;
 public final class DbFile {
   public static final String FORMAT = "bulwark-vulndb";
   public static final int VERSION = 1;
-  /** The file name inside a database directory. */
+  /** The file name inside a database directory, of this earlier format: still read, no longer written by import. */
   public static final String NAME = "vulndb.json.gz";
 
-  private static final ObjectMapper JSON = new ObjectMapper()
+  static final ObjectMapper JSON = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_NULL)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
       .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
@@ -58,16 +58,30 @@ public final class DbFile {
   /** The file's top level. */
   record Stored(String format, int version, String built, List<String> sources, List<Advisory> advisories) {}
 
-  /** Writes {@code db} to {@code file} atomically; the directory is created when missing. */
+  /** Writes {@code db} to {@code file} atomically as gzip JSON (the earlier format; {@link IndexedDbFile} is the current one). */
   public static void save(MemoryVulnDatabase db, Path file) throws IOException {
+    DbInfo info = db.info();
+    Stored stored = new Stored(FORMAT, VERSION, info.built().toString(), info.sources(), db.advisories());
+    writeAtomically(file, raw -> {
+      try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(raw), 1 << 16)) {
+        JSON.writeValue(out, stored);
+      }
+    });
+  }
+
+  /** What writes a file's bytes. */
+  interface Writer {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Writes a temporary file in the target's directory, forces it to disk and moves it over {@code file}. */
+  static void writeAtomically(Path file, Writer writer) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     try {
-      DbInfo info = db.info();
-      Stored stored = new Stored(FORMAT, VERSION, info.built().toString(), info.sources(), db.advisories());
-      try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)), 1 << 16)) {
-        JSON.writeValue(out, stored);
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        writer.write(out);
       }
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ch.force(true);
@@ -79,6 +93,35 @@ public final class DbFile {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * The database file of directory {@code dir}: the indexed one ({@link IndexedDbFile#NAME}) unless only an earlier
+   * gzip JSON one ({@link #NAME}) is there.
+   */
+  public static Path locate(Path dir) {
+    Path indexed = dir.resolve(IndexedDbFile.NAME);
+    Path legacy = dir.resolve(NAME);
+    return !Files.exists(indexed) && Files.exists(legacy) ? legacy : indexed;
+  }
+
+  /** Opens a database file of either format, told apart by its first bytes. */
+  public static VulnDatabase open(Path file) throws VulnDbException {
+    return isIndexed(file) ? IndexedDbFile.open(file) : load(file);
+  }
+
+  /** Every advisory of a database file of either format: what {@code db import} adds to. */
+  public static MemoryVulnDatabase loadAll(Path file) throws VulnDbException {
+    return isIndexed(file) ? IndexedDbFile.readAll(file) : load(file);
+  }
+
+  private static boolean isIndexed(Path file) {
+    byte[] start = new byte[IndexedDbFile.MAGIC.length];
+    try (InputStream in = Files.newInputStream(file)) {
+      return IndexedDbFile.isIndexed(Arrays.copyOf(start, in.readNBytes(start, 0, start.length)));
+    } catch (IOException e) {
+      return false; // load says what is wrong
     }
   }
 
