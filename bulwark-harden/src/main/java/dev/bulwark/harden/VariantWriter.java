@@ -1603,22 +1603,10 @@ final class VariantWriter {
     return t.length() > 160 ? t.substring(0, 157) + "..." : t;
   }
 
+  /** {@code path} made absolute against {@code workdir} (BuildKit's rule for COPY and RUN) and normalized. */
   static String resolve(String workdir, String path) {
     String p = path.startsWith("/") ? path : (workdir == null ? "/" : workdir) + "/" + path;
-    List<String> parts = new ArrayList<>();
-    for (String seg : p.split("/")) {
-      if (seg.isEmpty() || seg.equals(".")) {
-        continue;
-      }
-      if (seg.equals("..")) {
-        if (!parts.isEmpty()) {
-          parts.removeLast();
-        }
-      } else {
-        parts.add(seg);
-      }
-    }
-    return "/" + String.join("/", parts);
+    return "/" + dev.bulwark.core.path.UnixPaths.clamp(p);
   }
 
   static String json(List<String> argv) {

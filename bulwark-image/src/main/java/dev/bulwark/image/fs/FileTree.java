@@ -247,19 +247,6 @@ public final class FileTree {
 
   /** Normalizes inside the root: leading slashes dropped, {@code ..} never climbs above the root. */
   static String clamp(String path) {
-    List<String> parts = new ArrayList<>();
-    for (String seg : path.split("/")) {
-      if (seg.isEmpty() || seg.equals(".")) {
-        continue;
-      }
-      if (seg.equals("..")) {
-        if (!parts.isEmpty()) {
-          parts.removeLast();
-        }
-      } else {
-        parts.add(seg);
-      }
-    }
-    return String.join("/", parts);
+    return dev.bulwark.core.path.UnixPaths.clamp(path);
   }
 }
