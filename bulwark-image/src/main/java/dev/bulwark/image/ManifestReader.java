@@ -130,7 +130,7 @@ public final class ManifestReader {
     List<String> tags = new ArrayList<>();
     m.path("RepoTags").forEach(t -> tags.add(t.asText()));
     List<Layer> layers = new ArrayList<>();
-    JsonNode ls = m.path("Layers");
+    JsonNode ls = list(m, "Layers", "manifest.json");
     for (int i = 0; i < ls.size(); i++) {
       String p = ls.get(i).asText();
       layers.add(new Layer(i, p, digestFromPath(p), null, -1, i < config.diffIds().size() ? config.diffIds().get(i) : null));
@@ -164,7 +164,7 @@ public final class ManifestReader {
     Digest cd = Digest.parse(text(configDesc, "digest"));
     ImageConfig config = config(readJson(blobPath(cd), cd));
     List<Layer> layers = new ArrayList<>();
-    JsonNode ls = manifest.path("layers");
+    JsonNode ls = list(manifest, "layers", "the manifest");
     for (int i = 0; i < ls.size(); i++) {
       JsonNode l = ls.get(i);
       Digest d = Digest.parse(text(l, "digest"));
@@ -191,7 +191,7 @@ public final class ManifestReader {
     if (depth > MAX_INDEX_DEPTH) {
       throw new HostileImageException("image indexes nested more than " + MAX_INDEX_DEPTH + " deep");
     }
-    JsonNode manifests = index.path("manifests");
+    JsonNode manifests = list(index, "manifests", "the index");
     if (manifests.isEmpty()) {
       throw new ImageException("the index lists no manifest");
     }
@@ -296,6 +296,19 @@ public final class ManifestReader {
     List<String> out = new ArrayList<>();
     n.forEach(x -> out.add(x.asText()));
     return List.copyOf(out);
+  }
+
+  /**
+   * {@code parent.field} as a list (empty when absent). Any other shape is refused: Jackson gives
+   * an object a size but no elements by index, which once ended a hostile layout in a
+   * NullPointerException instead of an error.
+   */
+  private static JsonNode list(JsonNode parent, String field, String where) throws ImageException {
+    JsonNode n = parent.path(field);
+    if (!n.isMissingNode() && !n.isNull() && !n.isArray()) {
+      throw new ImageException(where + ": \"" + field + "\" is not a list");
+    }
+    return n.isArray() ? n : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
   private static String text(JsonNode n, String field) {
