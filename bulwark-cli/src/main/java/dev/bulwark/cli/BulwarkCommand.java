@@ -38,6 +38,7 @@ public final class BulwarkCommand implements Runnable {
     m.put("harden", HardenCommand::new);
     m.put("db", DbCommand::new);
     m.put("recommend", RecommendCommand::new);
+    m.put("report", ReportCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
 

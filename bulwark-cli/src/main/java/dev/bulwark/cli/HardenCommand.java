@@ -128,18 +128,26 @@ final class HardenCommand implements Callable<Integer> {
       }
     }
     if (out != null && written > 0) {
-      Path ignore = out.resolve(".dockerignore");
-      Path existing = Files.isRegularFile(ignore) ? ignore : context.resolve(".dockerignore");
-      String before = Files.isRegularFile(existing) ? new String(InputFiles.read(existing), StandardCharsets.UTF_8) : null;
-      String merged = Harden.dockerignore(text, project, before);
-      if (!merged.equals(before == null ? "" : before) || !Files.exists(ignore)) {
-        Files.writeString(ignore, merged, StandardCharsets.UTF_8);
-        stdout.println("wrote " + ignore);
-      }
+      writeDockerignore(out, context, text, project, stdout);
     }
     stdout.flush();
     err.flush();
     return written == 0 ? ExitCodes.INPUT_ERROR : ExitCodes.OK;
+  }
+
+  /**
+   * Writes {@code out/.dockerignore}: the language's entries merged into the one already there (or
+   * the context's), never overwriting a line of it; nothing is written when nothing would change.
+   */
+  static void writeDockerignore(Path out, Path context, String dockerfile, Map<String, String> project, PrintWriter stdout) throws IOException {
+    Path ignore = out.resolve(".dockerignore");
+    Path existing = Files.isRegularFile(ignore) ? ignore : context.resolve(".dockerignore");
+    String before = Files.isRegularFile(existing) ? new String(InputFiles.read(existing), StandardCharsets.UTF_8) : null;
+    String merged = Harden.dockerignore(dockerfile, project, before);
+    if (!merged.equals(before == null ? "" : before) || !Files.exists(ignore)) {
+      Files.writeString(ignore, merged, StandardCharsets.UTF_8);
+      stdout.println("wrote " + ignore);
+    }
   }
 
   private static final java.util.regex.Pattern HEALTH = java.util.regex.Pattern.compile("[\"'`](/(?:healthz|health|livez|readyz|ping))[\"'`]");

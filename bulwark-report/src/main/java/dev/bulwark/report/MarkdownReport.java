@@ -8,7 +8,7 @@ import java.io.IOException;
 public final class MarkdownReport implements ReportWriter {
 
   /** A table cell: pipes escaped, one line, control characters shown as a terminal shows them (job logs are terminals). */
-  static String cell(String s) {
+  public static String cell(String s) {
     return Escape.terminal(s.replace("|", "\\|").replace("\n", " "));
   }
 

@@ -3,14 +3,14 @@ package dev.bulwark.report;
 import dev.bulwark.core.Location;
 
 /** How each format names a finding's location when it is not a line of a text file. */
-final class Where {
+public final class Where {
   private Where() {}
 
   // instanceof chains, not pattern switches: a switch's bootstrap generates classes at run time,
   // which costs start-up time in every one-file scan
 
   /** A short label for a column of positions: {@code 3:5}, {@code config}, {@code layer 2}. */
-  static String column(Location l) {
+  public static String column(Location l) {
     if (l instanceof Location.Text t) {
       return t.span().startLine() + ":" + t.span().startColumn();
     }
@@ -21,7 +21,7 @@ final class Where {
   }
 
   /** The whole location in words, for non-text locations: {@code image config: User}, {@code /bin/su in layer 2 (sha256:…)}. */
-  static String detail(Location l) {
+  public static String detail(Location l) {
     if (l instanceof Location.Text t) {
       return "line " + t.span().startLine() + ", column " + t.span().startColumn();
     }
