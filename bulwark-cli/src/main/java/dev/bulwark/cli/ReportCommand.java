@@ -93,6 +93,10 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--badge", paramLabel = "FILE", description = "Also write the grade as an SVG badge for a README.")
   Path badge;
 
+  @Option(names = "--rule-docs", paramLabel = "BASE",
+      description = "Link each rule to BASE<ID>.md (a URL, or a path relative to the guide, e.g. ../../docs/rules/). Default: show `bulwark explain ID`.")
+  String ruleDocs;
+
   @Option(names = "--as-of", paramLabel = "DATE", description = "Judge end-of-life dates on this day (YYYY-MM-DD). Default: today.")
   LocalDate asOf;
 
@@ -176,9 +180,8 @@ final class ReportCommand implements Callable<Integer> {
       measured.put(e.getKey(), measure(e.getValue().reference(), err));
     }
 
-    Path outDir = out == null ? Path.of("").toAbsolutePath() : out.toAbsolutePath().normalize().getParent();
     GuideInput input = new GuideInput(project, dockerfileName, variantsDir, projectScan, dockerfileScan, runtime(model, dockerignore), outcomes,
-        snippets, measured, day, ruleDocs(outDir));
+        snippets, measured, day, ruleDocs == null || ruleDocs.endsWith("/") || ruleDocs.isEmpty() ? ruleDocs : ruleDocs + "/");
     Guide guide = Guide.of(input);
     if (badge != null) {
       Grade.Result shown = guide.gradeBefore();
@@ -270,7 +273,8 @@ final class ReportCommand implements Callable<Integer> {
   private GuideInput.ImageFacts measure(String reference, PrintWriter err) throws IOException {
     ImageInput.Opened opened = ImageInput.open(reference, null, false);
     Image img = opened.image();
-    long size = img.manifest().layers().stream().mapToLong(dev.bulwark.image.source.Layer::size).sum();
+    // unpacked, as `docker images` shows SIZE: a docker-save archive does not say what its layers compress to
+    long size = img.layers().stream().mapToLong(dev.bulwark.image.fs.LayerReader.LayerStats::uncompressedBytes).sum();
     List<String> shells = SHELLS.stream().filter(p -> img.files().resolve(p).isPresent()).map(p -> "/" + p).toList();
     List<String> pms = PACKAGE_MANAGERS.stream().filter(p -> img.files().resolve(p).isPresent()).map(p -> "/" + p).toList();
     int executables = (int) img.files().entries().stream()
@@ -298,15 +302,4 @@ final class ReportCommand implements Callable<Integer> {
   /** Docker Scout's high-profile list (its "No high-profile vulnerabilities" policy, without the KEV catalog). */
   static final java.util.Set<String> HIGH_PROFILE = java.util.Set.of("CVE-2014-0160", "CVE-2021-44228", "CVE-2023-38545", "CVE-2023-44487",
       "CVE-2024-3094", "CVE-2024-47076", "CVE-2024-47175", "CVE-2024-47176", "CVE-2024-47177");
-
-  /** Relative links to docs/rules when the guide is written inside a Bulwark checkout (the examples' SECURITY.md), else none. */
-  static String ruleDocs(Path outDir) {
-    for (Path p = outDir; p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("docs/rules/BW-D001.md")) && Files.isRegularFile(p.resolve("bulwark"))) {
-        String rel = outDir.relativize(p.resolve("docs/rules")).toString();
-        return (rel.isEmpty() ? "." : rel) + "/";
-      }
-    }
-    return null;
-  }
 }

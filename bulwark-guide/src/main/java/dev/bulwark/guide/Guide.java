@@ -119,10 +119,18 @@ public record Guide(GuideInput input, Map<Severity, Integer> counts, Grade.Resul
     };
   }
 
-  /** Digest in the reference; a BW-D002/BW-D004 finding on the final FROM line: moving; else a release tag. */
+  /**
+   * Digest in the reference; no tag, {@code latest}, or a BW-D002/BW-D004 finding on the final FROM
+   * line: moving (whatever a pragma or purpose did to the finding); else a release tag.
+   */
   static Pin pin(Runtime rt, FileReport dockerfile) {
     if (rt.scratch() || rt.base().contains("@sha256:")) {
       return Pin.DIGEST;
+    }
+    String name = rt.base().substring(rt.base().lastIndexOf('/') + 1);
+    int colon = name.indexOf(':');
+    if (colon < 0 || name.substring(colon + 1).equals("latest")) {
+      return Pin.MOVING;
     }
     boolean moving = dockerfile.findings().stream().anyMatch(x -> (x.ruleId().equals("BW-D002") || x.ruleId().equals("BW-D004"))
         && x.location() instanceof Location.Text t && t.span().startLine() == rt.fromLine());

@@ -56,7 +56,7 @@ public record GuideInput(String project, String dockerfile, String variantsDir, 
 
   /**
    * A built image, read and scanned: the reference as given, the user of its config, its size
-   * (the compressed layers' sum), what of its attack surface was seen in its files, and its
+   * (the unpacked layers' sum, as {@code docker images} shows), what of its attack surface was seen in its files, and its
    * vulnerabilities when a database was used (empty otherwise).
    */
   public record ImageFacts(String reference, String user, long sizeBytes, List<String> shells, List<String> packageManagers, int executables,

@@ -33,7 +33,7 @@ public final class MarkdownGuide {
 
     // 1
     b.append("## 1. Vulnerability analysis\n\n");
-    b.append("Your Dockerfile and its settings have ").append(Guide.sentence(g.counts())).append(" issues")
+    b.append("Your Dockerfile and its settings have ").append(Guide.sentence(g.counts())).append(g.counts().values().stream().mapToInt(Integer::intValue).sum() == 1 ? " issue" : " issues")
         .append(" (`").append(Commands.scanProject(in)).append("`).\n");
     for (Severity s : Severity.values()) {
       List<String> lines = new ArrayList<>();

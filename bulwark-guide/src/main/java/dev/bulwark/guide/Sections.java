@@ -150,7 +150,7 @@ final class Sections {
     if (image == null) {
       return "not measured (build it and pass `--image`)";
     }
-    return String.format(Locale.ROOT, "%.1f MB compressed (measured)", image.sizeBytes() / 1e6);
+    return String.format(Locale.ROOT, "%.1f MB unpacked (measured)", image.sizeBytes() / 1e6);
   }
 
   /** The tag a variant is built as in the usage commands: {@code go-api:distroless}, {@code go-api:original}. */
