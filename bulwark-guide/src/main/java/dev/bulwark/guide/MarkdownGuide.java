@@ -60,7 +60,7 @@ public final class MarkdownGuide {
       in.images().forEach((label, i) -> i.vulns().ifPresent(v -> b.append("| ").append(label).append(" (`").append(cell(i.reference())).append("`) | ")
           .append(v.count(Severity.CRITICAL)).append(" | ").append(v.count(Severity.HIGH)).append(" | ").append(v.count(Severity.MEDIUM)).append(" | ")
           .append(v.count(Severity.LOW)).append(" | ").append(i.baseVulns().map(bv -> bv.count(Severity.CRITICAL) + "/" + bv.count(Severity.HIGH) + "/"
-              + bv.count(Severity.MEDIUM) + "/" + bv.count(Severity.LOW)).orElse("not known (give `--base`)")).append(" |\n")));
+              + bv.count(Severity.MEDIUM) + "/" + bv.count(Severity.LOW)).orElse("not split (`bulwark image IMAGE --base BASE` splits it)")).append(" |\n")));
     }
     b.append("\n### ✅ Already done well\n\n");
     if (g.doneWell().isEmpty()) {
