@@ -62,7 +62,7 @@ class CliTest {
   void scan_goExample_namesRootAndLatest() {
     Run r = run("scan", "--no-color", EXAMPLES.resolve("go-api").toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("critical", "BW-D001", "root", "alpine:latest", "1 critical", "5 files scanned"); // the Dockerfile, deploy/kubernetes.yaml, deploy/compose.yaml and hardened/Dockerfile.{distroless,alpine}
+    assertThat(r.out()).contains("critical", "BW-D001", "root", "alpine:latest", "1 critical", "7 files scanned"); // the Dockerfile, deploy/kubernetes.yaml, deploy/compose.yaml and hardened/Dockerfile.{distroless,alpine,chainguard,scratch}
   }
 
   @Test
