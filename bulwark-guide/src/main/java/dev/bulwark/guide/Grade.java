@@ -15,7 +15,8 @@ import java.util.List;
  * <p>Letters as Scout's: A above 90 %, B 71–90, C 51–70, D 31–50, E 11–30, F 10 or less. A+ is an
  * A at 100 % with the built image scanned with a database: a Dockerfile alone never gets it.
  * Caps: a critical finding or vulnerability → at most D; a root application container or an
- * end-of-life base → at most C; a high finding or vulnerability → at most B.
+ * end-of-life base → at most C; a high finding or vulnerability → at most B. A base, toolchain,
+ * development or fixture image is not graded on its user or its tools (not counted).
  */
 public final class Grade {
   private Grade() {}
@@ -56,8 +57,10 @@ public final class Grade {
     checks.add(new Check("no-critical-high-findings", "No critical or high findings", 20, critical + high == 0 ? 20 : 0,
         critical + high == 0 ? "none" : critical + " critical, " + high + " high"));
     checks.add(new Check("no-medium-findings", "No medium findings", 5, medium == 0 ? 5 : 0, medium == 0 ? "none" : medium + " medium"));
-    checks.add(new Check("non-root", "Runs as a non-root user", 10, f.rootRuntime() ? 0 : 10,
-        f.rootRuntime() ? "the final stage runs as root" : "the final stage runs as a non-root user"));
+    boolean root = f.application() && f.rootRuntime();
+    checks.add(f.application() ? new Check("non-root", "Runs as a non-root user", 10, root ? 0 : 10,
+        root ? "the final stage runs as root" : "the final stage runs as a non-root user")
+        : new Check("non-root", "Runs as a non-root user", 10, null, "not an application image: whoever runs it sets the user; not counted"));
     checks.add(switch (f.base()) {
       case SUPPORTED -> new Check("supported-base", "Supported base image", 15, 15, "supported by its maintainers");
       case SCRATCH -> new Check("supported-base", "Supported base image", 15, 15, "scratch: nothing to support");
@@ -70,7 +73,8 @@ public final class Grade {
       case VERSION -> new Check("pinned-base", "Pinned base image", 10, 7, "pinned to a release tag (a digest earns the rest)");
       case MOVING -> new Check("pinned-base", "Pinned base image", 10, 0, "a moving tag: builds change under you");
     });
-    checks.add(switch (f.surface()) {
+    checks.add(!f.application() ? new Check("minimal-runtime", "Minimal runtime", 10, null,
+        "not an application image: its tools are what it is for; not counted") : switch (f.surface()) {
       case NONE -> new Check("minimal-runtime", "Minimal runtime", 10, 10, "no shell and no package manager");
       case MINIMAL -> new Check("minimal-runtime", "Minimal runtime", 10, 5, "build tools kept out, but a shell and package manager remain");
       case FULL -> new Check("minimal-runtime", "Minimal runtime", 10, 0, "build tools in the final image");
@@ -102,7 +106,7 @@ public final class Grade {
     if (criticalAll > 0) {
       caps.add(new Cap("D", "a critical finding or vulnerability"));
     }
-    if (f.rootRuntime()) {
+    if (root) {
       caps.add(new Cap("C", "the application container runs as root"));
     }
     if (f.base() == BaseStatus.END_OF_LIFE) {

@@ -16,9 +16,17 @@ import java.util.Optional;
  * @param surface what the runtime stage ships besides the app
  * @param contextGuarded the build context has a .dockerignore, or the build copies no whole context
  * @param image the built image's vulnerabilities, when an image was scanned with a database
+ * @param application the Dockerfile builds the image that is deployed (not a base, toolchain,
+ *     development or fixture image, for which who runs it decides the user and the tools are the point)
  */
 public record GradeFacts(Map<Severity, Integer> findings, boolean rootRuntime, BaseStatus base, Pin pin, Surface surface,
-    boolean contextGuarded, Optional<ImageVulns> image) {
+    boolean contextGuarded, Optional<ImageVulns> image, boolean application) {
+
+  /** An application image's facts. */
+  public GradeFacts(Map<Severity, Integer> findings, boolean rootRuntime, BaseStatus base, Pin pin, Surface surface, boolean contextGuarded,
+      Optional<ImageVulns> image) {
+    this(findings, rootRuntime, base, pin, surface, contextGuarded, image, true);
+  }
 
   public GradeFacts {
     Map<Severity, Integer> copy = new EnumMap<>(Severity.class);

@@ -2,6 +2,7 @@ package dev.bulwark.guide;
 
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Location;
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Severity;
 import dev.bulwark.core.catalog.BaseImage;
 import dev.bulwark.guide.GradeFacts.BaseStatus;
@@ -95,8 +96,9 @@ public record Guide(GuideInput input, Map<Severity, Integer> counts, Grade.Resul
     all.putAll(others);
     counts(List.of(dockerfile)).forEach((s, n) -> all.merge(s, n, Integer::sum));
     boolean root = has(dockerfile, "BW-D001");
+    boolean application = dockerfile.purpose() == null || dockerfile.purpose().purpose() == Purpose.APPLICATION;
     return new GradeFacts(all, root, status(rt, asOf), pin(rt, dockerfile), surface(rt, dockerfile, image), rt.dockerignore() || !has(dockerfile, "BW-I001"),
-        image == null ? Optional.empty() : image.vulns());
+        image == null ? Optional.empty() : image.vulns(), application);
   }
 
   static boolean has(FileReport f, String rule) {

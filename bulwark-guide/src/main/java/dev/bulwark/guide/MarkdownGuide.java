@@ -34,7 +34,11 @@ public final class MarkdownGuide {
     // 1
     b.append("## 1. Vulnerability analysis\n\n");
     b.append("Your Dockerfile and its settings have ").append(Guide.sentence(g.counts())).append(g.counts().values().stream().mapToInt(Integer::intValue).sum() == 1 ? " issue" : " issues")
-        .append(" (`").append(Commands.scanProject(in)).append("`).\n");
+        .append(" (`").append(Commands.scanProject(in)).append("`).");
+    if (in.dockerfileScan().purpose() != null) {
+      b.append(" What `").append(in.dockerfile()).append("` builds, as Bulwark judges it: ").append(cell(in.dockerfileScan().purpose().describe())).append('.');
+    }
+    b.append('\n');
     for (Severity s : Severity.values()) {
       List<String> lines = new ArrayList<>();
       for (FileReport f : in.projectScan().files()) {

@@ -108,6 +108,22 @@ class GradeTest {
   }
 
   @Test
+  void aBaseOrToolchainImageIsNotGradedOnItsUserOrTools() {
+    GradeFacts base = new GradeFacts(Map.of(), true, BaseStatus.SUPPORTED, Pin.VERSION, Surface.FULL, true, Optional.empty(), false);
+    Grade.Result r = Grade.of(base);
+    assertThat(r.checks()).filteredOn(c -> !c.measured()).extracting(Grade.Check::id)
+        .containsExactly("non-root", "minimal-runtime", "no-fixable-critical-high-cves", "no-high-profile-cves");
+    assertThat(r.possible()).isEqualTo(55);
+    assertThat(r.score()).isEqualTo(94); // 52 of 55
+    assertThat(r.letter()).isEqualTo("A");
+    assertThat(r.caps()).isEmpty(); // root is no cap: it is not an application container
+    // the same facts for an application image: root caps it at C, and the tools cost points
+    Grade.Result app = Grade.of(new GradeFacts(Map.of(), true, BaseStatus.SUPPORTED, Pin.VERSION, Surface.FULL, true, Optional.empty(), true));
+    assertThat(app.letter()).isEqualTo("C");
+    assertThat(app.score()).isEqualTo(69);
+  }
+
+  @Test
   void theWorstCaseIsAnF() {
     GradeFacts f = new GradeFacts(Map.of(Severity.CRITICAL, 4, Severity.MEDIUM, 2), true, BaseStatus.END_OF_LIFE, Pin.MOVING, Surface.FULL, false,
         Optional.of(new ImageVulns(Map.of(Severity.CRITICAL, 9), 9, List.of("CVE-2021-44228"))));
