@@ -261,8 +261,11 @@ final class ReportCommand implements Callable<Integer> {
     String base = scratch ? "scratch" : s.from().image();
     BaseImage known = s.baseImage().flatMap(r -> BaseImageCatalog.get().lookup(r)).orElse(null);
     CommandLine start = last.entrypoint() != null ? last.entrypoint() : last.cmd();
-    return new GuideInput.Runtime(base, known, scratch, model.isMultiStage(), last.finalState().user(), last.healthcheck() != null, dockerignore,
-        start instanceof CommandLine.Exec, last.from().instruction().span().startLine());
+    // a separate runtime stage: the final stage starts from its own base and copies what an earlier stage built
+    // (a final stage FROM another stage keeps everything that stage installed)
+    boolean separate = model.isMultiStage() && !(last.base() instanceof dev.bulwark.dockerfile.model.BaseImage.Stage) && !last.copyFrom().isEmpty();
+    return new GuideInput.Runtime(base, known, scratch, separate, last.finalState().user(), last.healthcheck() != null, dockerignore,
+        start instanceof CommandLine.Exec, s.from().instruction().span().startLine());
   }
 
   private static final List<String> SHELLS = List.of("bin/sh", "bin/bash", "bin/ash", "bin/dash", "bin/busybox", "usr/bin/bash");

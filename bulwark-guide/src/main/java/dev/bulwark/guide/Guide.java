@@ -122,8 +122,8 @@ public record Guide(GuideInput input, Map<Severity, Integer> counts, Grade.Resul
   }
 
   /**
-   * Digest in the reference; no tag, {@code latest}, or a BW-D002/BW-D004 finding on the final FROM
-   * line: moving (whatever a pragma or purpose did to the finding); else a release tag.
+   * Digest in the reference; no tag, {@code latest}, a tag of a versioned image that names no
+   * release, or a BW-D002/BW-D004 finding on the FROM line that names the base: moving (whatever a pragma or purpose did to the finding); else a release tag.
    */
   static Pin pin(Runtime rt, FileReport dockerfile) {
     if (rt.scratch() || rt.base().contains("@sha256:")) {
@@ -132,6 +132,10 @@ public record Guide(GuideInput input, Map<Severity, Integer> counts, Grade.Resul
     String name = rt.base().substring(rt.base().lastIndexOf('/') + 1);
     int colon = name.indexOf(':');
     if (colon < 0 || name.substring(colon + 1).equals("latest")) {
+      return Pin.MOVING;
+    }
+    // a versioned image whose tag names no release (node:lts-slim, python:slim): the catalog says so
+    if (rt.catalog() != null && rt.catalog().version() == null && rt.catalog().family().isVersioned()) {
       return Pin.MOVING;
     }
     boolean moving = dockerfile.findings().stream().anyMatch(x -> (x.ruleId().equals("BW-D002") || x.ruleId().equals("BW-D004"))
@@ -159,7 +163,7 @@ public record Guide(GuideInput input, Map<Severity, Integer> counts, Grade.Resul
     FileReport df = in.dockerfileScan();
     List<String> out = new ArrayList<>();
     if (rt.multiStage() && !has(df, "BW-D003") && !has(df, "BW-D013")) {
-      out.add("Multi-stage build: the build tools stay out of the final image");
+      out.add("Multi-stage build: the final stage starts from its own base and copies only what was built");
     }
     if (!has(df, "BW-D001")) {
       out.add("Runs as a non-root user" + (rt.user() == null ? " (the base image's default)" : " (`USER " + rt.user() + "`)"));

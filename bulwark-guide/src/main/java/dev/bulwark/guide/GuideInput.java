@@ -36,10 +36,11 @@ public record GuideInput(String project, String dockerfile, String variantsDir, 
   }
 
   /**
-   * What a Dockerfile's runtime (final) stage is: the base as written, its catalog entry (null when
-   * unknown or scratch), whether it is scratch, multi-stage, the user it runs as (null: the base's
-   * default), whether a HEALTHCHECK is set, whether a .dockerignore guards the context, whether the
-   * start command is in exec form, and the line of the final FROM.
+   * What a Dockerfile's runtime (final) stage is: the base as written (through stage chains), its
+   * catalog entry (null when unknown or scratch), whether it is scratch, whether the final stage is a
+   * separate runtime stage (its own base, copying from a build stage), the user it runs as (null:
+   * the base's default), whether a HEALTHCHECK is set, whether a .dockerignore guards the context,
+   * whether the start command is in exec form, and the line of the FROM that names the base.
    */
   public record Runtime(String base, BaseImage catalog, boolean scratch, boolean multiStage, String user, boolean healthcheck,
       boolean dockerignore, boolean execForm, int fromLine) {}

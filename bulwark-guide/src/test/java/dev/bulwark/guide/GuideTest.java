@@ -58,6 +58,9 @@ class GuideTest {
     assertThat(Guide.pin(runtime("cgr.dev/chainguard/static:latest", null, 1), none)).isEqualTo(GradeFacts.Pin.MOVING);
     assertThat(Guide.pin(runtime("alpine", null, 1), none)).isEqualTo(GradeFacts.Pin.MOVING);
     assertThat(Guide.pin(runtime("alpine:3.24", null, 1), none)).isEqualTo(GradeFacts.Pin.VERSION);
+    assertThat(Guide.pin(runtime("node:lts-buster-slim", catalog("node:lts-buster-slim"), 1), none)).as("lts names no release")
+        .isEqualTo(GradeFacts.Pin.MOVING);
+    assertThat(Guide.pin(runtime("node:24-slim", catalog("node:24-slim"), 1), none)).isEqualTo(GradeFacts.Pin.VERSION);
     assertThat(Guide.pin(runtime("alpine:3.24@sha256:" + "a".repeat(64), null, 1), none)).isEqualTo(GradeFacts.Pin.DIGEST);
     assertThat(Guide.pin(runtime("localhost:5000/app", null, 1), none)).as("a registry port is not a tag").isEqualTo(GradeFacts.Pin.MOVING);
     FileReport moving = FileReport.of("Dockerfile", List.of(finding("BW-D004", Severity.LOW, 3, "node:22 moves")), "");
@@ -70,7 +73,7 @@ class GuideTest {
     FileReport clean = FileReport.of("Dockerfile", List.of(), "");
     Runtime good = new Runtime("python:3.14-slim", catalog("python:3.14-slim"), false, true, "10001", true, true, true, 5);
     List<String> done = Guide.doneWell(input(clean, good, List.of()));
-    assertThat(done).containsExactly("Multi-stage build: the build tools stay out of the final image", "Runs as a non-root user (`USER 10001`)",
+    assertThat(done).containsExactly("Multi-stage build: the final stage starts from its own base and copies only what was built", "Runs as a non-root user (`USER 10001`)",
         "Base image pinned to a release tag (`python:3.14-slim`)", "Supported base image (Debian 13 until 2028-08-09)",
         "A `.dockerignore` keeps the build context small", "No secrets found in the Dockerfile, build context or settings",
         "Exec-form start command: signals reach the app", "A `HEALTHCHECK` tells the runtime when the app is ready");
