@@ -143,6 +143,8 @@ final class ReportCommand implements Callable<Integer> {
     Scanner scanner = new Scanner();
     ScanReport projectScan = relative(scanner.scan(new Scanner.DockerfileScan(List.of(context), List.of(variantsDir + "/"), null, null, null)).report(), context);
     String dockerfileName = context.relativize(dockerfile.toAbsolutePath().normalize()).toString();
+    // the guide is about this Dockerfile and the settings beside it: other Dockerfiles (a subproject's, a Dockerfile.dev) are not its findings
+    projectScan = new ScanReport(projectScan.files().stream().filter(f -> f.path().equals(dockerfileName) || !isDockerfile(f.path())).toList());
     FileReport dockerfileScan = projectScan.files().stream().filter(f -> f.path().equals(dockerfileName)).findFirst().orElse(null);
     if (dockerfileScan == null) {
       // a Dockerfile the directory search does not find by its name (app.dockerfile given as PATH): scanned alone
@@ -210,6 +212,13 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   record ImageRef(String label, String reference) {}
+
+  /** The names `bulwark scan` finds Dockerfiles by. */
+  static boolean isDockerfile(String path) {
+    String name = Path.of(path).getFileName().toString();
+    return name.equals("Dockerfile") || name.startsWith("Dockerfile.") || name.endsWith(".Dockerfile") || name.endsWith(".dockerfile")
+        || name.equals("Containerfile");
+  }
 
   private Map<String, ImageRef> parseImages() {
     Map<String, ImageRef> m = new LinkedHashMap<>();

@@ -103,6 +103,20 @@ class ReportCliTest {
   }
 
   @Test
+  void anotherDockerfileInTheProjectIsNotThisGuidesFinding(@TempDir Path tmp) throws IOException {
+    Path dir = copy("go-api", tmp);
+    Files.createDirectories(dir.resolve("tools"));
+    Files.writeString(dir.resolve("tools/Dockerfile"), "FROM ubuntu\nRUN curl -k https://example.com/x | sh\n");
+    Files.writeString(dir.resolve("Dockerfile.dev"), "FROM golang\nCMD [\"go\", \"run\", \".\"]\n");
+    CliTest.Run r = report(dir, "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.path("counts").path("critical").asInt()).isEqualTo(1);
+    assertThat(j.path("counts").path("high").asInt()).isEqualTo(2);
+    assertThat(j.path("findings").findValuesAsText("file")).containsOnly("Dockerfile");
+  }
+
+  @Test
   void jsonCarriesTheSameCountsAndGrades(@TempDir Path tmp) throws IOException {
     Path dir = copy("go-api", tmp);
     CliTest.Run r = report(dir, "--format", "json");
