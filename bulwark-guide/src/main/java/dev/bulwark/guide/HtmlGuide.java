@@ -227,20 +227,21 @@ public final class HtmlGuide {
     for (Severity s : Severity.values()) {
       max = Math.max(max, Math.max(before.getOrDefault(s, 0), after.getOrDefault(s, 0)));
     }
+    // narrow, so that a phone shows it at a readable scale
     int bar = 14;
     int rowHeight = series.size() * (bar + 4) + 10;
-    int top = 34;
-    int left = 80;
-    int span = 460;
+    int top = 10 + series.size() * 20;
+    int left = 64;
+    int span = 360;
     int height = top + Severity.values().length * rowHeight + 4;
     StringBuilder b = new StringBuilder();
-    b.append("<figure class=\"chart\">\n<svg id=\"severity-chart\" viewBox=\"0 0 640 ").append(height)
+    b.append("<figure class=\"chart\">\n<svg id=\"severity-chart\" viewBox=\"0 0 480 ").append(height)
         .append("\" role=\"img\" aria-labelledby=\"chart-title\">\n<title id=\"chart-title\">Findings by severity: ").append(text(String.join(" and ", series)))
         .append("</title>\n");
     for (int i = 0; i < series.size(); i++) {
-      int x = 8 + i * 300;
-      b.append("<rect x=\"").append(x).append("\" y=\"6\" width=\"14\" height=\"14\" class=\"series-").append(i).append("\" fill=\"#888\"")
-          .append(i == 0 ? "" : " fill-opacity=\"0.35\" stroke=\"#888\"").append("/><text x=\"").append(x + 20).append("\" y=\"18\">")
+      int ly = 4 + i * 20;
+      b.append("<rect x=\"").append(left).append("\" y=\"").append(ly).append("\" width=\"14\" height=\"14\" class=\"series-").append(i).append("\" fill=\"#888\"")
+          .append(i == 0 ? "" : " fill-opacity=\"0.35\" stroke=\"#888\"").append("/><text x=\"").append(left + 20).append("\" y=\"").append(ly + 12).append("\">")
           .append(text(series.get(i))).append("</text>\n");
     }
     int y = top;
@@ -418,7 +419,7 @@ public final class HtmlGuide {
       details.finding { border: 1px solid var(--line); border-radius: 6px; margin: .5rem 0; padding: .4rem .75rem; }
       details.finding > summary { cursor: pointer; overflow-wrap: anywhere; }
       details.finding[open] > summary { margin-bottom: .4rem; }
-      .excerpt .line { display: inline-block; min-width: 100%; }
+      .excerpt .line { display: inline-block; min-width: 100%; padding-left: 4px; }
       .excerpt mark.line { background: var(--mark); color: inherit; box-shadow: inset 3px 0 #e65100; }
       .excerpt .ln { color: var(--muted); user-select: none; }
       .ctl { color: #b71c1c; background: #fde2e1; border-radius: 2px; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
@@ -429,7 +430,7 @@ public final class HtmlGuide {
       tbody th { font-weight: 600; white-space: nowrap; }
       #comparison-table td, #expected-table td { min-width: 11rem; }
       figure.chart { margin: 1rem 0; }
-      figure.chart svg { width: 100%; max-width: 640px; height: auto; font: 13px system-ui, "DejaVu Sans", sans-serif; }
+      figure.chart svg { width: 100%; max-width: 560px; height: auto; font: 13px system-ui, "DejaVu Sans", sans-serif; }
       figure.chart figcaption { color: var(--muted); font-size: .85rem; }
       .variant { border-left: 3px solid var(--line); padding-left: .9rem; margin: 1.25rem 0; }
       .comment { color: var(--muted); }

@@ -8,9 +8,12 @@ import dev.bulwark.core.Severity;
 import dev.bulwark.core.text.Span;
 import dev.bulwark.guide.Sections.Part;
 import dev.bulwark.report.FileReport;
+import dev.bulwark.report.ScanReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -30,12 +33,36 @@ class HtmlGuideTest {
   void sections_areTheMarkdownsInItsOrder() {
     assertThat(DOC.select("main > section").eachAttr("id"))
         .containsExactly("vulnerabilities", "improvements", "usage", "comparison", "runtime", "ci", "expected", "timeline");
-    List<String> md = MarkdownGuide.render(GO).lines().toList();
-    assertThat(DOC.select("main > section > h2").eachText()).isEqualTo(md.stream().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList());
-    // every sub-heading too, Markdown's inline markup taken off
-    assertThat(DOC.select("main h3").eachText()).isEqualTo(md.stream().filter(l -> l.startsWith("### "))
-        .map(l -> l.substring(4).replaceAll("\\[`([^`]*)`]\\([^)]*\\)", "$1").replace("`", "").replace(Sections.DONE_MARK, "")).toList());
+    assertSameHeadings(GO, DOC);
     assertThat(DOC.select("nav a").eachAttr("href")).isEqualTo(Arrays.stream(Part.values()).map(p -> "#" + p.id).toList());
+  }
+
+  /** The page's headings are the Markdown's, in its order, Markdown's inline markup taken off. */
+  private static void assertSameHeadings(Guide g, Document doc) {
+    List<String> md = MarkdownGuide.render(g).lines().toList();
+    assertThat(doc.select("main > section > h2").eachText()).isEqualTo(md.stream().filter(l -> l.startsWith("## ")).map(l -> l.substring(3)).toList());
+    assertThat(doc.select("main h3").eachText()).isEqualTo(md.stream().filter(l -> l.startsWith("### "))
+        .map(l -> l.substring(4).replaceAll("\\[`([^`]*)`]\\([^)]*\\)", "$1").replace("`", "").replace(Sections.DONE_MARK, "")).toList());
+  }
+
+  @Test
+  void imageVulnerabilities_andUnreadFiles_areShown() {
+    GuideInput base = GuideFixture.goApi();
+    GradeFacts.ImageVulns vulns = new GradeFacts.ImageVulns(Map.of(Severity.HIGH, 2), 1, List.of());
+    GuideInput.ImageFacts image = new GuideInput.ImageFacts("go-api-original.tar", "root (no USER)", 12_300_000, List.of("/bin/sh"), List.of("/sbin/apk"),
+        40, Optional.of(vulns), Optional.empty());
+    List<FileReport> files = new ArrayList<>(base.projectScan().files());
+    files.add(FileReport.failed("deploy/bad.yaml", "line 3: a <tab> is not allowed"));
+    GuideInput in = new GuideInput(base.project(), base.dockerfile(), base.variantsDir(), new ScanReport(files), base.dockerfileScan(), base.original(),
+        base.variants(), base.runtime(), Map.of("original", image), base.asOf(), base.ruleDocs());
+    Guide g = Guide.of(in);
+    Document doc = Jsoup.parse(HtmlGuide.render(g));
+    assertSameHeadings(g, doc);
+    assertThat(doc.select("main h3").eachText()).contains(Sections.NOT_SCANNED, Sections.IMAGE_VULNS);
+    assertThat(doc.selectFirst("#image-vulns tbody tr").text()).isEqualTo("original (go-api-original.tar) 0 2 0 0 not known (give --base)");
+    assertThat(doc.select("#vulnerabilities li").eachText()).contains("deploy/bad.yaml: line 3: a <tab> is not allowed");
+    assertThat(doc.select("#comparison-table tr").stream().filter(tr -> tr.child(0).text().equals("Image size")).findFirst().orElseThrow().child(1).text())
+        .isEqualTo("12.3 MB compressed (measured)");
   }
 
   @Test
