@@ -91,7 +91,7 @@ public final class HtmlGuide {
         continue;
       }
       HardenResult.Hardened h = (HardenResult.Hardened) v.outcome().result();
-      b.append(" — <a href=\"").append(text(v.outcome().file())).append("\"><code>").append(text(v.outcome().file())).append("</code></a></h3>\n");
+      b.append(" — <a href=\"").append(href(v.outcome().file())).append("\"><code>").append(text(v.outcome().file())).append("</code></a></h3>\n");
       code(b, "dockerfile", String.join("\n", Sections.keyLines(h.text())) + "\n");
       b.append("<ul>\n");
       Sections.reasons(v.outcome().variant(), h.text()).forEach(r -> b.append("<li>").append(inline(r)).append("</li>\n"));
@@ -173,7 +173,7 @@ public final class HtmlGuide {
     if (url == null) {
       b.append("<code>").append(text(Sections.explain(x.ruleId()))).append("</code>");
     } else {
-      b.append("<a href=\"").append(text(url)).append("\">").append(text(x.ruleId())).append("</a>");
+      b.append("<a href=\"").append(href(url)).append("\">").append(text(x.ruleId())).append("</a>");
     }
     b.append("</p>\n").append(excerpt(l.file(), x)).append("</details>\n");
   }
@@ -323,6 +323,16 @@ public final class HtmlGuide {
   /** The check mark of {@link Sections#DONE_MARK} drawn, not a glyph: a machine without an emoji font shows a box for ✅. */
   static final String CHECK = "<svg class=\"check\" viewBox=\"0 0 16 16\" role=\"img\" aria-label=\"done\"><rect width=\"16\" height=\"16\" rx=\"3\""
       + " fill=\"#2e7d32\"/><path d=\"M3.5 8.5l3 3 6-7\" fill=\"none\" stroke=\"#fff\" stroke-width=\"2\"/></svg> ";
+
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
+  /**
+   * A link to a file beside the guide, escaped, and kept relative: a path that would read as a
+   * scheme ({@code javascript:…}, from a --variants-dir of that name) gets {@code ./} before it.
+   */
+  static String href(String relative) {
+    return text(SCHEME.matcher(relative).find() ? "./" + relative : relative);
+  }
 
   private static final Pattern INLINE = Pattern.compile("`([^`]+)`|\\*\\*(.+?)\\*\\*");
 

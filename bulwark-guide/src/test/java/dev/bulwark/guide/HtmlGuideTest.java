@@ -148,6 +148,14 @@ class HtmlGuideTest {
     assertThat(HtmlGuide.inline("run `a <b>` then **c**")).isEqualTo("run <code>a &lt;b&gt;</code> then <strong>c</strong>");
   }
 
+  @Test
+  void links_stayRelative() {
+    assertThat(HtmlGuide.href("hardened/Dockerfile.alpine")).isEqualTo("hardened/Dockerfile.alpine");
+    assertThat(HtmlGuide.href("javascript:alert(1)//Dockerfile.alpine")).isEqualTo("./javascript:alert(1)//Dockerfile.alpine");
+    assertThat(HtmlGuide.href("https://x.example/\"a")).isEqualTo("./https://x.example/&quot;a");
+    assertThat(DOC.select("a[href]").eachAttr("href")).allSatisfy(h -> assertThat(h).matches("#[a-z]+|hardened/Dockerfile\\.[a-z]+|\\.\\./docs/rules/BW-[A-Z]\\d+\\.md"));
+  }
+
   private static final Pattern NETWORK = Pattern.compile("(?i)^\\s*(https?:|ftp:|wss?:|//|\\\\\\\\)");
 
   @Test
