@@ -44,8 +44,7 @@ class ReportHtmlBrowserTest {
   @Test
   void goExample_inHeadlessChromium(@TempDir Path tmp) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium; .ci/run does as root): browser test skipped");
-    Path project = tmp.resolve("go-api");
-    copy(REPO.resolve("examples/go-api"), project);
+    Path project = ReportCliTest.copy("go-api", tmp);
     Path html = tmp.resolve("report.html");
     long start = System.nanoTime();
     CliTest.Run r = CliTest.run("report", project.toString(), "--format", "html", "--out", html.toString(), "--as-of", "2026-12-01");
@@ -131,19 +130,6 @@ class ReportHtmlBrowserTest {
       });
     }
     System.err.printf("browser test: report written in %.1f s, checked in Chromium in %.1f s%n", (written - start) / 1e9, (System.nanoTime() - written) / 1e9);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   /** A proxy that proxies nothing: it records the first line of every connection made to it and hangs up. */
