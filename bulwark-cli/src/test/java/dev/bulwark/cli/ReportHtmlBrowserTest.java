@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ./mvnw -pl bulwark-cli -am test -Dtest=ReportHtmlBrowserTest -Dsurefire.failIfNoSpecifiedTests=false -Dbulwark.screenshot=$PWD/docs/report-go-api.png}.
  */
 class ReportHtmlBrowserTest {
-  private static final Path REPO = Path.of(System.getProperty("bulwark.repo", ".."));
   private static final Path CHROMIUM = Path.of(System.getProperty("bulwark.chromium", "/usr/bin/chromium"));
 
   @Test
