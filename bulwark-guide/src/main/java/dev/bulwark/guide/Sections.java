@@ -186,7 +186,7 @@ final class Sections {
         v -> user(v.outcome().runtime(), Guide.has(v.outcome().scan(), "BW-D001"))));
     rows.add(row("Attack surface", surface(in.original(), in.images().get("original")), w, v -> surface(v.outcome().runtime(), image.apply(v))));
     rows.add(row("Base-image vulnerabilities", vulns(in.images().get("original")), w, v -> vulns(image.apply(v))));
-    rows.add(row("Image size", size(in.images().get("original")), w, v -> size(image.apply(v))));
+    rows.add(row("Image size", size(in.images().get("original"), in.original()), w, v -> size(image.apply(v), v.outcome().runtime())));
     rows.add(row("Debugging", debuggability(in.original()), w, v -> debuggability(v.outcome().runtime())));
     rows.add(row("Updates", updates(in.original(), in.asOf()), w, v -> updates(v.outcome().runtime(), in.asOf())));
     rows.add(row("Dockerfile findings", Guide.sentence(Guide.counts(List.of(in.dockerfileScan()))), w, v -> Guide.sentence(v.counts())));
@@ -415,8 +415,32 @@ final class Sections {
         + (b.ltsUntil() != null ? " (LTS until " + b.ltsUntil() + ")" : "");
   }
 
+  /**
+   * Published sizes of a few base images, as the distroless README gives them (its figures, to
+   * compare against, not measurements of ours): the estimate the comparison shows when no image was built.
+   */
+  private static final List<Map.Entry<java.util.regex.Pattern, String>> BASE_SIZES = List.of(
+      Map.entry(java.util.regex.Pattern.compile("(.*/)?distroless/static(-debian\\d+)?(:.*)?"), "~2 MiB"),
+      Map.entry(java.util.regex.Pattern.compile("((docker\\.io/)?library/)?alpine(:.*)?"), "~5 MiB"),
+      Map.entry(java.util.regex.Pattern.compile("((docker\\.io/)?library/)?debian(:[0-9a-z.]+)?"), "124 MiB"));
+
   static String size(ImageFacts image) {
+    return size(image, null);
+  }
+
+  /** Measured when the image was read; else the base's published size where one is known, labelled; else not measured. */
+  static String size(ImageFacts image, Runtime rt) {
     if (image == null) {
+      if (rt != null && rt.scratch()) {
+        return "the app's files only (scratch adds nothing)";
+      }
+      if (rt != null) {
+        for (Map.Entry<java.util.regex.Pattern, String> e : BASE_SIZES) {
+          if (e.getKey().matcher(rt.base()).matches()) {
+            return "base " + e.getValue() + " (estimate: the distroless README's figure) + the app; build it and pass `--image` to measure";
+          }
+        }
+      }
       return "not measured (build it and pass `--image`)";
     }
     return String.format(Locale.ROOT, "%.1f MB unpacked (measured)", image.sizeBytes() / 1e6);

@@ -105,6 +105,16 @@ class GuideTest {
   }
 
   @Test
+  void withoutABuiltImageTheSizeIsAPublishedFigureLabelledOrNotMeasured() {
+    assertThat(Sections.size(null, runtime("alpine:3.24", null, 1))).startsWith("base ~5 MiB (estimate: the distroless README's figure)");
+    assertThat(Sections.size(null, runtime("gcr.io/distroless/static-debian13:nonroot", null, 1))).startsWith("base ~2 MiB (estimate");
+    assertThat(Sections.size(null, runtime("debian:13-slim", null, 1))).as("the README gives no slim figure")
+        .isEqualTo("not measured (build it and pass `--image`)");
+    assertThat(Sections.size(null, runtime("python:3.14", null, 1))).isEqualTo("not measured (build it and pass `--image`)");
+    assertThat(Sections.size(null, runtime("scratch", null, 1))).isEqualTo("the app's files only (scratch adds nothing)");
+  }
+
+  @Test
   void markdownKeepsTablesWholeAndControlCharactersVisible() {
     FileReport f = FileReport.of("Dockerfile", List.of(finding("BW-D040", Severity.HIGH, 4, "ENV A|B holds \u001b[31msecret")), "");
     String md = MarkdownGuide.render(Guide.of(input(f, runtime("alpine:3.24", null, 1), List.of())));
