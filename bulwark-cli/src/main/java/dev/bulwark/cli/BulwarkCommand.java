@@ -33,6 +33,8 @@ public final class BulwarkCommand implements Runnable {
     m.put("explain", ExplainCommand::new);
     m.put("sbom", SbomCommand::new);
     m.put("image", ImageCommand::new);
+    m.put("vulns", VulnsCommand::new);
+    m.put("compare", CompareCommand::new);
     m.put("runtime", RuntimeCommand::new);
     m.put("fix", FixCommand::new);
     m.put("harden", HardenCommand::new);

@@ -74,6 +74,35 @@ final class ImageCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Writes the report in each format, and with a vulnerability check ({@code vulns}, may be null) its notices and
+   * summary sentence: under the table for a person, on stderr when stdout is a document. {@code layered}: the target
+   * has layers, so the sentence speaks of a base image (an SBOM file does not).
+   */
+  static void write(Scanner.Result result, Scanner.ImageResult vulns, List<Scanner.Output> outputs, boolean color, boolean layered, PrintWriter out,
+      PrintWriter err) throws IOException {
+    Scanner.write(result.report(), outputs, BulwarkCommand.Version::get, color, out);
+    boolean ttyOnStdout = outputs.stream().anyMatch(x -> x.file() == null && x.format() == dev.bulwark.scan.OutputFormat.TTY);
+    if (vulns != null) {
+      for (String n : vulns.notices()) err.println("bulwark: warning: " + n);
+      // the summary sentence: under the table for a person, on stderr when stdout is a document
+      if (ttyOnStdout) {
+        out.println(vulns.summary().sentence(layered));
+        out.flush();
+      } else {
+        err.println("bulwark: " + vulns.summary().sentence(layered));
+      }
+    }
+    if (!ttyOnStdout) {
+      // the other formats carry the warnings inside the document; say it where a person will see it too (as `bulwark sbom` does)
+      for (var f : result.report().files()) {
+        for (String w : f.warnings()) {
+          err.println("bulwark: warning: incomplete " + (layered ? "image check" : "SBOM") + ": " + Failures.oneLine(w));
+        }
+      }
+    }
+  }
+
   static int run(Options o, PrintWriter out, PrintWriter err) throws IOException, UsageException {
     Severity threshold = Scan.threshold(o.failOn(), "");
     List<Scanner.Output> outputs = OutputTarget.parseAll(o.formats());
@@ -98,26 +127,7 @@ final class ImageCommand implements Callable<Integer> {
     } else {
       result = new Scanner().scan(scan);
     }
-    Scanner.write(result.report(), outputs, BulwarkCommand.Version::get, !o.noColor() && Terminal.colorsWanted(), out);
-    boolean ttyOnStdout = outputs.stream().anyMatch(x -> x.file() == null && x.format() == dev.bulwark.scan.OutputFormat.TTY);
-    if (vulns != null) {
-      for (String n : vulns.notices()) err.println("bulwark: warning: " + n);
-      // the summary sentence: under the table for a person, on stderr when stdout is a document
-      if (ttyOnStdout) {
-        out.println(vulns.summary().sentence());
-        out.flush();
-      } else {
-        err.println("bulwark: " + vulns.summary().sentence());
-      }
-    }
-    if (!ttyOnStdout) {
-      // the other formats carry the warnings inside the document; say it where a person will see it too (as `bulwark sbom` does)
-      for (var f : result.report().files()) {
-        for (String w : f.warnings()) {
-          err.println("bulwark: warning: incomplete image check: " + Failures.oneLine(w));
-        }
-      }
-    }
+    write(result, vulns, outputs, !o.noColor() && Terminal.colorsWanted(), true, out, err);
     return !o.noFail() && result.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }

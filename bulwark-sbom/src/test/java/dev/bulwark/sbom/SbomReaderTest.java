@@ -36,11 +36,20 @@ class SbomReaderTest {
     return new Sbom(s.name(), null, null, s.os(), s.packages(), s.gaps());
   }
 
-  /** SPDX, as Bulwark writes it, carries the packages' names, versions and purls, and the gaps. */
+  /**
+   * SPDX, as Bulwark writes it, carries the packages' names, versions and purls, and the gaps; an OS package's source
+   * comes from the purl's upstream qualifier (a bare name: the source version is the package's own).
+   */
   static Sbom asSpdx(Sbom s) {
     List<Package> packages = s.packages().stream()
-        .map(p -> new Package(p.purl() == null ? Ecosystem.GENERIC : p.ecosystem(), p.name(), p.version(), p.arch(), p.name(), p.version(), null,
-            p.purl(), Location.UNKNOWN))
+        .map(p -> {
+          String upstream = p.purl() == null || p.purl().getQualifiers() == null ? null : p.purl().getQualifiers().get("upstream");
+          boolean os = p.ecosystem() == Ecosystem.DEB || p.ecosystem() == Ecosystem.APK;
+          String source = os && upstream != null ? upstream.split("@")[0] : p.name();
+          String sourceVersion = os && upstream != null && upstream.contains("@") ? upstream.split("@")[1] : p.version();
+          return new Package(p.purl() == null ? Ecosystem.GENERIC : p.ecosystem(), p.name(), p.version(), p.arch(), source, sourceVersion, null,
+              p.purl(), Location.UNKNOWN);
+        })
         .toList();
     return new Sbom(s.name(), null, null, null, packages, s.gaps());
   }
