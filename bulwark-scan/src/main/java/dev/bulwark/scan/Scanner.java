@@ -241,7 +241,14 @@ public final class Scanner {
     LintConfig settings = settings(request.config());
     List<String> notices = new ArrayList<>();
     dev.bulwark.vuln.db.VulnDatabase db = openDatabase(vulns, notices);
-    byte[] bytes = InputFiles.read(request.file(), InputFiles.MAX_BYTES, "not an SBOM");
+    byte[] bytes;
+    try {
+      bytes = InputFiles.read(request.file(), InputFiles.MAX_BYTES, "not an SBOM");
+    } catch (java.nio.file.FileSystemException e) {
+      throw e; // names the file itself
+    } catch (IOException e) {
+      throw new IOException(request.file() + ": " + e.getMessage(), e);
+    }
     dev.bulwark.sbom.Sbom sbom;
     try {
       sbom = dev.bulwark.sbom.SbomReader.DEFAULT.read(bytes);
