@@ -51,11 +51,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try {
-      return run(spec.commandLine().getOut(), spec.commandLine().getErr());
-    } catch (UsageException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return UsageException.run(spec, this::run);
   }
 
   int run(PrintWriter out, PrintWriter err) throws IOException, UsageException {

@@ -67,11 +67,7 @@ final class ImageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try {
-      return run(options(), spec.commandLine().getOut(), spec.commandLine().getErr());
-    } catch (UsageException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return UsageException.run(spec, (out, err) -> run(options(), out, err));
   }
 
   /**

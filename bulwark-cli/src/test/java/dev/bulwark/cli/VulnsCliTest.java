@@ -93,14 +93,20 @@ class VulnsCliTest {
     assertThat(bad.err()).contains("--severity: unknown severity 'severe'");
   }
 
+  /** Imports {@code feed} into the database, then runs vulns on the fixture with JSON into {@code json}; the run must work. */
+  CliTest.Run vulnsAfterImport(Path feed, String fixture, Path json) throws IOException {
+    assertThat(CliTest.run("db", "import", "--db", db.toString(), feed.toString()).exit()).isZero();
+    CliTest.Run r = CliTest.run("vulns", fixture(fixture).toString(), "--db", db.toString(), "--format", "json=" + json, "--no-fail");
+    assertThat(r.exit()).as(r.err()).isZero();
+    return r;
+  }
+
   @Test
   void pypiFromTheSharedSamples() throws Exception {
     Path pypi = VulnImageCliTest.shared("osv/PyPI.jsonl");
     assumeTrue(Files.isRegularFile(pypi), "no PyPI OSV samples at " + pypi + "; skipped");
-    assertThat(CliTest.run("db", "import", "--db", db.toString(), pypi.toString()).exit()).isZero();
     Path json = dir.resolve("out.json");
-    CliTest.Run r = CliTest.run("vulns", fixture("trivy-debian.cdx.json").toString(), "--db", db.toString(), "--format", "json=" + json, "--no-fail");
-    assertThat(r.exit()).as(r.err()).isZero();
+    vulnsAfterImport(pypi, "trivy-debian.cdx.json", json);
     // Django 4.2's advisories in the samples that name a fix above 4.2 (CVE-2023-31047 among them), by the PyPI name
     assertThat(Files.readString(json)).contains("Django 4.2: CVE-2023-31047");
   }
@@ -109,10 +115,8 @@ class VulnsCliTest {
   void alpineFromTheSharedSecdb() throws Exception {
     Path secdb = VulnImageCliTest.shared("distro/alpine/secdb-311-main.json");
     assumeTrue(Files.isRegularFile(secdb), "no Alpine secdb sample at " + secdb + "; skipped");
-    assertThat(CliTest.run("db", "import", "--db", db.toString(), secdb.toString()).exit()).isZero();
     Path json = dir.resolve("out.json");
-    CliTest.Run r = CliTest.run("vulns", fixture("syft-alpine.spdx.json").toString(), "--db", db.toString(), "--format", "json=" + json, "--no-fail");
-    assertThat(r.exit()).as(r.err()).isZero();
+    CliTest.Run r = vulnsAfterImport(secdb, "syft-alpine.spdx.json", json);
     // apache2-utils by its origin apache2 (the purl's upstream), Alpine v3.11 from distro=alpine-3.11.6; secdb fixes 2.4.34-r0
     assertThat(ruleIds(json, "CVE-")).containsExactly("CVE-2018-1333", "CVE-2018-8011");
     assertThat(Files.readString(json)).contains("apache2 2.4.33-r0 (apache2-utils)", "fixed in 2.4.34-r0");
