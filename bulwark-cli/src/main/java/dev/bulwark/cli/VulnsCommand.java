@@ -63,7 +63,7 @@ final class VulnsCommand implements Callable<Integer> {
     if (config != null) {
       OutputTarget.checkReadable(Opt.CONFIG, config);
     }
-    Scanner.ImageResult r = new Scanner().scan(new Scanner.SbomScan(file, config, filter), new Scanner.VulnCheck(DbCommand.file(db), null, ImageCommand.STALE));
+    Scanner.ImageResult r = new Scanner().scan(new Scanner.SbomScan(file, config), new Scanner.VulnCheck(DbCommand.file(db), null, ImageCommand.STALE, filter));
     ImageCommand.write(r.result(), r, outputs, !noColor && Terminal.colorsWanted(), false, out, err);
     return !noFail && r.result().fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

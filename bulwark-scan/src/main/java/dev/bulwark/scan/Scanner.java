@@ -177,7 +177,12 @@ public final class Scanner {
    * Vulnerability matching for an image scan: the database file, and the base image whose layers are the image's
    * first ones (null: not known), read the way the image is.
    */
-  public record VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter) {}
+  public record VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter, Vulnerabilities.Filter filter) {
+    /** Every vulnerability found. */
+    public VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter) {
+      this(dbFile, baseImage, staleAfter, Vulnerabilities.Filter.ALL);
+    }
+  }
 
   /** An image scan's result with its vulnerability summary and what the user should be told (a stale database). */
   public record ImageResult(Result result, Vulnerabilities.Summary summary, List<String> notices) {}
@@ -198,7 +203,8 @@ public final class Scanner {
       baseLayers = baseLayers(opened.image(), base, vulns.baseImage());
     }
     FileReport report = lint(request.image(), opened.image(), settings);
-    Vulnerabilities.Outcome v = Vulnerabilities.check(opened.image().sbom(request.image()), codename(opened.image()), db, baseLayers, settings, request.image());
+    Vulnerabilities.Outcome v = Vulnerabilities.check(opened.image().sbom(request.image()), codename(opened.image()), db, baseLayers, settings, request.image(),
+        vulns.filter());
     List<Finding> all = new ArrayList<>(report.findings());
     all.addAll(v.findings());
     report = report.withFindings(all);
@@ -229,8 +235,8 @@ public final class Scanner {
     return dev.bulwark.image.pkg.OsInfo.detect(image.files()).map(dev.bulwark.image.pkg.OsInfo::codename).orElse(null);
   }
 
-  /** An SBOM file to match ({@code bulwark vulns}), with a settings file (may be null) and which vulnerabilities to keep. */
-  public record SbomScan(Path file, Path config, Vulnerabilities.Filter filter) {}
+  /** An SBOM file to match ({@code bulwark vulns}), with a settings file (may be null). */
+  public record SbomScan(Path file, Path config) {}
 
   /**
    * Reads the SBOM (CycloneDX, SPDX or Bulwark JSON, within {@link dev.bulwark.sbom.SbomReader}'s bounds) and matches
@@ -257,7 +263,7 @@ public final class Scanner {
     }
     String name = request.file().toString();
     SbomDistros distros = new SbomDistros(sbom.os());
-    Vulnerabilities.Outcome v = Vulnerabilities.check(sbom.packages(), distros::ecosystem, db, -1, settings, name, request.filter());
+    Vulnerabilities.Outcome v = Vulnerabilities.check(sbom.packages(), distros::ecosystem, db, -1, settings, name, vulns.filter());
     if (distros.unknown() > 0) {
       notices.add(distros.unknown() + " OS package" + (distros.unknown() == 1 ? "" : "s") + " of " + name
           + " name no distribution release (no purl distro= qualifier, no operating-system component): not matched");

@@ -134,8 +134,13 @@ public final class Vulnerabilities {
    * a number is known by it), {@code baseLayers} the number of bottom layers that are the base image's (-1: unknown).
    */
   public static Outcome check(Sbom sbom, String codename, VulnDatabase db, int baseLayers, LintConfig settings, String target) {
+    return check(sbom, codename, db, baseLayers, settings, target, Filter.ALL);
+  }
+
+  /** {@link #check(Sbom, String, VulnDatabase, int, LintConfig, String)}, keeping what {@code filter} keeps. */
+  public static Outcome check(Sbom sbom, String codename, VulnDatabase db, int baseLayers, LintConfig settings, String target, Filter filter) {
     String osEcosystem = sbom.os() == null ? null : Distros.ecosystem(sbom.os().id(), sbom.os().version(), codename);
-    return check(sbom.packages(), p -> osEcosystem, db, baseLayers, settings, target, Filter.ALL);
+    return check(sbom.packages(), p -> osEcosystem, db, baseLayers, settings, target, filter);
   }
 
   /**
