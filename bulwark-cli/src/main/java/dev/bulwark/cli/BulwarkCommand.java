@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = BulwarkCommand.Version.class,
     description = "Finds and fixes security problems in Dockerfiles and container images.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:nothing at or above the --fail-on severity", "1:findings at or above it", "2:usage or input error (a missing or unreadable file, an output that cannot be written)",
+    exitCodeList = {"0:nothing at or above the --fail-on severity", "1:findings at or above it (compare --exit-on vulns-increased: a new vulnerability)", "2:usage or input error (a missing or unreadable file, an output that cannot be written)",
         "3:internal error: a bug in Bulwark (run with --debug for the trace), or out of memory"})
 public final class BulwarkCommand implements Runnable {
 
@@ -33,6 +33,8 @@ public final class BulwarkCommand implements Runnable {
     m.put("explain", ExplainCommand::new);
     m.put("sbom", SbomCommand::new);
     m.put("image", ImageCommand::new);
+    m.put("vulns", VulnsCommand::new);
+    m.put("compare", CompareCommand::new);
     m.put("runtime", RuntimeCommand::new);
     m.put("fix", FixCommand::new);
     m.put("harden", HardenCommand::new);

@@ -48,18 +48,31 @@ final class ImageCommand implements Callable<Integer> {
 
   @Option(names = Opt.OFFLINE, description = "Never use the network: IMAGE and --base must be local.") boolean offline;
 
+  @Option(names = Opt.SEVERITY, paramLabel = "SEVERITY[,SEVERITY…]", split = ",",
+      description = "Only vulnerabilities rated one of these (critical, high, medium, low, unrated); repeatable. The image checks are not filtered.")
+  List<String> severities = new ArrayList<>();
+
+  @Option(names = Opt.IGNORE_UNFIXED, description = "Leave out vulnerabilities no fixed version is known for.") boolean ignoreUnfixed;
+
   @Spec CommandSpec spec;
 
   /** What a {@code bulwark image} command line asks for, however it was parsed. */
   record Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config,
-      boolean insecure, String db, String base, boolean offline) {
+      boolean insecure, String db, String base, boolean offline, List<String> severities, boolean ignoreUnfixed) {
     Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config, boolean insecure) {
       this(image, formats, failOn, noFail, noColor, platform, config, insecure, null, null, false);
+    }
+
+    /** Without vulnerability filters (the fast path reads no --severity or --ignore-unfixed: picocli does). */
+    Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config, boolean insecure,
+        String db, String base, boolean offline) {
+      this(image, formats, failOn, noFail, noColor, platform, config, insecure, db, base, offline, List.of(), false);
     }
   }
 
   Options options() {
-    return new Options(image, List.copyOf(formats), failOn, noFail, noColor, platform, config, insecure, db, base, offline);
+    return new Options(image, List.copyOf(formats), failOn, noFail, noColor, platform, config, insecure, db, base, offline, List.copyOf(severities),
+        ignoreUnfixed);
   }
 
   /** A database older than this gets a warning: feeds publish daily, a week misses real advisories. */
@@ -67,10 +80,35 @@ final class ImageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try {
-      return run(options(), spec.commandLine().getOut(), spec.commandLine().getErr());
-    } catch (UsageException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    return UsageException.run(spec, (out, err) -> run(options(), out, err));
+  }
+
+  /**
+   * Writes the report in each format, and with a vulnerability check ({@code vulns}, may be null) its notices and
+   * summary sentence: under the table for a person, on stderr when stdout is a document. {@code layered}: the target
+   * has layers, so the sentence speaks of a base image (an SBOM file does not).
+   */
+  static void write(Scanner.Result result, Scanner.ImageResult vulns, List<Scanner.Output> outputs, boolean color, boolean layered, PrintWriter out,
+      PrintWriter err) throws IOException {
+    Scanner.write(result.report(), outputs, BulwarkCommand.Version::get, color, out);
+    boolean ttyOnStdout = outputs.stream().anyMatch(x -> x.file() == null && x.format() == dev.bulwark.scan.OutputFormat.TTY);
+    if (vulns != null) {
+      for (String n : vulns.notices()) err.println("bulwark: warning: " + n);
+      // the summary sentence: under the table for a person, on stderr when stdout is a document
+      if (ttyOnStdout) {
+        out.println(vulns.summary().sentence(layered));
+        out.flush();
+      } else {
+        err.println("bulwark: " + vulns.summary().sentence(layered));
+      }
+    }
+    if (!ttyOnStdout) {
+      // the other formats carry the warnings inside the document; say it where a person will see it too (as `bulwark sbom` does)
+      for (var f : result.report().files()) {
+        for (String w : f.warnings()) {
+          err.println("bulwark: warning: incomplete " + (layered ? "image check" : "SBOM") + ": " + Failures.oneLine(w));
+        }
+      }
     }
   }
 
@@ -89,35 +127,20 @@ final class ImageCommand implements Callable<Integer> {
     Path dbFile = o.db() != null ? DbCommand.file(o.db()) : DbCommand.file(null);
     boolean matching = o.db() != null || java.nio.file.Files.exists(dbFile);
     if (o.base() != null && !matching) throw new UsageException(Opt.BASE + " splits vulnerabilities, and there is no vulnerability database (" + Opt.DB + ")");
+    dev.bulwark.scan.Vulnerabilities.Filter filter = new dev.bulwark.scan.Vulnerabilities.Filter(VulnsCommand.severities(o.severities()), o.ignoreUnfixed());
+    if (!filter.equals(dev.bulwark.scan.Vulnerabilities.Filter.ALL) && !matching) {
+      throw new UsageException(Opt.SEVERITY + " and " + Opt.IGNORE_UNFIXED + " filter vulnerabilities, and there is no vulnerability database (" + Opt.DB + ")");
+    }
     Scanner.ImageScan scan = new Scanner.ImageScan(o.image(), o.platform(), o.insecure(), o.config());
     Scanner.Result result;
     Scanner.ImageResult vulns = null;
     if (matching) {
-      vulns = new Scanner().scan(scan, new Scanner.VulnCheck(dbFile, o.base(), STALE));
+      vulns = new Scanner().scan(scan, new Scanner.VulnCheck(dbFile, o.base(), STALE, filter));
       result = vulns.result();
     } else {
       result = new Scanner().scan(scan);
     }
-    Scanner.write(result.report(), outputs, BulwarkCommand.Version::get, !o.noColor() && Terminal.colorsWanted(), out);
-    boolean ttyOnStdout = outputs.stream().anyMatch(x -> x.file() == null && x.format() == dev.bulwark.scan.OutputFormat.TTY);
-    if (vulns != null) {
-      for (String n : vulns.notices()) err.println("bulwark: warning: " + n);
-      // the summary sentence: under the table for a person, on stderr when stdout is a document
-      if (ttyOnStdout) {
-        out.println(vulns.summary().sentence());
-        out.flush();
-      } else {
-        err.println("bulwark: " + vulns.summary().sentence());
-      }
-    }
-    if (!ttyOnStdout) {
-      // the other formats carry the warnings inside the document; say it where a person will see it too (as `bulwark sbom` does)
-      for (var f : result.report().files()) {
-        for (String w : f.warnings()) {
-          err.println("bulwark: warning: incomplete image check: " + Failures.oneLine(w));
-        }
-      }
-    }
+    write(result, vulns, outputs, !o.noColor() && Terminal.colorsWanted(), true, out, err);
     return !o.noFail() && result.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }

@@ -13,7 +13,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && (args[0].equals("sbom") || args[0].equals("image"))) {
+    if (args.length > 0 && (args[0].equals("sbom") || args[0].equals("image") || args[0].equals("compare"))) {
       // image commands: initialize the image-reading classes while picocli parses the arguments
       Thread.ofPlatform().daemon().name("prepare").start(dev.bulwark.image.Image::prepare);
     }

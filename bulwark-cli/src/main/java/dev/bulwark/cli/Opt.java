@@ -23,6 +23,10 @@ final class Opt {
   static final String DB = "--db";
   static final String BASE = "--base";
   static final String OFFLINE = "--offline";
+  static final String SEVERITY = "--severity";
+  static final String IGNORE_UNFIXED = "--ignore-unfixed";
+  static final String TO = "--to";
+  static final String EXIT_ON = "--exit-on";
 
   /** {@code image}'s threshold when none is given ({@code scan}'s comes from the config file, else high). */
   static final String IMAGE_FAIL_ON_DEFAULT = "high";

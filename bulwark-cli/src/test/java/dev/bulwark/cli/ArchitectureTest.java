@@ -40,6 +40,16 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /** compare's logic takes image summaries and returns a comparison: the images, the database and the scanner stay at the edge. */
+  @Test
+  void compareIsPure() {
+    noClasses().that().resideInAPackage("dev.bulwark.scan.compare..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.bulwark.image..", "dev.bulwark.vuln.db..", "dev.bulwark.vuln.match..",
+            "dev.bulwark.lint..", "dev.bulwark.cli..")
+        .orShould().dependOnClassesThat().resideInAPackage("dev.bulwark.scan")
+        .check(classes);
+  }
+
   @Test
   void noPackageCycles() {
     slices().matching("dev.bulwark.(**)").should().beFreeOfCycles().check(classes);

@@ -79,7 +79,8 @@ class FastPathTest {
       "sbom --insecure --insecure x", "sbom --insecure=true x", "sbom --platform a --platform b x", "sbom -- x", "sbom --debug x",
       "--debug sbom x", "sbom --format --insecure x",
       "image", "image --help", "image a b", "image --fail-on high --fail-on low x", "image --no-fail --no-fail x", "image --format",
-      "image --config a --config b x", "image --debug x", "image -- x", "image --bogus x", "--debug image x"})
+      "image --config a --config b x", "image --debug x", "image -- x", "image --bogus x", "--debug image x",
+      "image --severity high x", "image --ignore-unfixed x"})
   void imageCommands_leaveEverythingElseToPicocli(String line) {
     String[] args = line.split(" ");
     assertThat(FastPath.parseSbom(args)).as(line).isEmpty();

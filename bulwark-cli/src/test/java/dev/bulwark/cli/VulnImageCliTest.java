@@ -208,6 +208,22 @@ class VulnImageCliTest {
     assertThat(r.out()).contains("CVE-2099-0005", "util-linux").endsWith("1 high, 1 medium and 2 low vulnerabilities (1 high, 1 medium and 2 low in the base image)\n");
   }
 
+  /** The vulnerability filters of `bulwark vulns` work on an image too; the image checks are not filtered. */
+  @Test
+  void severityAndUnfixedFilters() throws Exception {
+    Path json = dir.resolve("out.json");
+    CliTest.Run r = CliTest.run("image", image.toString(), "--db", db.toString(), "--severity", "high", "--format", "json=" + json, "--no-fail");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> ids = findings(json).stream().map(f -> f.get("ruleId").asText()).toList();
+    assertThat(ids.stream().filter(i -> i.startsWith("CVE-"))).containsExactly("CVE-2099-0005");
+    assertThat(ids).anyMatch(i -> i.startsWith("BW-M"));
+    assertThat(r.err()).contains("1 high vulnerability");
+    CliTest.run("image", image.toString(), "--db", db.toString(), "--ignore-unfixed", "--format", "json=" + json, "--no-fail");
+    assertThat(findings(json).stream().map(f -> f.get("ruleId").asText())).contains("CVE-2099-0001", "CVE-2099-0005").doesNotContain("CVE-2099-0007");
+    CliTest.Run noDb = CliTest.run("image", image.toString(), "--severity", "high", "--db", dir.resolve("nodb").toString());
+    assertThat(noDb.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
+  }
+
   @Test
   void badDatabaseOrOptionsAreOneLineErrors() throws Exception {
     Files.writeString(db.resolve(dev.bulwark.vuln.db.IndexedDbFile.NAME), "not a database");

@@ -100,10 +100,13 @@ class PackagesTest {
   @Test
   void sbom_alpineAndDistroless() throws Exception {
     TestImages.Builder alpine = new TestImages.Builder().layer(file("etc/alpine-release", "3.20.3\n"),
-        file("lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\no:musl\nL:MIT\n\nP:busybox\nV:1.36.1-r29\nA:x86_64\nL:GPL-2.0-only\n"));
+        file("lib/apk/db/installed", "P:musl\nV:1.2.5-r0\nA:x86_64\no:musl\nL:MIT\n\nP:busybox\nV:1.36.1-r29\nA:x86_64\nL:GPL-2.0-only\n\n"
+            + "P:libcrypto3\nV:3.3.2-r0\nA:x86_64\no:openssl\n"));
     Sbom a = Image.open(TestImages.writeDir(alpine.oci(), tmp.resolve("a")), "linux/amd64", ImageLimits.DEFAULT).sbom("a");
     assertThat(a.os().id()).isEqualTo("alpine");
     assertThat(a.packages()).extracting(Package::purlString).contains("pkg:apk/alpine/musl@1.2.5-r0?arch=x86_64&distro=3.20.3");
+    // another origin is the purl's upstream, so the purl alone still names the package advisories are keyed by
+    assertThat(a.packages()).extracting(Package::purlString).contains("pkg:apk/alpine/libcrypto3@3.3.2-r0?arch=x86_64&distro=3.20.3&upstream=openssl");
     TestImages.Builder distroless = new TestImages.Builder().layer(file("etc/os-release", "PRETTY_NAME=\"Distroless\"\nID=debian\nVERSION_ID=\"12\"\n"),
         file("var/lib/dpkg/status.d/libc6", "Package: libc6\nVersion: 2.36-9+deb12u9\nArchitecture: amd64\nSource: glibc\n"),
         file("var/lib/dpkg/status.d/libc6.md5sums", "abc  lib/x\n"));

@@ -36,11 +36,20 @@ class SbomReaderTest {
     return new Sbom(s.name(), null, null, s.os(), s.packages(), s.gaps());
   }
 
-  /** SPDX, as Bulwark writes it, carries the packages' names, versions and purls, and the gaps. */
+  /**
+   * SPDX, as Bulwark writes it, carries the packages' names, versions and purls, and the gaps; an OS package's source
+   * comes from the purl's upstream qualifier (a bare name: the source version is the package's own).
+   */
   static Sbom asSpdx(Sbom s) {
     List<Package> packages = s.packages().stream()
-        .map(p -> new Package(p.purl() == null ? Ecosystem.GENERIC : p.ecosystem(), p.name(), p.version(), p.arch(), p.name(), p.version(), null,
-            p.purl(), Location.UNKNOWN))
+        .map(p -> {
+          String upstream = p.purl() == null || p.purl().getQualifiers() == null ? null : p.purl().getQualifiers().get("upstream");
+          boolean os = p.ecosystem() == Ecosystem.DEB || p.ecosystem() == Ecosystem.APK;
+          String source = os && upstream != null ? upstream.split("@")[0] : p.name();
+          String sourceVersion = os && upstream != null && upstream.contains("@") ? upstream.split("@")[1] : p.version();
+          return new Package(p.purl() == null ? Ecosystem.GENERIC : p.ecosystem(), p.name(), p.version(), p.arch(), source, sourceVersion, null,
+              p.purl(), Location.UNKNOWN);
+        })
         .toList();
     return new Sbom(s.name(), null, null, null, packages, s.gaps());
   }
@@ -160,6 +169,73 @@ class SbomReaderTest {
   void errors_carryNoStackTrace() {
     assertThatThrownBy(() -> read("{")).isInstanceOf(SbomFormatException.class)
         .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
+  }
+
+  /** Other tools' ways of naming an OS package's source: the purl's upstream, Trivy's and Syft's properties, Trivy's SPDX sourceInfo. */
+  @Test
+  void foreignSourcePackages() throws Exception {
+    String cdx = """
+        {"bomFormat":"CycloneDX","specVersion":"1.5","components":[
+          {"type":"library","name":"libssl3","version":"3.0.11-1~deb12u2","purl":"pkg:deb/debian/libssl3@3.0.11-1~deb12u2?distro=debian-12&upstream=openssl"},
+          {"type":"library","name":"util-linux-extra","version":"2.38.1-5+b1","purl":"pkg:deb/debian/util-linux-extra@2.38.1-5%2Bb1?upstream=util-linux%402.38.1-5"},
+          {"type":"library","name":"libattr1","version":"1:2.5.1-4","purl":"pkg:deb/debian/libattr1@2.5.1-4?epoch=1",
+           "properties":[{"name":"aquasecurity:trivy:SrcName","value":"attr"},{"name":"aquasecurity:trivy:SrcEpoch","value":"1"},
+             {"name":"aquasecurity:trivy:SrcVersion","value":"2.5.1"},{"name":"aquasecurity:trivy:SrcRelease","value":"4"}]},
+          {"type":"library","name":"libcrypto3","version":"3.1.4-r5","purl":"pkg:apk/alpine/libcrypto3@3.1.4-r5?distro=3.19.1",
+           "properties":[{"name":"aquasecurity:trivy:SrcName","value":"openssl"},{"name":"aquasecurity:trivy:SrcVersion","value":"3.1.4-r5"}]},
+          {"type":"library","name":"libpam0g","version":"1.5.2-6","purl":"pkg:deb/debian/libpam0g@1.5.2-6",
+           "properties":[{"name":"syft:metadata:source","value":"pam"}]},
+          {"type":"library","name":"ssl_client","version":"1.36.1-r15","purl":"pkg:apk/alpine/ssl_client@1.36.1-r15",
+           "properties":[{"name":"syft:metadata:originPackage","value":"busybox"}]},
+          {"type":"library","name":"requests","version":"2.31.0","purl":"pkg:pypi/requests@2.31.0?upstream=other"}]}
+        """;
+    assertThat(read(cdx).packages()).extracting(Package::name, Package::source, Package::sourceVersion).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("libssl3", "openssl", "3.0.11-1~deb12u2"),
+        org.assertj.core.groups.Tuple.tuple("util-linux-extra", "util-linux", "2.38.1-5"),
+        org.assertj.core.groups.Tuple.tuple("libattr1", "attr", "1:2.5.1-4"),
+        org.assertj.core.groups.Tuple.tuple("libcrypto3", "openssl", "3.1.4-r5"),
+        org.assertj.core.groups.Tuple.tuple("libpam0g", "pam", "1.5.2-6"),
+        org.assertj.core.groups.Tuple.tuple("ssl_client", "busybox", "1.36.1-r15"),
+        // a language package has no source package: its own name, whatever a qualifier says
+        org.assertj.core.groups.Tuple.tuple("requests", "requests", "2.31.0"));
+    String spdx = """
+        {"spdxVersion":"SPDX-2.3","SPDXID":"SPDXRef-DOCUMENT","name":"x","packages":[
+          {"name":"debian","SPDXID":"SPDXRef-OS","versionInfo":"12.4","primaryPackagePurpose":"OPERATING-SYSTEM"},
+          {"name":"libacl1","SPDXID":"SPDXRef-1","versionInfo":"2.3.1-3","sourceInfo":"built package from: acl 2.3.1-3",
+           "externalRefs":[{"referenceType":"purl","referenceLocator":"pkg:deb/debian/libacl1@2.3.1-3?distro=debian-12.4"}]},
+          {"name":"bash","SPDXID":"SPDXRef-2","versionInfo":"5.2.15-2+b2","sourceInfo":"acquired package info from DPKG DB: /var/lib/dpkg/status",
+           "externalRefs":[{"referenceType":"purl","referenceLocator":"pkg:deb/debian/bash@5.2.15-2%2Bb2?upstream=bash%405.2.15-2"}]}]}
+        """;
+    Sbom s = read(spdx);
+    assertThat(s.os()).isEqualTo(new OperatingSystem("debian", "12.4", null));
+    assertThat(s.packages()).extracting(Package::name, Package::source, Package::sourceVersion).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("libacl1", "acl", "2.3.1-3"), org.assertj.core.groups.Tuple.tuple("bash", "bash", "5.2.15-2"));
+  }
+
+  @Test
+  void wrongTypes_areErrorsNotAbsences() {
+    String head = "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",";
+    assertRefused(head + "\"components\":{\"type\":\"library\"}}", "components is an object, not a list");
+    assertRefused(head + "\"components\":[{\"type\":\"library\",\"name\":[\"x\"]}]}", "field 'name' is a list, not a string");
+    assertRefused(head + "\"components\":[{\"type\":\"library\",\"name\":\"x\",\"licenses\":{}}]}", "field 'licenses' is an object, not a list");
+    assertRefused(head + "\"components\":[7]}", "component is a number, not an object");
+    assertRefused("{\"spdxVersion\":\"SPDX-2.3\",\"packages\":\"none\"}", "packages is a string, not a list");
+    assertRefused("{\"spdxVersion\":\"SPDX-2.3\",\"packages\":[true]}", "SPDX package is a boolean, not an object");
+    assertRefused("{\"schemaVersion\":1,\"packages\":[],\"gaps\":{}}", "gaps is an object, not a list");
+    assertRefused(head + "\"components\":[]} trailing", "not valid JSON");
+  }
+
+  @Test
+  void counts_areBounded() throws Exception {
+    StringBuilder many = new StringBuilder("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[");
+    for (int i = 0; i <= SbomReader.MAX_PACKAGES; i++) many.append(i == 0 ? "" : ",").append("{\"type\":\"library\",\"name\":\"p").append(i).append("\"}");
+    assertRefused(many + "]}", "more than 100000 packages");
+    // exactly the limit is read
+    String exactly = many.substring(0, many.lastIndexOf(",{")) + "]}";
+    assertThat(read(exactly).packages()).hasSize(SbomReader.MAX_PACKAGES);
+    StringBuilder wide = new StringBuilder("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[{\"type\":\"library\",\"name\":\"x\",\"hashes\":[");
+    for (int i = 0; i < SbomReader.MAX_ELEMENT_NODES; i++) wide.append(i == 0 ? "" : ",").append(i);
+    assertRefused(wide + "]}]}", "more than 200000 JSON values");
   }
 
   private static void assertRefused(String doc, String message) {

@@ -177,7 +177,12 @@ public final class Scanner {
    * Vulnerability matching for an image scan: the database file, and the base image whose layers are the image's
    * first ones (null: not known), read the way the image is.
    */
-  public record VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter) {}
+  public record VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter, Vulnerabilities.Filter filter) {
+    /** Every vulnerability found. */
+    public VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter) {
+      this(dbFile, baseImage, staleAfter, Vulnerabilities.Filter.ALL);
+    }
+  }
 
   /** An image scan's result with its vulnerability summary and what the user should be told (a stale database). */
   public record ImageResult(Result result, Vulnerabilities.Summary summary, List<String> notices) {}
@@ -187,20 +192,10 @@ public final class Scanner {
    * findings of the same report, so every format writes them and {@code --fail-on} gates on them too.
    */
   public ImageResult scan(ImageScan request, VulnCheck vulns) throws IOException {
-    LintConfig settings;
-    try {
-      settings = request.config() == null ? LintConfig.DEFAULT : ConfigFinder.load(request.config()).config();
-    } catch (LintConfig.ConfigException e) {
-      throw new IOException(e.getMessage());
-    }
+    LintConfig settings = settings(request.config());
     // the database first: a missing or corrupt one fails before an image is pulled
-    dev.bulwark.vuln.db.VulnDatabase db = dev.bulwark.vuln.db.DbFile.open(vulns.dbFile());
     List<String> notices = new ArrayList<>();
-    java.time.Duration age = java.time.Duration.between(db.info().built(), java.time.Instant.now());
-    if (age.compareTo(vulns.staleAfter()) > 0) {
-      notices.add("the vulnerability database is " + age.toDays() + " days old (built " + db.info().built()
-          + "); newer advisories are missing: re-import the feeds with `bulwark db import`");
-    }
+    dev.bulwark.vuln.db.VulnDatabase db = openDatabase(vulns, notices);
     ImageInput.Opened opened = ImageInput.open(request.image(), request.platform(), request.insecure());
     int baseLayers = -1;
     if (vulns.baseImage() != null) {
@@ -208,13 +203,123 @@ public final class Scanner {
       baseLayers = baseLayers(opened.image(), base, vulns.baseImage());
     }
     FileReport report = lint(request.image(), opened.image(), settings);
-    String codename = dev.bulwark.image.pkg.OsInfo.detect(opened.image().files()).map(dev.bulwark.image.pkg.OsInfo::codename).orElse(null);
-    Vulnerabilities.Outcome v = Vulnerabilities.check(opened.image().sbom(request.image()), codename, db, baseLayers, settings, request.image());
+    Vulnerabilities.Outcome v = Vulnerabilities.check(opened.image().sbom(request.image()), codename(opened.image()), db, baseLayers, settings, request.image(),
+        vulns.filter());
     List<Finding> all = new ArrayList<>(report.findings());
     all.addAll(v.findings());
     report = report.withFindings(all);
     Result result = new Result(new ScanReport(List.of(report)), java.util.Collections.singletonList(null));
     return new ImageResult(result, v.summary(), notices);
+  }
+
+  private static LintConfig settings(Path config) throws IOException {
+    try {
+      return config == null ? LintConfig.DEFAULT : ConfigFinder.load(config).config();
+    } catch (LintConfig.ConfigException e) {
+      throw new IOException(e.getMessage());
+    }
+  }
+
+  /** The database a check names, with a notice in {@code notices} when it is older than the check allows. */
+  private static dev.bulwark.vuln.db.VulnDatabase openDatabase(VulnCheck vulns, List<String> notices) throws IOException {
+    dev.bulwark.vuln.db.VulnDatabase db = dev.bulwark.vuln.db.DbFile.open(vulns.dbFile());
+    java.time.Duration age = java.time.Duration.between(db.info().built(), java.time.Instant.now());
+    if (age.compareTo(vulns.staleAfter()) > 0) {
+      notices.add("the vulnerability database is " + age.toDays() + " days old (built " + db.info().built()
+          + "); newer advisories are missing: re-import the feeds with `bulwark db import`");
+    }
+    return db;
+  }
+
+  private static String codename(Image image) {
+    return dev.bulwark.image.pkg.OsInfo.detect(image.files()).map(dev.bulwark.image.pkg.OsInfo::codename).orElse(null);
+  }
+
+  /** An SBOM file to match ({@code bulwark vulns}), with a settings file (may be null). */
+  public record SbomScan(Path file, Path config) {}
+
+  /**
+   * Reads the SBOM (CycloneDX, SPDX or Bulwark JSON, within {@link dev.bulwark.sbom.SbomReader}'s bounds) and matches
+   * its packages: each OS package in the release its purl's {@code distro} qualifier names, else the document's
+   * operating system. The result has one target, the file; its summary says nothing of a base image.
+   */
+  public ImageResult scan(SbomScan request, VulnCheck vulns) throws IOException {
+    LintConfig settings = settings(request.config());
+    List<String> notices = new ArrayList<>();
+    dev.bulwark.vuln.db.VulnDatabase db = openDatabase(vulns, notices);
+    byte[] bytes;
+    try {
+      bytes = InputFiles.read(request.file(), InputFiles.MAX_BYTES, "not an SBOM");
+    } catch (java.nio.file.FileSystemException e) {
+      throw e; // names the file itself
+    } catch (IOException e) {
+      throw new IOException(request.file() + ": " + e.getMessage(), e);
+    }
+    dev.bulwark.sbom.Sbom sbom;
+    try {
+      sbom = dev.bulwark.sbom.SbomReader.DEFAULT.read(bytes);
+    } catch (dev.bulwark.sbom.SbomFormatException e) {
+      throw new IOException(request.file() + ": " + e.getMessage());
+    }
+    String name = request.file().toString();
+    SbomDistros distros = new SbomDistros(sbom.os());
+    Vulnerabilities.Outcome v = Vulnerabilities.check(sbom.packages(), distros::ecosystem, db, -1, settings, name, vulns.filter());
+    if (distros.unknown() > 0) {
+      notices.add(distros.unknown() + " OS package" + (distros.unknown() == 1 ? "" : "s") + " of " + name
+          + " name no distribution release (no purl distro= qualifier, no operating-system component): not matched");
+    }
+    FileReport report = new FileReport(name, FileReport.Kind.FILE, v.findings(), null, null).withWarnings(sbom.gaps());
+    return new ImageResult(new Result(new ScanReport(List.of(report)), java.util.Collections.singletonList(null)), v.summary(), notices);
+  }
+
+  /** Two images to compare ({@code bulwark compare IMAGE --to BASELINE}), read the way {@code image} reads one. */
+  public record CompareScan(String image, String to, String platform, boolean insecure) {}
+
+  /** A comparison, and what the user should be told (a stale database). */
+  public record CompareResult(dev.bulwark.scan.compare.Comparison comparison, List<String> notices) {}
+
+  /**
+   * Reads both images and compares them; with {@code vulns} (may be null) each is matched against the database first,
+   * so the comparison says which vulnerabilities are fixed and introduced.
+   */
+  public CompareResult compare(CompareScan request, VulnCheck vulns) throws IOException {
+    List<String> notices = new ArrayList<>();
+    dev.bulwark.vuln.db.VulnDatabase db = vulns == null ? null : openDatabase(vulns, notices);
+    dev.bulwark.scan.compare.ImageSummary to = summary(request.image(), request, db);
+    dev.bulwark.scan.compare.ImageSummary from = summary(request.to(), request, db);
+    return new CompareResult(dev.bulwark.scan.compare.Compare.of(from, to), notices);
+  }
+
+  private static dev.bulwark.scan.compare.ImageSummary summary(String ref, CompareScan request, dev.bulwark.vuln.db.VulnDatabase db) throws IOException {
+    ImageInput.Opened opened = ImageInput.open(ref, request.platform(), request.insecure());
+    Image image = opened.image();
+    dev.bulwark.sbom.Sbom sbom = image.sbom(ref);
+    List<dev.bulwark.scan.compare.ImageSummary.Vuln> found = null;
+    if (db != null) {
+      found = new ArrayList<>();
+      // matched as `bulwark image` matches (no config: a comparison shows every difference)
+      for (Vulnerabilities.Matched m : Vulnerabilities.check(sbom, codename(image), db, -1, LintConfig.DEFAULT, ref).matched()) {
+        found.add(new dev.bulwark.scan.compare.ImageSummary.Vuln(m.finding().ruleId(), m.finding().aliases(), m.finding().severity(), m.pkg(),
+            m.version(), m.fixed()));
+      }
+    }
+    dev.bulwark.image.ImageConfig c = image.manifest().config();
+    List<dev.bulwark.scan.compare.ImageSummary.Layer> layers = new ArrayList<>();
+    var manifestLayers = image.manifest().layers();
+    for (int i = 0; i < manifestLayers.size(); i++) {
+      var l = manifestLayers.get(i);
+      long unpacked = i < image.layers().size() ? image.layers().get(i).uncompressedBytes() : 0;
+      layers.add(new dev.bulwark.scan.compare.ImageSummary.Layer(l.diffId() == null ? null : l.diffId().toString(), l.size(), unpacked));
+    }
+    String platform = c.os() == null ? null : c.os() + (c.architecture() == null ? "" : "/" + c.architecture()) + (c.variant() == null ? "" : "/" + c.variant());
+    String os = sbom.os() == null ? null : sbom.os().name() != null ? sbom.os().name() : sbom.os().id() + " " + sbom.os().version();
+    java.util.Map<String, String> labels = c.labels() == null ? java.util.Map.of() : c.labels();
+    return new dev.bulwark.scan.compare.ImageSummary(opened.name(), os, platform, c.user(), nz(c.entrypoint()), nz(c.cmd()), nz(c.exposedPorts()),
+        labels.get("org.opencontainers.image.base.name"), labels.get("org.opencontainers.image.base.digest"), layers, sbom.packages(), found);
+  }
+
+  private static List<String> nz(List<String> l) {
+    return l == null ? List.of() : l;
   }
 
   /** How many bottom layers of {@code image} are {@code base}'s: all of the base's, which must be the image's first. */

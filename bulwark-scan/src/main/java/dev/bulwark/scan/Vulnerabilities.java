@@ -35,18 +35,31 @@ import java.util.Map;
 public final class Vulnerabilities {
   private Vulnerabilities() {}
 
-  /** The findings and the counts the summary sentence is made of. */
-  public record Outcome(List<Finding> findings, Summary summary) {}
+  /** The findings and the counts the summary sentence is made of, and what each finding is about ({@code matched}, in the same order). */
+  public record Outcome(List<Finding> findings, Summary summary, List<Matched> matched) {}
+
+  /** A finding's vulnerability as values: the package it is reported on (the source package), its version and the fix (null: none). */
+  public record Matched(Finding finding, String pkg, String version, String fixed) {}
 
   /** Vulnerabilities per severity, those from base-image layers apart ({@code base} null when the base is not known). */
   public record Summary(Map<Severity, Integer> all, Map<Severity, Integer> base, int packagesChecked, int packagesSkipped) {
     /** "1 critical and 5 high vulnerabilities (2 high in the base image)", or "no vulnerabilities". */
     public String sentence() {
+      return sentence(true);
+    }
+
+    /**
+     * The sentence; without {@code layered} (an SBOM file, which has no layers to tell a base image by) it says nothing
+     * of a base image.
+     */
+    public String sentence(boolean layered) {
       String all = counts(this.all);
       if (all.isEmpty()) return "no known vulnerabilities in " + packagesChecked + " packages";
       int total = this.all.values().stream().mapToInt(Integer::intValue).sum();
       String s = all + (total == 1 ? " vulnerability" : " vulnerabilities");
-      if (base != null) {
+      if (!layered) {
+        s += " in " + packagesChecked + " packages";
+      } else if (base != null) {
         String b = counts(base);
         s += b.isEmpty() ? " (none in the base image)" : " (" + b + " in the base image)";
       } else {
@@ -101,22 +114,53 @@ public final class Vulnerabilities {
   }
 
   /**
+   * Which vulnerabilities to keep: those rated one of {@code severities} (empty: every rating), and with
+   * {@code ignoreUnfixed} only those a fixed version is known for. What is dropped is neither a finding nor counted.
+   */
+  public record Filter(java.util.Set<Severity> severities, boolean ignoreUnfixed) {
+    public static final Filter ALL = new Filter(java.util.Set.of(), false);
+
+    public Filter {
+      severities = java.util.Set.copyOf(severities);
+    }
+
+    boolean keeps(Severity rated, VulnFinding v) {
+      return (severities.isEmpty() || severities.contains(rated)) && !(ignoreUnfixed && v.fixed() == null);
+    }
+  }
+
+  /**
    * Matches every package of {@code sbom}; {@code codename} is os-release's VERSION_CODENAME (a Debian release without
    * a number is known by it), {@code baseLayers} the number of bottom layers that are the base image's (-1: unknown).
    */
   public static Outcome check(Sbom sbom, String codename, VulnDatabase db, int baseLayers, LintConfig settings, String target) {
+    return check(sbom, codename, db, baseLayers, settings, target, Filter.ALL);
+  }
+
+  /** {@link #check(Sbom, String, VulnDatabase, int, LintConfig, String)}, keeping what {@code filter} keeps. */
+  public static Outcome check(Sbom sbom, String codename, VulnDatabase db, int baseLayers, LintConfig settings, String target, Filter filter) {
     String osEcosystem = sbom.os() == null ? null : Distros.ecosystem(sbom.os().id(), sbom.os().version(), codename);
+    return check(sbom.packages(), p -> osEcosystem, db, baseLayers, settings, target, filter);
+  }
+
+  /**
+   * Matches {@code packages}, each OS package in the advisory ecosystem {@code osEcosystem} gives it (null: its release
+   * is not known, and it is skipped), keeping what {@code filter} keeps.
+   */
+  public static Outcome check(List<Package> packages, java.util.function.Function<Package, String> osEcosystem, VulnDatabase db, int baseLayers,
+      LintConfig settings, String target, Filter filter) {
     Map<Query, List<Package>> byQuery = new LinkedHashMap<>();
     int skipped = 0;
-    for (Package p : sbom.packages()) {
-      Query q = query(p, osEcosystem);
+    for (Package p : packages) {
+      boolean os = p.ecosystem() == dev.bulwark.sbom.Ecosystem.DEB || p.ecosystem() == dev.bulwark.sbom.Ecosystem.APK;
+      Query q = query(p, os ? osEcosystem.apply(p) : null);
       if (q == null) {
         skipped++;
       } else {
         byQuery.computeIfAbsent(q, k -> new ArrayList<>()).add(p);
       }
     }
-    List<Finding> out = new ArrayList<>();
+    List<Matched> out = new ArrayList<>();
     Map<Severity, Integer> all = new LinkedHashMap<>();
     Map<Severity, Integer> base = baseLayers < 0 ? null : new LinkedHashMap<>();
     for (Map.Entry<Query, List<Package>> e : byQuery.entrySet()) {
@@ -126,13 +170,14 @@ public final class Vulnerabilities {
         Finding f = finding(q, binaries, v, baseLayers);
         if (settings.ignores(f, target)) continue;
         f = f.withSeverity(settings.severityOf(f));
-        out.add(f);
+        if (!filter.keeps(f.severity(), v)) continue;
+        out.add(new Matched(f, q.name(), q.version(), v.fixed()));
         all.merge(f.severity(), 1, Integer::sum);
         if (base != null && inBase(binaries, baseLayers)) base.merge(f.severity(), 1, Integer::sum);
       }
     }
-    out.sort(Finding.ORDER);
-    return new Outcome(out, new Summary(all, base, byQuery.size(), skipped));
+    out.sort((a, b) -> Finding.ORDER.compare(a.finding(), b.finding()));
+    return new Outcome(out.stream().map(Matched::finding).toList(), new Summary(all, base, byQuery.size(), skipped), List.copyOf(out));
   }
 
   /** From the base image: the first binary (the one reported) came in a base layer. */

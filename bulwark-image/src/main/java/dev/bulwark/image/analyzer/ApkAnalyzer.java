@@ -36,7 +36,9 @@ final class ApkAnalyzer implements DatabaseAnalyzer {
       List<ApkInstalled.Entry> entries = ApkInstalled.parse(new String(b, StandardCharsets.UTF_8));
       for (ApkInstalled.Entry e : FirstLayers.capped(entries, ApkInstalled.MAX_PACKAGES, "/" + INSTALLED + " (apk)", gaps)) {
         out.add(new Package(Ecosystem.APK, e.name(), e.version(), e.arch(), e.origin(), e.version(), e.license(),
-            Purls.of(Ecosystem.APK, "alpine", e.name(), e.version(), Map.of("arch", nz(e.arch()), "distro", distro)),
+            // upstream: the origin, when it is another package, as Syft writes it; an SBOM read back (SPDX keeps only the purl) is then still matched by origin
+            Purls.of(Ecosystem.APK, "alpine", e.name(), e.version(),
+                Map.of("arch", nz(e.arch()), "distro", distro, "upstream", e.origin() == null || e.origin().equals(e.name()) ? "" : e.origin())),
             new Location(firstSeen.getOrDefault(e.name() + "@" + e.version(), -1), INSTALLED)));
       }
     });
