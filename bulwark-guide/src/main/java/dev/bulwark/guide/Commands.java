@@ -51,6 +51,11 @@ public final class Commands {
       out.add(new Shown("bulwark image " + tar, true,
           "check the built image: user, secrets in layers, setuid files; its vulnerabilities too once `bulwark db import` made a database"));
       out.add(new Shown("bulwark runtime " + tar + " --out deploy", true, "locked-down run settings from what the image really runs as"));
+      String original = Sections.tarball(in.project(), "original");
+      out.add(new Shown("docker save " + Sections.tag(in.project(), "original") + " -o " + original, false, "export the original too"));
+      out.add(new Shown("bulwark compare " + tar + " --to " + original, true, "what changed: packages, size, user, layers (vulnerabilities with a database)"));
+      out.add(new Shown("bulwark report . --image original=" + original + " --image " + id + "=" + tar + " --out SECURITY.md", true,
+          "this guide with the built images measured: sizes, attack surface, vulnerabilities"));
     });
     out.add(new Shown(report(in), true, "regenerate this guide"));
     return out;
