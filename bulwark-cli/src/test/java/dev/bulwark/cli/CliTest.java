@@ -68,7 +68,7 @@ class CliTest {
   @Test
   void scan_allExamples_eachHasFindings() {
     Run r = run("scan", "--no-color", "--format", "json", EXAMPLES.toString());
-    assertThat(r.out()).contains("\"files\" : 20", "go-api/Dockerfile", "python-web/Dockerfile", "node-app/Dockerfile", "java-app/Dockerfile",
+    assertThat(r.out()).contains("\"files\" : 25", "go-api/Dockerfile", "python-web/Dockerfile", "node-app/Dockerfile", "java-app/Dockerfile",
         "go-api/deploy/kubernetes.yaml", "go-api/deploy/compose.yaml");
   }
 
