@@ -103,8 +103,9 @@ public final class Sources {
     String basePath = base.getRawPath() == null ? "" : base.getRawPath();
     if (basePath.endsWith("/")) basePath = basePath.substring(0, basePath.length() - 1);
     try {
-      URI rel = new URI(null, null, path, null);
-      return URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + "/" + rel.getRawPath());
+      // absolute, so a colon in the first segment (Debian:12) is not read as a scheme
+      URI rel = new URI(null, null, "/" + path, null);
+      return URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + rel.getRawPath());
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("cannot build a URL from '" + path + "'", e);
     }
