@@ -73,6 +73,14 @@ final class DbProgress implements Updater.Listener {
     err.flush();
   }
 
+  @Override
+  public void killed(String state) {
+    // no lock: the main thread may hold it and will never run again
+    err.print(terminal ? "\r\033[K" : "");
+    err.println("bulwark: error: db update interrupted; " + state);
+    err.flush();
+  }
+
   /** Called once the update is over, whatever its outcome. */
   synchronized void finish() {
     clear();

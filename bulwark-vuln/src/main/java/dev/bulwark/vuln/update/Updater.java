@@ -54,6 +54,9 @@ public final class Updater {
     default void warning(Download d, String message) {}
 
     default void writing(int advisories) {}
+
+    /** The JVM is shutting down mid-update (Ctrl-C, SIGTERM); {@code state} is what became of the old database. */
+    default void killed(String state) {}
   }
 
   /**
@@ -121,7 +124,12 @@ public final class Updater {
   private Result run(Path dir, List<Download> downloads, Instant now, Path oldFile, Old old) throws IOException {
     Path work = Files.createTempDirectory(dir, WORK_PREFIX);
     // Ctrl-C ends the JVM without unwinding this thread: the hook removes the downloads (the old database was never touched)
-    Thread cleanup = new Thread(() -> deleteTree(work), "bulwark-db-update-cleanup");
+    java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread cleanup = new Thread(() -> {
+      deleteTree(work);
+      // killed inside the rename itself, the database is the old one or the new one whole (the rename is atomic)
+      listener.killed(written.get() ? "the new database " + dir.resolve(IndexedDbFile.NAME) + " had been written" : old.state());
+    }, "bulwark-db-update-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       Map<Download.Scope, List<Advisory>> byScope = new LinkedHashMap<>();
@@ -182,6 +190,7 @@ public final class Updater {
       Path file = dir.resolve(IndexedDbFile.NAME);
       try {
         writer.save(db, file);
+        written.set(true);
       } catch (IOException e) {
         throw new UpdateException("writing the new database failed (" + e.getMessage() + "); " + old.state(), e);
       }
