@@ -26,7 +26,8 @@ public interface Downloader {
     private final int status;
 
     public HttpStatusException(URI uri, int status) {
-      super(uri + ": HTTP " + status + (status == 404 ? " (not found)" : status >= 500 ? " (server error)" : ""));
+      super(uri + ": HTTP " + status + (status == 404 ? " (not found)" : status >= 500 ? " (server error)"
+          : status >= 300 && status < 400 ? " (a redirect not followed: none, or from https to http)" : ""));
       this.status = status;
     }
 

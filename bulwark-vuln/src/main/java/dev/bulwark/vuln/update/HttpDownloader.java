@@ -82,12 +82,22 @@ public final class HttpDownloader implements Downloader {
   }
 
   private static IOException inWords(URI uri, Throwable cause) {
-    if (cause instanceof HttpStatusException || cause instanceof TooLargeException) return (IOException) cause;
-    if (cause instanceof HttpConnectTimeoutException) return new IOException(uri + ": could not connect in time", cause);
-    if (cause instanceof HttpTimeoutException) return new IOException(uri + ": no response in time", cause);
-    if (cause instanceof java.net.ConnectException) return new IOException(uri + ": could not connect (" + message(cause) + ")", cause);
-    if (cause instanceof IOException) return new IOException(uri + ": " + message(cause), cause);
-    return new IOException(uri + ": the download failed (" + message(cause) + ")", cause);
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof HttpStatusException || t instanceof TooLargeException) return (IOException) t;
+      if (t instanceof HttpConnectTimeoutException) return new IOException(uri + ": could not connect in time", cause);
+      if (t instanceof HttpTimeoutException) return new IOException(uri + ": no response in time", cause);
+      if (t instanceof java.net.ConnectException) {
+        return new IOException(uri + ": could not connect" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")"), cause);
+      }
+    }
+    Throwable t = innermost(cause);
+    return new IOException(uri + ": " + (t instanceof IOException ? "" : "the download failed: ") + message(t), cause);
+  }
+
+  /** The JDK wraps (UncheckedIOException in IOException, each naming the other): the one that says something. */
+  private static Throwable innermost(Throwable t) {
+    while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) t = t.getCause();
+    return t;
   }
 
   private static String message(Throwable t) {

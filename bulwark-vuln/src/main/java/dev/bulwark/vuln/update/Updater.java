@@ -64,9 +64,7 @@ public final class Updater {
    * @param retries how many more times a failed download is tried (not after a 4xx status or past the size bound)
    * @param allowShrink accept downloads that give less than half of what the database held for their ecosystems
    */
-  public record Options(boolean replace, int retries, Duration backoff, boolean allowShrink) {
-    public static final Options DEFAULT = new Options(false, 2, Duration.ofSeconds(2), false);
-  }
+  public record Options(boolean replace, int retries, Duration backoff, boolean allowShrink) {}
 
   /** One download's outcome. */
   public record Fetched(Download download, long bytes, int records, int withdrawn, int bad) {}

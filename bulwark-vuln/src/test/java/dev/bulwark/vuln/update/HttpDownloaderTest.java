@@ -45,6 +45,11 @@ class HttpDownloaderTest {
           x.sendResponseHeaders(302, -1);
         },
         "/missing", x -> send(x, 404, "no".getBytes(), 2),
+        "/nowhere", x -> x.sendResponseHeaders(301, -1),
+        "/downgrade", x -> {
+          x.getResponseHeaders().add("Location", "ftp://elsewhere/x");
+          x.sendResponseHeaders(302, -1);
+        },
         "/cut", x -> {
           x.sendResponseHeaders(200, body.length);
           x.getResponseBody().write(body, 0, 1000);
@@ -113,6 +118,9 @@ class HttpDownloaderTest {
   void anErrorStatusIsAnHttpStatusException() {
     assertThatThrownBy(() -> fetch("/missing", 1 << 20)).isInstanceOf(Downloader.HttpStatusException.class)
         .hasMessage(uri("/missing") + ": HTTP 404 (not found)");
+    assertThatThrownBy(() -> fetch("/nowhere", 1 << 20)).as("a redirect without a Location").hasMessage(uri("/nowhere") + ": Invalid redirection");
+    assertThatThrownBy(() -> fetch("/downgrade", 1 << 20)).as("a redirect that is not followed")
+        .hasMessage(uri("/downgrade") + ": HTTP 302 (a redirect not followed: none, or from https to http)");
   }
 
   @Test
