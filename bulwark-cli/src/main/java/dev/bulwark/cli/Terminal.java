@@ -3,12 +3,17 @@ package dev.bulwark.cli;
 import java.io.Console;
 import java.lang.reflect.Method;
 
-/** Whether standard output is an interactive terminal that wants colour. */
+/** Whether standard output is an interactive terminal (that wants colour, that can show progress). */
 final class Terminal {
   private Terminal() {}
 
   static boolean colorsWanted() {
-    if (System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+    return System.getenv("NO_COLOR") == null && interactive();
+  }
+
+  /** Whether the user watches a terminal that can redraw a line (progress bars): not redirected, not {@code TERM=dumb}. */
+  static boolean interactive() {
+    if ("dumb".equals(System.getenv("TERM"))) {
       return false;
     }
     Console c = System.console();

@@ -164,7 +164,8 @@ public final class OsvImport {
             record(out.toString(StandardCharsets.UTF_8), where);
           }
         }
-      } catch (java.util.zip.ZipException e) {
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        // EOFException: deflate data that ends inside an entry (a damaged archive whose directory still reads)
         throw new IOException(f + ": not a readable zip archive (" + e.getMessage() + ")", e);
       }
     }
