@@ -77,6 +77,11 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = Opt.DB, paramLabel = "DIR", description = "Vulnerability database directory. Default: $XDG_CACHE_HOME/bulwark/db or ~/.cache/bulwark/db, used when it exists.")
   String db;
 
+  @Option(names = Opt.BASE, paramLabel = "[LABEL=]IMAGE",
+      description = "The base image an --image of the same LABEL (default original) is built on: its vulnerabilities in the base's layers"
+          + " are counted apart, as `bulwark image --base` does. Repeatable, one per label.")
+  List<String> bases = new ArrayList<>();
+
   @Option(names = "--format", defaultValue = "md", description = "md, html or json. Default: ${DEFAULT-VALUE}.")
   Format format;
 
@@ -118,7 +123,13 @@ final class ReportCommand implements Callable<Integer> {
     String project = context.getFileName() == null ? "app" : context.getFileName().toString();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Map<String, ImageRef> refs = parseImages();
+    Map<String, ImageRef> refs = labelled(images, "--image");
+    Map<String, ImageRef> baseRefs = labelled(bases, Opt.BASE);
+    for (String label : baseRefs.keySet()) {
+      if (!refs.containsKey(label)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), Opt.BASE + ": no --image labelled " + label + " to split");
+      }
+    }
 
     // the variants, written where the guide's commands expect them
     Map<String, String> manifests = HardenCommand.projectFiles(context);
@@ -179,7 +190,8 @@ final class ReportCommand implements Callable<Integer> {
 
     Map<String, GuideInput.ImageFacts> measured = new LinkedHashMap<>();
     for (Map.Entry<String, ImageRef> e : refs.entrySet()) {
-      measured.put(e.getKey(), measure(e.getValue().reference(), err));
+      ImageRef base = baseRefs.get(e.getKey());
+      measured.put(e.getKey(), measure(e.getValue().reference(), base == null ? null : base.reference(), err));
     }
 
     GuideInput input = new GuideInput(project, dockerfileName, variantsDir, projectScan, dockerfileScan, runtime(model, dockerignore), outcomes,
@@ -220,9 +232,10 @@ final class ReportCommand implements Callable<Integer> {
         || name.equals("Containerfile");
   }
 
-  private Map<String, ImageRef> parseImages() {
+  /** {@code [LABEL=]IMAGE} arguments by label (original when none is given); a label twice is a usage error. */
+  private Map<String, ImageRef> labelled(List<String> args, String option) {
     Map<String, ImageRef> m = new LinkedHashMap<>();
-    for (String arg : images) {
+    for (String arg : args) {
       int eq = arg.indexOf('=');
       String label = "original";
       String ref = arg;
@@ -231,7 +244,7 @@ final class ReportCommand implements Callable<Integer> {
         ref = arg.substring(eq + 1);
       }
       if (m.containsKey(label)) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--image: two images labelled " + label);
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": two images labelled " + label);
       }
       m.put(label, new ImageRef(label, ref));
     }
@@ -282,7 +295,7 @@ final class ReportCommand implements Callable<Integer> {
       "usr/bin/microdnf", "usr/bin/rpm", "usr/bin/pip", "usr/local/bin/pip");
 
   /** Reads a built image: its user, compressed size, shells, package managers, executables, and vulnerabilities when a database exists. */
-  private GuideInput.ImageFacts measure(String reference, PrintWriter err) throws IOException {
+  private GuideInput.ImageFacts measure(String reference, String baseImage, PrintWriter err) throws IOException {
     ImageInput.Opened opened = ImageInput.open(reference, null, false);
     Image img = opened.image();
     // unpacked, as `docker images` shows SIZE: a docker-save archive does not say what its layers compress to
@@ -297,7 +310,7 @@ final class ReportCommand implements Callable<Integer> {
     Optional<GradeFacts.ImageVulns> baseVulns = Optional.empty();
     if (db != null || Files.exists(dbFile)) {
       Scanner.ImageResult r = new Scanner().scan(new Scanner.ImageScan(reference, null, false, null),
-          new Scanner.VulnCheck(dbFile, null, ImageCommand.STALE));
+          new Scanner.VulnCheck(dbFile, baseImage, ImageCommand.STALE));
       r.notices().forEach(n -> err.println("bulwark: warning: " + n));
       List<dev.bulwark.core.Finding> found = r.result().report().files().stream().flatMap(f -> f.findings().stream())
           .filter(f -> f.rule().category() == dev.bulwark.core.Category.VULNERABILITIES).toList();

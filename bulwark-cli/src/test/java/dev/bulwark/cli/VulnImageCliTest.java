@@ -201,6 +201,28 @@ class VulnImageCliTest {
     assertThat(Files.readString(json)).doesNotContain("GHSA-test-0000-0001");
   }
 
+  /** The guide measures the built image: its vulnerabilities, the base's share, and the grade's image checks. */
+  @Test
+  void theGuideCountsTheImagesVulnerabilitiesAndTheBasesShare() throws Exception {
+    Path project = ReportCliTest.copy("go-api", dir);
+    CliTest.Run r = CliTest.run("report", project.toString(), "--as-of", ReportCliTest.AS_OF, "--image", "original=" + image, "--base", base.toString(),
+        "--db", db.toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    JsonNode vulns = j.path("images").path("original").path("vulnerabilities");
+    assertThat(vulns.path("high").asInt()).isEqualTo(1);
+    assertThat(vulns.path("medium").asInt()).isEqualTo(1);
+    assertThat(vulns.path("low").asInt()).isEqualTo(2);
+    assertThat(j.path("grade").path("imageMeasured").asBoolean()).isTrue();
+    assertThat(j.path("grade").path("possible").asInt()).isEqualTo(105);
+    CliTest.Run md = CliTest.run("report", project.toString(), "--as-of", ReportCliTest.AS_OF, "--image", "original=" + image, "--base",
+        "original=" + base, "--db", db.toString());
+    assertThat(md.out()).contains("| original (`" + image + "`) | 0 | 1 | 1 | 2 | 0/1/1/2 |");
+    CliTest.Run orphan = CliTest.run("report", project.toString(), "--image", "original=" + image, "--base", "alpine=" + base);
+    assertThat(orphan.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(orphan.err()).contains("--base: no --image labelled alpine to split");
+  }
+
   @Test
   void textOutputEndsWithTheSummary() throws Exception {
     CliTest.Run r = CliTest.run("image", image.toString(), "--db", db.toString(), "--base", base.toString(), "--no-color", "--no-fail");
