@@ -25,7 +25,7 @@
 #        BULWARK_HARNESS_FIXTURES=1 (or --fixtures) adds this harness's own fixtures to the run,
 #        BULWARK_HARNESS_FRESH=1 builds without the layer cache (temporary storage, as a first run),
 #        BULWARK_HARNESS_DRIVER=overlay|vfs (default: overlay where the kernel mounts it, else vfs).
-# Timings: every phase (debootstrap, each stand-in's apt install and umoci pack, skopeo pushes,
+# Timings: every phase (debootstrap, each stand-in's apt install and layer pack, skopeo pushes,
 #        each buildah bud, push, Bulwark's read, the run check) is timed; the totals per phase
 #        are printed at the end and kept, one line each, in $BULWARK_HARNESS_CACHE/last-timings.tsv.
 set -euo pipefail
@@ -480,34 +480,15 @@ ensure_rootfs_image() {
       "$kind" "$runtime" "$SUITE" > "$r/etc/bulwark-standin"
     if [ -d "$r$WHEELHOUSE" ]; then ls "$r$WHEELHOUSE" > "$dir/wheels.txt"; fi
     # Packed under another name and renamed when whole: a half-made stand-in is never taken as cached.
-    timed "$label" umoci-pack pack_rootfs "$dir/oci.tmp" "$r" \
-      >> "$dir/apt.log" 2>&1 || { echo "umoci could not pack the stand-in (see $dir/apt.log)" >&2; return 1; }
+    timed "$label" pack pack_rootfs "$dir/oci.tmp" "$r" \
+      >> "$dir/apt.log" 2>&1 || { echo "could not pack the stand-in (see $dir/apt.log)" >&2; return 1; }
     mv "$dir/oci.tmp" "$dir/oci"
     rm -rf "$r"
   fi
 }
 
-# layout rootfs: an OCI layout, tag rootfs, one layer with the whole root file system. Written
-# here rather than with umoci insert, whose gzip at its default level took 40-45 s per stand-in on
-# this machine; gzip -1 (pigz where installed) makes a larger blob in about half the time, and
-# the blob only travels to the local registry. umoci config edits it afterwards.
-pack_rootfs() {
-  local l=$1 r=$2 gz=gzip diff blob cfg man
-  command -v pigz >/dev/null && gz=pigz
-  mkdir -p "$l/blobs/sha256"
-  tar --numeric-owner --xattrs --xattrs-include='security.capability' -C "$r" -cf - . | $gz -1 > "$l/layer.gz" || return 1
-  diff=$($gz -dc "$l/layer.gz" | sha256sum | cut -c1-64)
-  blob=$(sha256sum < "$l/layer.gz" | cut -c1-64)
-  mv "$l/layer.gz" "$l/blobs/sha256/$blob"
-  printf '{"created":"%s","architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$diff" > "$l/config"
-  cfg=$(sha256sum < "$l/config" | cut -c1-64)
-  printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"sha256:%s","size":%s}]}' \
-    "$cfg" "$(stat -c %s "$l/config")" "$blob" "$(stat -c %s "$l/blobs/sha256/$blob")" > "$l/manifest"
-  man=$(sha256sum < "$l/manifest" | cut -c1-64)
-  printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"annotations":{"org.opencontainers.image.ref.name":"rootfs"}}]}' \
-    "$man" "$(stat -c %s "$l/manifest")" > "$l/index.json"
-  mv "$l/config" "$l/blobs/sha256/$cfg"; mv "$l/manifest" "$l/blobs/sha256/$man"
-  echo '{"imageLayoutVersion":"1.0.0"}' > "$l/oci-layout"
+pack_rootfs() { # layout rootfs: an OCI layout, tag rootfs, one layer with the whole root file system
+  umoci init --layout "$1" && umoci new --image "$1:rootfs" && umoci insert --image "$1:rootfs" "$2" /
 }
 
 # dpkg without an fsync per file, as Docker's own Debian images set it
