@@ -64,6 +64,9 @@ class NodeLockFilesTest {
     assertThat(found("package-lock.json", "{\"packages\": ".getBytes(StandardCharsets.UTF_8))).isEmpty();
     assertThat(found("package-lock.json", "[1, 2]".getBytes(StandardCharsets.UTF_8))).isEmpty();
     assertThat(found("yarn.lock", new byte[] {(byte) 0xff, 0, 1, 2})).isEmpty();
+    // an entry header of only commas (found by the AnalyzerFuzzTest#yarnLock campaign): no specifier, no package, no exception
+    assertThat(found("yarn.lock", ",,,:\n  version 1.0.0\nleft-pad@^1.3.0:\n  version \"1.3.0\"\n".getBytes(StandardCharsets.UTF_8)))
+        .containsExactly("left-pad@1.3.0");
     assertThat(found("pnpm-lock.yaml", "packages: [a, b]\n".getBytes(StandardCharsets.UTF_8))).isEmpty();
     StringBuilder deep = new StringBuilder("{\"dependencies\":");
     deep.append("{\"a\":{\"version\":\"1.0.0\",\"dependencies\":".repeat(200)).append("{}").append("}}".repeat(200)).append("}");

@@ -128,7 +128,8 @@ public final class NodeLockFiles {
     String name = null;
     for (String line : text.split("\n")) {
       if (!line.startsWith(" ") && !line.startsWith("#") && line.endsWith(":")) {
-        name = yarnV1Name(line.substring(0, line.length() - 1).split(",")[0].strip());
+        // the first specifier of the entry (split with a limit: a header of only commas still has one, empty)
+        name = yarnV1Name(line.substring(0, line.length() - 1).split(",", 2)[0].strip());
       } else if (name != null && line.startsWith("  version ")) {
         out.add(new String[] {name, unquote(line.substring("  version ".length()).strip())});
         name = null;
