@@ -155,7 +155,7 @@ final class ReportCommand implements Callable<Integer> {
     ScanReport projectScan = relative(scanner.scan(new Scanner.DockerfileScan(List.of(context), List.of(variantsDir + "/"), null, null, null)).report(), context);
     String dockerfileName = context.relativize(dockerfile.toAbsolutePath().normalize()).toString();
     // the guide is about this Dockerfile and the settings beside it: other Dockerfiles (a subproject's, a Dockerfile.dev) are not its findings
-    projectScan = new ScanReport(projectScan.files().stream().filter(f -> f.path().equals(dockerfileName) || !isDockerfile(f.path())).toList());
+    projectScan = new ScanReport(projectScan.files().stream().filter(f -> f.path().equals(dockerfileName) || !dev.bulwark.scan.DockerfileFinder.isDockerfileName(Path.of(f.path()).getFileName().toString())).toList());
     FileReport dockerfileScan = projectScan.files().stream().filter(f -> f.path().equals(dockerfileName)).findFirst().orElse(null);
     if (dockerfileScan == null) {
       // a Dockerfile the directory search does not find by its name (app.dockerfile given as PATH): scanned alone
@@ -224,13 +224,6 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   record ImageRef(String label, String reference) {}
-
-  /** The names `bulwark scan` finds Dockerfiles by. */
-  static boolean isDockerfile(String path) {
-    String name = Path.of(path).getFileName().toString();
-    return name.equals("Dockerfile") || name.startsWith("Dockerfile.") || name.endsWith(".Dockerfile") || name.endsWith(".dockerfile")
-        || name.equals("Containerfile");
-  }
 
   /** {@code [LABEL=]IMAGE} arguments by label (original when none is given); a label twice is a usage error. */
   private Map<String, ImageRef> labelled(List<String> args, String option) {

@@ -30,7 +30,7 @@ public final class DockerfileFinder {
   }
 
   /** Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile, Containerfile.* (any case). */
-  static boolean isDockerfileName(String name) {
+  public static boolean isDockerfileName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.equals("dockerfile") || n.startsWith("dockerfile.") || n.endsWith(".dockerfile") || n.equals("containerfile")
         || n.startsWith("containerfile.");
