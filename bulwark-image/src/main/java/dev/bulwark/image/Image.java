@@ -21,17 +21,31 @@ import java.util.Map;
  * A container image read without a daemon from a docker-save tarball or an OCI image layout
  * (directory or tar): manifest, config, merged filesystem metadata, the kept contents of the
  * files the registered package analyzers want, per-layer figures, and the packages analyzers
- * found in files as they streamed past (by path).
+ * found in files as they streamed past (by path), and what else was learnt of those files (by path: a Go binary's
+ * symbol table).
  */
 public record Image(
     ImageManifest manifest,
     FileTree files,
     Map<String, List<LayerReader.FileVersion>> history,
     List<LayerReader.LayerStats> layers,
-    Map<String, List<Package>> streamed) {
+    Map<String, List<Package>> streamed,
+    Map<String, dev.bulwark.image.fs.FileFacts> facts) {
 
   public Image {
     streamed = Map.copyOf(streamed);
+    facts = Map.copyOf(facts);
+  }
+
+  /** An image of which nothing but packages was learnt while its files streamed past. */
+  public Image(ImageManifest manifest, FileTree files, Map<String, List<LayerReader.FileVersion>> history, List<LayerReader.LayerStats> layers,
+      Map<String, List<Package>> streamed) {
+    this(manifest, files, history, layers, streamed, Map.of());
+  }
+
+  /** The symbol table of the Go binary at {@code path} (as packages' locations name it), when it was read whole. */
+  public java.util.Optional<dev.bulwark.image.pkg.GoSymbolTable> goSymbols(String path) {
+    return facts.get(path) instanceof dev.bulwark.image.pkg.GoSymbolTable t ? java.util.Optional.of(t) : java.util.Optional.empty();
   }
 
   /** The software bill of materials of this image, named {@code name}: every registered analyzer's packages. */
@@ -68,7 +82,7 @@ public record Image(
     try (BlobStore store = BlobStore.open(path)) {
       ImageManifest manifest = new ManifestReader(store, limits).read(refName, platform);
       LayerReader.Result r = new LayerReader(store, limits, Analyzers.interest(Analyzers.all())).read(manifest.layers());
-      return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers(), r.streamed());
+      return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers(), r.streamed(), r.facts());
     }
   }
 }

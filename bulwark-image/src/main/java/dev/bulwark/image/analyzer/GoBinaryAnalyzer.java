@@ -2,6 +2,9 @@ package dev.bulwark.image.analyzer;
 
 import dev.bulwark.image.fs.ByteWatcher;
 import dev.bulwark.image.fs.FileEntry;
+import dev.bulwark.image.fs.FileFacts;
+import dev.bulwark.image.pkg.GoSymbolTable;
+import dev.bulwark.image.pkg.GoSymbols;
 import dev.bulwark.image.pkg.GoBuildInfo;
 import dev.bulwark.sbom.Ecosystem;
 import dev.bulwark.sbom.Location;
@@ -10,8 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Go executables: the toolchain (as {@code stdlib}), the main module and the dependencies of their embedded build info. */
+/**
+ * Go executables: the toolchain (as {@code stdlib}), the main module and the dependencies of their embedded build
+ * info, and the binary's symbol table for reachability ({@link GoSymbols}).
+ */
 final class GoBinaryAnalyzer implements StreamAnalyzer {
+  /** Names kept of one binary's symbol table (the largest real binaries have a few hundred thousand with prefixes). */
+  static final int MAX_SYMBOLS = 2_000_000;
 
   @Override
   public AnalyzerId id() {
@@ -26,17 +34,45 @@ final class GoBinaryAnalyzer implements StreamAnalyzer {
   @Override
   public ByteWatcher watch(FileEntry file) {
     GoBuildInfo.Scanner scanner = new GoBuildInfo.Scanner();
+    GoSymbols.Scanner symbols = new GoSymbols.Scanner(MAX_SYMBOLS);
     return new ByteWatcher() {
+      private boolean infoWanted = true;
+      private boolean symbolsWanted = true;
+      private GoSymbolTable table;
+
       @Override
       public boolean accept(byte[] b, int off, int len) {
-        return scanner.accept(b, off, len);
+        // the symbol table comes before the build info in Go's ELF layout; each reader stops on its own
+        infoWanted = infoWanted && scanner.accept(b, off, len);
+        symbolsWanted = symbolsWanted && symbols.accept(b, off, len);
+        return infoWanted || symbolsWanted;
       }
 
       @Override
       public List<Package> finish() {
-        return scanner.finish().map(info -> packages(info, file.layer(), file.path())).orElse(List.of());
+        var info = scanner.finish();
+        if (info.isEmpty()) {
+          return List.of(); // no build info: no module to match, so no table to keep either
+        }
+        table = symbols.finish().map(t -> t.withPlatform(setting(info.get(), "GOOS"), setting(info.get(), "GOARCH"))).orElse(null);
+        return packages(info.get(), file.layer(), file.path());
+      }
+
+      @Override
+      public FileFacts facts() {
+        return table;
       }
     };
+  }
+
+  /** A build setting's value ({@code GOOS=linux} → linux), or null. */
+  static String setting(GoBuildInfo.Info info, String key) {
+    for (String s : info.buildSettings()) {
+      if (s.startsWith(key + "=")) {
+        return s.substring(key.length() + 1);
+      }
+    }
+    return null;
   }
 
   static List<Package> packages(GoBuildInfo.Info info, int layer, String binary) {

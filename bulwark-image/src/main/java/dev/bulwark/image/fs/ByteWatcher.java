@@ -11,4 +11,9 @@ public interface ByteWatcher {
 
   /** The packages it found, once the file went by or it stopped asking. */
   List<Package> finish();
+
+  /** What else it learnt of the file, asked once after {@link #finish()}; null when nothing. */
+  default FileFacts facts() {
+    return null;
+  }
 }

@@ -38,9 +38,11 @@ public final class LayerReader {
 
   /**
    * The outcome: merged tree, every version of the files kept with history, per-layer stats, and
-   * the packages watchers found in files as they streamed past, by path (files still in the tree only).
+   * the packages watchers found in files as they streamed past, by path (files still in the tree only), and what else
+   * they learnt of those files ({@link FileFacts}, by path likewise).
    */
-  public record Result(FileTree tree, Map<String, List<FileVersion>> history, List<LayerStats> layers, Map<String, List<Package>> streamed) {}
+  public record Result(FileTree tree, Map<String, List<FileVersion>> history, List<LayerStats> layers, Map<String, List<Package>> streamed,
+      Map<String, FileFacts> facts) {}
 
   private final BlobStore store;
   private final ImageLimits limits;
@@ -54,6 +56,13 @@ public final class LayerReader {
   static final int MAX_NAME = 4096;
   private final byte[] drain = new byte[256 << 10];
   private final Map<String, List<Package>> streamed = new HashMap<>();
+  private final Map<String, FileFacts> facts = new HashMap<>();
+  private long factsCost;
+  /**
+   * Facts kept for the image, all together, in entries ({@link FileFacts#cost()}): a few hundred Go binaries' symbol
+   * tables fit; past it, later files' facts are dropped, and what needed them (reachability) judges nothing for them.
+   */
+  static final long MAX_FACTS_COST = 4_000_000;
 
   public LayerReader(BlobStore store, ImageLimits limits, FileInterest interest) {
     this.store = store;
@@ -70,7 +79,7 @@ public final class LayerReader {
       tree.startLayer(layer.index());
       stats.add(readLayer(layer, tree, history, entries));
     }
-    return new Result(tree, history, List.copyOf(stats), stillFiles(streamed, tree));
+    return new Result(tree, history, List.copyOf(stats), stillFiles(streamed, tree), stillFiles(facts, tree));
   }
 
   /** What was found in binaries that are still regular files in the merged tree (not whited out or replaced by a link or directory). */
@@ -211,6 +220,8 @@ public final class LayerReader {
     String uncaptured = null;
     List<Package> replaced = streamed.remove(path); // whatever a lower layer had here is replaced
     streamedPackages -= replaced == null ? 0 : replaced.size();
+    FileFacts replacedFacts = facts.remove(path);
+    factsCost -= replacedFacts == null ? 0 : replacedFacts.cost();
     FileEntry entry = new FileEntry(path, type, e.mode() & 07777, e.uid(), e.gid(), e.size(), link, layer);
     FileInterest.Keep keep = type == FileEntry.Type.FILE || type == FileEntry.Type.HARDLINK ? interest.keep(path) : FileInterest.Keep.NONE;
     List<ByteWatcher> watchers = List.of();
@@ -260,6 +271,11 @@ public final class LayerReader {
       List<Package> found = new ArrayList<>();
       for (ByteWatcher w : watchers) {
         found.addAll(w.finish()); // in the order the interest listed them
+        FileFacts learnt = w.facts();
+        if (learnt != null && factsCost + learnt.cost() <= MAX_FACTS_COST) {
+          facts.put(path, learnt);
+          factsCost += learnt.cost();
+        }
       }
       if (streamedPackages + found.size() > MAX_STREAMED_PACKAGES) {
         tree.markUncaptured(path, "was not read: the packages found in the image's binaries passed " + MAX_STREAMED_PACKAGES);

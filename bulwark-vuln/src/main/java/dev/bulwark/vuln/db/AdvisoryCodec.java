@@ -60,6 +60,13 @@ final class AdvisoryCodec {
       strings(out, af.versions());
       string(out, af.note());
       string(out, af.vendorSeverity());
+      out.writeInt(af.imports().size());
+      for (Affected.Import i : af.imports()) {
+        string(out, i.path());
+        strings(out, i.symbols());
+        strings(out, i.goos());
+        strings(out, i.goarch());
+      }
     }
     out.flush();
     return bytes.toByteArray();
@@ -107,7 +114,13 @@ final class AdvisoryCodec {
         for (int e = 0; e < en; e++) events.add(new Range.Event(in.pick(Range.Kind.values()), in.string()));
         ranges.add(new Range(type, events));
       }
-      affected.add(new Affected(ecosystem, name, purl, ranges, in.strings(), in.string(), in.string()));
+      List<String> versions = in.strings();
+      String note = in.string();
+      String vendorSeverity = in.string();
+      int importCount = in.count();
+      List<Affected.Import> imports = new ArrayList<>(importCount);
+      for (int k = 0; k < importCount; k++) imports.add(new Affected.Import(in.string(), in.strings(), in.strings(), in.strings()));
+      affected.add(new Affected(ecosystem, name, purl, ranges, versions, note, vendorSeverity, imports));
     }
     if (in.at != b.length) throw new Corrupt("bytes after the advisory");
     if (id == null) throw new Corrupt("an advisory without an id");

@@ -44,7 +44,8 @@ public final class IndexedDbFile {
   /** The file name inside a database directory. */
   public static final String NAME = "vulndb.bin";
   static final byte[] MAGIC = "BWVULNDB".getBytes(StandardCharsets.US_ASCII);
-  public static final int VERSION = 1;
+  /** 2: Go records keep ecosystem_specific.imports (reachability). */
+  public static final int VERSION = 2;
   /** Magic, version, CRC, header length. */
   static final int PREAMBLE = 20;
   static final int ENTRY = 16;

@@ -62,7 +62,7 @@ public final class Matcher {
       if (!insideRanges(a, v)) kept.add(v);
     }
     if (kept.size() == a.versions().size()) return a;
-    return new Affected(a.ecosystem(), a.name(), a.purl(), a.ranges(), kept, a.note(), a.vendorSeverity());
+    return new Affected(a.ecosystem(), a.name(), a.purl(), a.ranges(), kept, a.note(), a.vendorSeverity(), a.imports());
   }
 
   private static boolean insideRanges(Affected a, String version) {

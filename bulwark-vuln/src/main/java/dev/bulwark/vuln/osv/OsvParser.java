@@ -75,7 +75,30 @@ public final class OsvParser {
       if (!v.isTextual()) throw new OsvFormatException(name + ": a version in versions[] is not a string");
       versions.add(v.asText());
     }
-    return new Affected(ecosystem, name, text(pkg, "purl"), ranges, versions);
+    return new Affected(ecosystem, name, text(pkg, "purl"), ranges, versions, null, null, imports(a, name));
+  }
+
+  /** {@code ecosystem_specific.imports[]} of a Go record: the packages and symbols with the vulnerable code. */
+  private static List<Affected.Import> imports(JsonNode a, String name) throws OsvFormatException {
+    JsonNode specific = a.get("ecosystem_specific");
+    if (specific == null || !specific.isObject()) return List.of();
+    List<Affected.Import> out = new ArrayList<>();
+    for (JsonNode i : array(specific, "imports")) {
+      if (!i.isObject()) throw new OsvFormatException(name + ": an entry of ecosystem_specific.imports[] is not an object");
+      String path = text(i, "path");
+      if (path == null) throw new OsvFormatException(name + ": an entry of ecosystem_specific.imports[] has no path");
+      out.add(new Affected.Import(path, strings(i, "symbols", name), strings(i, "goos", name), strings(i, "goarch", name)));
+    }
+    return out;
+  }
+
+  private static List<String> strings(JsonNode node, String field, String name) throws OsvFormatException {
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : array(node, field)) {
+      if (!v.isTextual()) throw new OsvFormatException(name + ": a value of ecosystem_specific.imports[]." + field + " is not a string");
+      out.add(v.asText());
+    }
+    return out;
   }
 
   private static Range range(JsonNode r, String ecosystem, String name) throws OsvFormatException {

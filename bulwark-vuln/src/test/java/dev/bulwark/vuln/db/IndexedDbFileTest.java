@@ -63,6 +63,28 @@ class IndexedDbFileTest {
   }
 
   @Test
+  void goImportListsSurviveTheFile() throws Exception {
+    Advisory go = OsvParser.parse("{\"id\":\"GO-2099-0001\",\"affected\":[{\"package\":{\"ecosystem\":\"Go\",\"name\":\"stdlib\"},"
+        + "\"ranges\":[{\"type\":\"SEMVER\",\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1.21.1\"}]}],"
+        + "\"ecosystem_specific\":{\"imports\":[{\"path\":\"net/http\",\"symbols\":[\"Server.Serve\",\"ListenAndServe\"]},"
+        + "{\"path\":\"os\",\"goos\":[\"windows\"]}]}}]}");
+    assertThat(go.affected().get(0).imports()).containsExactly(
+        new Affected.Import("net/http", List.of("Server.Serve", "ListenAndServe"), List.of(), List.of()),
+        new Affected.Import("os", List.of(), List.of("windows"), List.of()));
+    Path file = dir.resolve(IndexedDbFile.NAME);
+    IndexedDbFile.save(new MemoryVulnDatabase(Instant.parse("2026-12-01T10:00:00Z"), List.of("Go.jsonl"), List.of(go)), file);
+    assertThat(DbFile.open(file).match("Go", "stdlib", "1.20.0").matches()).singleElement()
+        .satisfies(m -> assertThat(m.affected().imports()).isEqualTo(go.affected().get(0).imports()));
+  }
+
+  @Test
+  void anImportWithoutPathIsAFormatError() {
+    assertThatThrownBy(() -> OsvParser.parse("{\"id\":\"GO-2099-0002\",\"affected\":[{\"package\":{\"ecosystem\":\"Go\",\"name\":\"m\"},"
+        + "\"ecosystem_specific\":{\"imports\":[{\"symbols\":[\"F\"]}]}}]}"))
+        .isInstanceOf(dev.bulwark.vuln.osv.OsvFormatException.class).hasMessageContaining("no path");
+  }
+
+  @Test
   void anEmptyDatabaseOpens() throws Exception {
     Path file = dir.resolve(IndexedDbFile.NAME);
     IndexedDbFile.save(new MemoryVulnDatabase(Instant.EPOCH, List.of(), List.of()), file);

@@ -1,0 +1,273 @@
+package dev.bulwark.image.pkg;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The functions a Go binary holds, from its symbol table (pclntab): what govulncheck reads in binary mode to tell
+ * whether a module's vulnerable functions were linked in at all. The table survives {@code -ldflags "-s -w"} and
+ * {@code strip}: the runtime needs it for stack traces.
+ *
+ * <p>Read from bytes pushed past a {@link Scanner} in one pass. The header ({@code runtime.pcHeader}) is found by its
+ * magic (Go 1.16–1.17 {@code 0xfffffffa}, 1.18–1.19 {@code 0xfffffff0}, 1.20+ {@code 0xfffffff1}), either byte order,
+ * two zero bytes, the minimum instruction size and the pointer size, and is then checked: its table offsets must be
+ * in order. Its {@code funcnametab} is every function name of the binary, inlined ones included, each ending in a
+ * NUL. Older layouts (Go before 1.16) name functions elsewhere and are not read: such a binary has no table, and no
+ * reachability is judged for it.
+ */
+public final class GoSymbols {
+  /** Function names longer than this (generic instantiations spelled out) are skipped: no advisory names such a symbol. */
+  static final int MAX_NAME = 4096;
+  /** A funcnametab larger than this is made up (the largest real binaries have a few MiB). */
+  static final long MAX_TABLE_BYTES = 64L << 20;
+  /** How far into the file the Go build-id note must appear; without one the file is no Go binary and is not searched. */
+  static final int NOTE_WINDOW = 64 << 10;
+  /** A 64-bit header's size; 32-bit headers are smaller, so this many bytes always suffice to check one. */
+  private static final int HEADER_MAX = 8 + 8 * 8;
+
+  private GoSymbols() {}
+
+  /** Whether {@code raw} (a pclntab header's first four bytes read little-endian) is a magic this reader knows. */
+  static int version(int magic) {
+    return switch (magic) {
+      case 0xfffffffa -> 116;
+      case 0xfffffff0 -> 118;
+      case 0xfffffff1 -> 120;
+      default -> 0;
+    };
+  }
+
+  /**
+   * The function-name table's bounds, relative to the header at {@code at} in {@code b} (which has at least
+   * {@link #HEADER_MAX} bytes from there, or the header's own size), or null when these bytes are no pcHeader.
+   */
+  static long[] header(byte[] b, int at, int available) {
+    if (available < 8 || b[at + 4] != 0 || b[at + 5] != 0) {
+      return null;
+    }
+    int minLc = b[at + 6];
+    int ptr = b[at + 7];
+    if ((minLc != 1 && minLc != 2 && minLc != 4) || (ptr != 4 && ptr != 8)) {
+      return null;
+    }
+    boolean little = (b[at] & 0xff) != 0xff;
+    int magic = little ? readInt(b, at, 4, true) : readInt(b, at, 4, false);
+    int version = version(magic);
+    if (version == 0) {
+      return null;
+    }
+    // nfunc, nfiles, [textStart], funcnameOffset, cuOffset, filetabOffset, pctabOffset, pclnOffset
+    int fields = version >= 118 ? 8 : 7;
+    int size = 8 + fields * ptr;
+    if (available < size) {
+      return null;
+    }
+    long[] f = new long[fields];
+    for (int i = 0; i < fields; i++) {
+      f[i] = readLong(b, at + 8 + i * ptr, ptr, little);
+    }
+    int names = version >= 118 ? 3 : 2;
+    long nfunc = f[0];
+    long funcname = f[names];
+    long cu = f[names + 1];
+    long filetab = f[names + 2];
+    long pctab = f[names + 3];
+    long pcln = f[names + 4];
+    // the tables follow the header in this order (Go's linker writes them so); anything else is data that looks like a magic
+    if (nfunc <= 0 || nfunc > 10_000_000 || funcname < size || funcname > size + 4096 || cu <= funcname || cu - funcname > MAX_TABLE_BYTES
+        || filetab < cu || pctab < filetab || pcln < pctab || pcln > (1L << 32)) {
+      return null;
+    }
+    return new long[] {funcname, cu};
+  }
+
+  private static int readInt(byte[] b, int at, int n, boolean little) {
+    return (int) readLong(b, at, n, little);
+  }
+
+  private static long readLong(byte[] b, int at, int n, boolean little) {
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      int x = b[at + (little ? n - 1 - i : i)] & 0xff;
+      v = (v << 8) | x;
+    }
+    return v;
+  }
+
+  /**
+   * Finds the pclntab in an executable's bytes as they stream past and turns its function names into a
+   * {@link GoSymbolTable}. Files without the Go build-id note in their first {@link #NOTE_WINDOW} bytes are dropped
+   * at once: the search is only paid for Go binaries. Candidates are compared at 4-byte aligned offsets (the section
+   * is aligned more than that).
+   */
+  public static final class Scanner {
+    private final GoSymbolTable.Builder names;
+    private long offset;
+    private boolean done;
+    /** The first bytes, kept until the build-id note is seen or {@link #NOTE_WINDOW} is passed. */
+    private byte[] head = new byte[4096];
+    private int headSize;
+    private boolean goNote;
+    /** Bytes before {@link #offset} at which a candidate header could still start, with fewer than HEADER_MAX after them. */
+    private byte[] carry = new byte[HEADER_MAX + 4];
+    private int carrySize;
+    /** Once the header is found: the table's absolute bounds. */
+    private long tableStart = -1;
+    private long tableEnd;
+    private final byte[] name = new byte[MAX_NAME];
+    private int nameSize;
+    private boolean nameTooLong;
+
+    /** A scanner whose table keeps at most {@code maxEntries} entries (then it is incomplete, and judges nothing). */
+    public Scanner(int maxEntries) {
+      this.names = new GoSymbolTable.Builder(maxEntries);
+    }
+
+    /** Takes the next bytes; false once it needs no more. */
+    public boolean accept(byte[] b, int off, int len) {
+      if (done || len == 0) {
+        return !done;
+      }
+      if (!goNote) {
+        if (!lookForNote(b, off, len)) {
+          return !done;
+        }
+      }
+      if (tableStart >= 0) {
+        takeNames(b, off, len, offset);
+        offset += len;
+        return !done;
+      }
+      search(b, off, len);
+      return !done;
+    }
+
+    /** The symbol table, when a Go 1.16+ pclntab went by whole; empty otherwise. */
+    public Optional<GoSymbolTable> finish() {
+      boolean complete = tableStart >= 0 && offset >= tableEnd;
+      done = true;
+      head = null;
+      return complete ? names.build() : Optional.empty();
+    }
+
+    /** False while the note is not yet decided; the bytes before a found note are searched from {@link #head}. */
+    private boolean lookForNote(byte[] b, int off, int len) {
+      int take = (int) Math.min(len, NOTE_WINDOW - headSize);
+      if (headSize + take > head.length) {
+        head = Arrays.copyOf(head, Math.min(NOTE_WINDOW, Math.max(headSize + take, head.length * 2)));
+      }
+      System.arraycopy(b, off, head, headSize, take);
+      headSize += take;
+      if (headSize >= 4 && (head[0] != 0x7f || head[1] != 'E' || head[2] != 'L' || head[3] != 'F')) {
+        done = true; // ELF only: Go's Mach-O and PE binaries are not images' executables
+        return false;
+      }
+      if (!hasGoNote(head, headSize)) {
+        if (headSize >= NOTE_WINDOW) {
+          done = true;
+        }
+        return false;
+      }
+      goNote = true;
+      // search what was held back, then the rest of this chunk
+      byte[] held = head;
+      int heldSize = headSize;
+      head = null;
+      offset = 0;
+      search(held, 0, heldSize);
+      if (take < len && !done) {
+        accept(b, off + take, len - take);
+      }
+      return false;
+    }
+
+    /** The ELF note {@code .note.go.buildid}: name size 4, type 4 and the name "Go\0\0", at a 4-aligned offset. */
+    static boolean hasGoNote(byte[] b, int size) {
+      for (int i = 0; i + 16 <= size; i += 4) {
+        if (b[i + 12] == 'G' && b[i + 13] == 'o' && b[i + 14] == 0 && b[i + 15] == 0
+            && (word(b, i, true) == 4 && word(b, i + 8, true) == 4 || word(b, i, false) == 4 && word(b, i + 8, false) == 4)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static int word(byte[] b, int at, boolean little) {
+      return readInt(b, at, 4, little);
+    }
+
+    /**
+     * Looks for the header in these bytes (which follow {@link #offset}). A candidate needs {@link #HEADER_MAX} bytes
+     * to be checked; those at the end of a chunk wait, with the bytes after them, for the next one.
+     */
+    private void search(byte[] b, int off, int len) {
+      byte[] work = b;
+      int start = off;
+      int end = off + len;
+      long workAt = offset;
+      if (carrySize > 0) {
+        work = new byte[carrySize + len];
+        System.arraycopy(carry, 0, work, 0, carrySize);
+        System.arraycopy(b, off, work, carrySize, len);
+        start = 0;
+        end = work.length;
+        workAt = offset - carrySize;
+        carrySize = 0;
+      }
+      offset += len;
+      for (int i = start + align(workAt); i < end; i += 4) {
+        if (end - i < HEADER_MAX) {
+          carrySize = end - i;
+          if (carrySize > carry.length) {
+            carry = new byte[carrySize];
+          }
+          System.arraycopy(work, i, carry, 0, carrySize);
+          return;
+        }
+        if (work[i + 4] == 0 && work[i + 5] == 0 && tryHeader(work, i, workAt + (i - start))) {
+          takeNames(work, start, end - start, workAt);
+          return;
+        }
+      }
+    }
+
+    /** Distance from {@code abs} to the next 4-aligned absolute offset. */
+    private static int align(long abs) {
+      return (int) ((4 - abs % 4) % 4);
+    }
+
+    private boolean tryHeader(byte[] b, int at, long absolute) {
+      long[] t = header(b, at, HEADER_MAX);
+      if (t == null) {
+        return false;
+      }
+      tableStart = absolute + t[0];
+      tableEnd = absolute + t[1];
+      return true;
+    }
+
+    /** The part of {@code b[off, off+len)} (at absolute {@code at}) inside the table, name by name. */
+    private void takeNames(byte[] b, int off, int len, long at) {
+      long from = Math.max(at, tableStart);
+      long to = Math.min(at + len, tableEnd);
+      for (long p = from; p < to; p++) {
+        byte x = b[off + (int) (p - at)];
+        if (x == 0) {
+          if (!nameTooLong && nameSize > 0) {
+            names.add(new String(name, 0, nameSize, StandardCharsets.UTF_8));
+          }
+          nameSize = 0;
+          nameTooLong = false;
+        } else if (nameSize < MAX_NAME) {
+          name[nameSize++] = x;
+        } else {
+          nameTooLong = true;
+        }
+      }
+      if (at + len >= tableEnd) {
+        done = true;
+      }
+    }
+  }
+}
