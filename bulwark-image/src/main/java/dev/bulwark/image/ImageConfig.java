@@ -8,7 +8,9 @@ import java.util.Map;
  * The runtime configuration of an image (its config blob): who it runs as, what it runs, its
  * environment, ports and labels, whether it has a health check, and the build history lines.
  * {@code diffIds} are the digests of the uncompressed layers, in order; {@code volumes} the
- * {@code Volumes} paths; {@code health} the health check when it has one (null otherwise).
+ * {@code Volumes} paths; {@code health} the health check when it has one (null otherwise);
+ * {@code layerCommands} the history's {@code created_by} of each layer, in the order of {@code diffIds} (entries
+ * marked {@code empty_layer} skipped), or empty when the history does not line up with the layers.
  */
 public record ImageConfig(
     String os,
@@ -25,7 +27,15 @@ public record ImageConfig(
     List<String> history,
     List<Digest> diffIds,
     List<String> volumes,
-    Health health) {
+    Health health,
+    List<String> layerCommands) {
+
+  public ImageConfig(String os, String architecture, String variant, String user, List<String> env, List<String> entrypoint,
+      List<String> cmd, String workingDir, List<String> exposedPorts, Map<String, String> labels, boolean healthcheck,
+      List<String> history, List<Digest> diffIds, List<String> volumes, Health health) {
+    this(os, architecture, variant, user, env, entrypoint, cmd, workingDir, exposedPorts, labels, healthcheck, history, diffIds, volumes, health,
+        List.of());
+  }
 
   /** A config with no volumes and no health check details (tests and images that declare neither). */
   public ImageConfig(String os, String architecture, String variant, String user, List<String> env, List<String> entrypoint,

@@ -275,10 +275,19 @@ public final class ManifestReader {
     Map<String, String> labels = new LinkedHashMap<>();
     cfg.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
     List<String> history = new ArrayList<>();
-    c.path("history").forEach(h -> history.add(h.path("created_by").asText("")));
+    List<String> layerCommands = new ArrayList<>();
+    c.path("history").forEach(h -> {
+      history.add(h.path("created_by").asText(""));
+      if (!h.path("empty_layer").asBoolean(false)) {
+        layerCommands.add(h.path("created_by").asText(""));
+      }
+    });
     List<Digest> diffIds = new ArrayList<>();
     for (JsonNode d : c.path("rootfs").path("diff_ids")) {
       diffIds.add(Digest.parse(d.asText()));
+    }
+    if (layerCommands.size() != diffIds.size()) {
+      layerCommands.clear(); // a history that does not line up with the layers names none of them
     }
     JsonNode hcNode = cfg.path("Healthcheck");
     JsonNode hc = hcNode.path("Test");
@@ -289,7 +298,7 @@ public final class ManifestReader {
     cfg.path("Volumes").fieldNames().forEachRemaining(volumes::add);
     return new ImageConfig(text(c, "os"), text(c, "architecture"), text(c, "variant"), cfg.path("User").asText(""), strings(cfg.path("Env")),
         strings(cfg.path("Entrypoint")), strings(cfg.path("Cmd")), cfg.path("WorkingDir").asText(""), List.copyOf(ports), Map.copyOf(labels),
-        healthcheck, List.copyOf(history), List.copyOf(diffIds), List.copyOf(volumes), health);
+        healthcheck, List.copyOf(history), List.copyOf(diffIds), List.copyOf(volumes), health, List.copyOf(layerCommands));
   }
 
   private static List<String> strings(JsonNode n) {

@@ -309,7 +309,8 @@ public final class Scanner {
     for (int i = 0; i < manifestLayers.size(); i++) {
       var l = manifestLayers.get(i);
       long unpacked = i < image.layers().size() ? image.layers().get(i).uncompressedBytes() : 0;
-      layers.add(new dev.bulwark.scan.compare.ImageSummary.Layer(l.diffId() == null ? null : l.diffId().toString(), l.size(), unpacked));
+      String createdBy = i < c.layerCommands().size() && !c.layerCommands().get(i).isBlank() ? c.layerCommands().get(i) : null;
+      layers.add(new dev.bulwark.scan.compare.ImageSummary.Layer(l.diffId() == null ? null : l.diffId().toString(), l.size(), unpacked, createdBy));
     }
     String platform = c.os() == null ? null : c.os() + (c.architecture() == null ? "" : "/" + c.architecture()) + (c.variant() == null ? "" : "/" + c.variant());
     String os = sbom.os() == null ? null : sbom.os().name() != null ? sbom.os().name() : sbom.os().id() + " " + sbom.os().version();

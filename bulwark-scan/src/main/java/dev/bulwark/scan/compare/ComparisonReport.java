@@ -102,8 +102,8 @@ public final class ComparisonReport {
     b.append("Layers: ").append(c.layers().shared()).append(" shared, ").append(c.layers().removed().size()).append(" removed, ")
         .append(c.layers().added().size()).append(" added\n");
     List<String[]> l = new ArrayList<>();
-    for (ImageSummary.Layer x : c.layers().removed()) l.add(new String[] {"- removed", shortDigest(x.diffId()), bytes(x.compressedBytes())});
-    for (ImageSummary.Layer x : c.layers().added()) l.add(new String[] {"+ added", shortDigest(x.diffId()), bytes(x.compressedBytes())});
+    for (ImageSummary.Layer x : c.layers().removed()) l.add(new String[] {"- removed", shortDigest(x.diffId()), bytes(x.compressedBytes()), esc(command(x))});
+    for (ImageSummary.Layer x : c.layers().added()) l.add(new String[] {"+ added", shortDigest(x.diffId()), bytes(x.compressedBytes()), esc(command(x))});
     columns(b, l, "  ");
     b.append('\n').append(sentence(c)).append('\n');
     return b.toString();
@@ -193,8 +193,8 @@ public final class ComparisonReport {
     }
     b.append("\n</details>\n\n<details><summary>Layers: ").append(c.layers().shared()).append(" shared, ").append(c.layers().removed().size())
         .append(" removed, ").append(c.layers().added().size()).append(" added</summary>\n\n");
-    for (ImageSummary.Layer x : c.layers().removed()) b.append("- removed `").append(code(shortDigest(x.diffId()))).append("` ").append(bytes(x.compressedBytes())).append('\n');
-    for (ImageSummary.Layer x : c.layers().added()) b.append("- added `").append(code(shortDigest(x.diffId()))).append("` ").append(bytes(x.compressedBytes())).append('\n');
+    for (ImageSummary.Layer x : c.layers().removed()) markdownLayer(b, "removed", x);
+    for (ImageSummary.Layer x : c.layers().added()) markdownLayer(b, "added", x);
     b.append("\n</details>\n");
     return b.toString();
   }
@@ -282,6 +282,33 @@ public final class ComparisonReport {
     return w + "\n";
   }
 
+  private static void markdownLayer(StringBuilder b, String what, ImageSummary.Layer x) {
+    b.append("- ").append(what).append(" `").append(code(shortDigest(x.diffId()))).append("` ").append(bytes(x.compressedBytes()));
+    if (!command(x).isEmpty()) b.append(" `").append(code(command(x))).append('`');
+    b.append('\n');
+  }
+
+  /** Longest command shown in a row: a layer's RUN can be a page of shell. */
+  static final int COMMAND_WIDTH = 100;
+
+  /**
+   * The build step that made the layer, as a Dockerfile names it: the classic builder's {@code /bin/sh -c #(nop) } and
+   * {@code /bin/sh -c } prefixes read as the instruction, BuildKit's {@code # buildkit} suffix dropped, cut to
+   * {@link #COMMAND_WIDTH}; empty when the history does not say.
+   */
+  static String command(ImageSummary.Layer x) {
+    String c = x.createdBy();
+    if (c == null) return "";
+    c = c.strip().replaceAll("\\s+", " ");
+    if (c.endsWith(" # buildkit")) c = c.substring(0, c.length() - " # buildkit".length());
+    if (c.startsWith("/bin/sh -c #(nop) ")) {
+      c = c.substring("/bin/sh -c #(nop) ".length()).strip();
+    } else if (c.startsWith("/bin/sh -c ")) {
+      c = "RUN " + c.substring("/bin/sh -c ".length());
+    }
+    return c.length() > COMMAND_WIDTH ? c.substring(0, COMMAND_WIDTH - 1) + "…" : c;
+  }
+
   private static void layerArray(JsonGenerator g, String name, List<ImageSummary.Layer> layers) throws IOException {
     g.writeArrayFieldStart(name);
     for (ImageSummary.Layer l : layers) {
@@ -289,6 +316,7 @@ public final class ComparisonReport {
       g.writeStringField("diffId", l.diffId());
       g.writeNumberField("bytes", l.compressedBytes());
       g.writeNumberField("unpackedBytes", l.uncompressedBytes());
+      if (l.createdBy() != null) g.writeStringField("createdBy", l.createdBy());
       g.writeEndObject();
     }
     g.writeEndArray();

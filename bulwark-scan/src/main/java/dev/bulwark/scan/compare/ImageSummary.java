@@ -25,7 +25,12 @@ public record ImageSummary(String name, String os, String platform, String user,
   }
 
   /** One layer: the digest of its content (diff_id) and its size as pulled (compressed) and unpacked. */
-  public record Layer(String diffId, long compressedBytes, long uncompressedBytes) {}
+  public record Layer(String diffId, long compressedBytes, long uncompressedBytes, String createdBy) {
+    /** A layer whose history names no command. */
+    public Layer(String diffId, long compressedBytes, long uncompressedBytes) {
+      this(diffId, compressedBytes, uncompressedBytes, null);
+    }
+  }
 
   /**
    * One vulnerability of one package: its id (a CVE when there is one) and other ids, rating, the package it is

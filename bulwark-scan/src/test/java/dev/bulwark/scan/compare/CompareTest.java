@@ -157,6 +157,24 @@ class CompareTest {
   }
 
   @Test
+  void layersSayTheBuildStepThatMadeThem() throws Exception {
+    ImageSummary a = after();
+    List<Layer> layers = List.of(BASE, new Layer("sha256:" + "c".repeat(64), 2_500_000, 6_000_000, "RUN /bin/sh -c apk add --no-cache curl # buildkit"),
+        new Layer("sha256:" + "d".repeat(64), 500_000, 1_000_000, "/bin/sh -c #(nop) COPY file:0123 in /app \u001b[2J"));
+    ImageSummary withHistory = new ImageSummary(a.name(), a.os(), a.platform(), a.user(), a.entrypoint(), a.cmd(), a.exposedPorts(), a.baseName(),
+        a.baseDigest(), layers, a.packages(), a.vulns());
+    Comparison c = Compare.of(before(), withHistory);
+    assertThat(ComparisonReport.write(c, ComparisonReport.Format.TABLE))
+        .contains("+ added    sha256:cccccccccccc  2.5 MB    RUN /bin/sh -c apk add --no-cache curl", "COPY file:0123 in /app ^[[2J").doesNotContain("\u001b");
+    assertThat(ComparisonReport.write(c, ComparisonReport.Format.MD)).contains("- added `sha256:cccccccccccc` 2.5 MB `RUN /bin/sh -c apk add --no-cache curl`");
+    JsonNode j = new ObjectMapper().readTree(ComparisonReport.write(c, ComparisonReport.Format.JSON));
+    assertThat(j.at("/layers/added/0/createdBy").asText()).isEqualTo("RUN /bin/sh -c apk add --no-cache curl # buildkit");
+    assertThat(ComparisonReport.command(new Layer("x", 1, 1, "/bin/sh -c   make  &&\n make install"))).isEqualTo("RUN make && make install");
+    assertThat(ComparisonReport.command(new Layer("x", 1, 1, "RUN " + "x".repeat(300)))).hasSize(ComparisonReport.COMMAND_WIDTH).endsWith("…");
+    assertThat(ComparisonReport.command(BASE)).isEmpty();
+  }
+
+  @Test
   void sizes() {
     assertThat(ComparisonReport.bytes(999)).isEqualTo("999 B");
     assertThat(ComparisonReport.bytes(1_500)).isEqualTo("1.5 kB");
