@@ -1,0 +1,92 @@
+package dev.bulwark.scan;
+
+import dev.bulwark.image.pkg.GoSymbolTable;
+import dev.bulwark.sbom.Ecosystem;
+import dev.bulwark.sbom.Package;
+import dev.bulwark.vuln.db.Match;
+import dev.bulwark.vuln.match.VulnFinding;
+import dev.bulwark.vuln.osv.Affected;
+import dev.bulwark.vuln.reach.GoReachability;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Go reachability for image findings: a vulnerability of a Go module is not in an image when every binary that
+ * lists the module was linked without its vulnerable code ({@link GoReachability}, on each binary's symbol table).
+ * A binary whose table was not read (Go before 1.16, a bound passed) keeps the finding: nothing is judged without
+ * evidence. Pure: the tables come in by path.
+ */
+public final class GoReachabilityCheck {
+  private GoReachabilityCheck() {}
+
+  /** The symbol table as the pure verdict reads it. */
+  public static GoReachability.Binary binary(GoSymbolTable t) {
+    return new GoReachability.Binary() {
+      @Override
+      public boolean containsPackage(String importPath) {
+        return t.containsPackage(importPath);
+      }
+
+      @Override
+      public boolean contains(String importPath, String symbol) {
+        return t.contains(importPath, symbol);
+      }
+
+      @Override
+      public String goos() {
+        return t.goos();
+      }
+
+      @Override
+      public String goarch() {
+        return t.goarch();
+      }
+    };
+  }
+
+  /**
+   * Why {@code v} of the Go module {@code binaries} list is not in any of them ({@code "none of net/http.Server.Serve
+   * is in usr/local/bin/app"}), or empty when it may be: it is in one, a binary has no table, or no merged record names
+   * the vulnerable symbols.
+   */
+  public static Optional<String> notPresent(VulnFinding v, List<Package> binaries, Function<String, Optional<GoSymbolTable>> tables) {
+    if (binaries.isEmpty() || binaries.stream().anyMatch(p -> p.ecosystem() != Ecosystem.GOLANG)) {
+      return Optional.empty();
+    }
+    List<Affected.Import> imports = imports(v);
+    if (imports.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> details = new LinkedHashSet<>();
+    List<String> paths = new ArrayList<>();
+    for (Package p : binaries) {
+      String path = p.location().path();
+      Optional<GoSymbolTable> table = path == null ? Optional.empty() : tables.apply(path);
+      if (table.isEmpty()) {
+        return Optional.empty();
+      }
+      if (!(GoReachability.judge(imports, binary(table.get())) instanceof GoReachability.Verdict.NotPresent np)) {
+        return Optional.empty();
+      }
+      details.add(np.detail());
+      if (!paths.contains(path)) paths.add(path);
+    }
+    String where = String.join(", ", paths);
+    return Optional.of(String.join("; ", details).replace("in the binary", "in " + where));
+  }
+
+  /** The import lists of the merged records (the Go database's record has one; a GHSA alias has none). */
+  static List<Affected.Import> imports(VulnFinding v) {
+    List<Affected.Import> out = new ArrayList<>();
+    for (Match m : v.matches()) {
+      for (Affected.Import i : m.affected().imports()) {
+        if (!out.contains(i)) out.add(i);
+      }
+    }
+    return out;
+  }
+}
