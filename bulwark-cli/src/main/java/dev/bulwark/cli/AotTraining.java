@@ -64,6 +64,7 @@ public final class AotTraining {
           + "Version: 2.36-9+deb12u9\n\nPackage: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.15-2+b7\n"));
       entry(t, "usr/bin/app", 0755, elf);
       entry(t, "usr/bin/passwd", 04755, elf);
+      entry(t, "usr/local/bin/server", 0755, goBinary());
       entry(t, "usr/lib/python3/dist-packages/demo-1.0.dist-info/METADATA", 0644, text("Name: demo\nVersion: 1.0\nLicense: MIT\n"));
       entry(t, "srv/app/node_modules/left-pad/package.json", 0644, text("{\"name\":\"left-pad\",\"version\":\"1.3.0\"}"));
       entry(t, "srv/web/package-lock.json", 0644,
@@ -88,6 +89,40 @@ public final class AotTraining {
       entry(t, "manifest.json", 0644, manifest);
     }
     return archive;
+  }
+
+  /**
+   * A Go binary's shape, 1 MiB: the build-id note, a Go 1.20 pclntab header with function names, then the build info,
+   * so the training profiles the symbol-table and build-info readers that every Go binary of a real image runs.
+   */
+  static byte[] goBinary() {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 20).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put(new byte[] {0x7f, 'E', 'L', 'F'});
+    b.position(0x100);
+    b.putInt(4).putInt(8).putInt(4).put(new byte[] {'G', 'o', 0, 0}).put(text("trainbid"));
+    ByteArrayOutputStream names = new ByteArrayOutputStream();
+    for (int i = 0; i < 2000; i++) {
+      names.writeBytes(text("example.com/m/pkg" + (i % 40) + ".(*T" + i + ").Method[...].func1\0"));
+    }
+    int header = 4096;
+    int funcnames = 8 + 8 * 8;
+    long cu = funcnames + names.size();
+    b.position(header);
+    b.putInt(0xfffffff1).put((byte) 0).put((byte) 0).put((byte) 1).put((byte) 8);
+    for (long v : new long[] {2000, 1, 0x401000, funcnames, cu, cu + 8, cu + 16, cu + 24}) {
+      b.putLong(v);
+    }
+    b.put(names.toByteArray());
+    b.position(((b.position() + 64 * 1024) / 16) * 16);
+    b.put("\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 8).put((byte) 2).position(b.position() + 16);
+    String version = "go1.23.4";
+    String mod = "path\texample.com/m\nmod\texample.com/m\t(devel)\t\ndep\tgolang.org/x/net\tv0.30.0\th1:x\nbuild\tGOOS=linux\n";
+    for (String str : List.of(version, "0123456789abcdef" + mod + "0123456789abcdef")) {
+      byte[] bytes = text(str);
+      b.put((byte) bytes.length);
+      b.put(bytes);
+    }
+    return b.array();
   }
 
   private static byte[] jar() throws IOException {

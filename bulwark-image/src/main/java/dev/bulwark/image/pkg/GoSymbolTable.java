@@ -118,18 +118,21 @@ public final class GoSymbolTable implements dev.bulwark.image.fs.FileFacts {
     return Character.digit(c, 16);
   }
 
+  private static final long OFFSET_BASIS = 0xcbf29ce484222325L;
+  private static final long PRIME = 0x100000001b3L;
+
   static long hash(String importPath) {
-    return fnv(fnv(0xcbf29ce484222325L, importPath), "\u0000pkg");
+    return fnv(fnv(OFFSET_BASIS, importPath), "\u0000pkg");
   }
 
   static long hash(String importPath, String symbol) {
-    return fnv(fnv(fnv(0xcbf29ce484222325L, importPath), "\u0000"), symbol);
+    return fnv(fnv(fnv(OFFSET_BASIS, importPath), "\u0000"), symbol);
   }
 
+  /** FNV-1a, 64 bits, over UTF-16 units. */
   private static long fnv(long h, String s) {
     for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
+      h = (h ^ s.charAt(i)) * PRIME;
     }
     return h;
   }
@@ -166,16 +169,18 @@ public final class GoSymbolTable implements dev.bulwark.image.fs.FileFacts {
       }
       String pkg = unescapePath(s.substring(0, dot));
       String symbol = normalizeSymbol(s.substring(dot + 1));
-      addPackage(hash(pkg));
-      for (int at = symbol.indexOf('.'); ; at = symbol.indexOf('.', at + 1)) {
-        String prefix = at < 0 ? symbol : symbol.substring(0, at);
-        if (!prefix.isEmpty()) {
-          addSymbol(hash(pkg, prefix));
+      long path = fnv(OFFSET_BASIS, pkg);
+      addPackage(fnv(path, "\u0000pkg"));
+      // every dot-separated prefix: FNV runs left to right, so each prefix's hash is the running hash at its dot
+      long h = fnv(path, "\u0000");
+      for (int i = 0; i < symbol.length(); i++) {
+        char c = symbol.charAt(i);
+        if (c == '.' && i > 0) {
+          addSymbol(h);
         }
-        if (at < 0) {
-          break;
-        }
+        h = (h ^ c) * PRIME;
       }
+      addSymbol(h);
     }
 
     private void addSymbol(long h) {

@@ -28,6 +28,10 @@ public final class GoSymbols {
 
   private GoSymbols() {}
 
+  /** Little-endian longs at any offset of a byte array: the search reads a word per two candidates. */
+  private static final java.lang.invoke.VarHandle LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   /** Whether {@code raw} (a pclntab header's first four bytes read little-endian) is a magic this reader knows. */
   static int version(int magic) {
     return switch (magic) {
@@ -198,38 +202,85 @@ public final class GoSymbols {
     }
 
     /**
-     * Looks for the header in these bytes (which follow {@link #offset}). A candidate needs {@link #HEADER_MAX} bytes
-     * to be checked; those at the end of a chunk wait, with the bytes after them, for the next one.
+     * Looks for the header in these bytes (which follow {@link #offset}), in place. A candidate needs
+     * {@link #HEADER_MAX} bytes to be checked: the last few of a chunk are carried, and checked with the first bytes of
+     * the next one (only those, so a chunk is never copied).
      */
     private void search(byte[] b, int off, int len) {
-      byte[] work = b;
-      int start = off;
-      int end = off + len;
-      long workAt = offset;
       if (carrySize > 0) {
-        work = new byte[carrySize + len];
-        System.arraycopy(carry, 0, work, 0, carrySize);
-        System.arraycopy(b, off, work, carrySize, len);
-        start = 0;
-        end = work.length;
-        workAt = offset - carrySize;
+        int take = Math.min(len, HEADER_MAX);
+        byte[] joined = Arrays.copyOf(carry, carrySize + take);
+        System.arraycopy(b, off, joined, carrySize, take);
+        long joinedAt = offset - carrySize;
+        int carried = carrySize;
         carrySize = 0;
+        for (int p = 0; p < carried; p += 4) {
+          if (joined.length - p < HEADER_MAX) {
+            // a chunk shorter than a header: keep carrying, this chunk included (take == len here)
+            carrySize = joined.length - p;
+            if (carrySize > carry.length) {
+              carry = new byte[carrySize * 2];
+            }
+            System.arraycopy(joined, p, carry, 0, carrySize);
+            offset += len;
+            return;
+          }
+          if (candidate(joined, p) && tryHeader(joined, p, joinedAt + p)) {
+            takeNames(joined, 0, carried, joinedAt); // a 32-bit header's table can start in the carried bytes
+            takeNames(b, off, len, offset);
+            offset += len;
+            return;
+          }
+        }
       }
-      offset += len;
-      for (int i = start + align(workAt); i < end; i += 4) {
+      int end = off + len;
+      int i = off + align(offset);
+      // eight bytes at a time while a whole word and a header fit: both 4-aligned candidates of a word are
+      // rejected with one read unless their magic's 0xff bytes are there
+      int wordEnd = end - HEADER_MAX - 8;
+      for (; i <= wordEnd; i += 8) {
+        long v = (long) LONG.get(b, i);
+        if ((v & 0x0000_ffff_00ff_ff00L) == 0x0000_0000_00ff_ff00L && candidate(b, i) && tryHeader(b, i, offset + (i - off))) {
+          takeNames(b, off, len, offset);
+          offset += len;
+          return;
+        }
+        if ((v & 0x00ff_ff00_0000_0000L) == 0x00ff_ff00_0000_0000L && b[i + 8] == 0 && b[i + 9] == 0 && candidate(b, i + 4)
+            && tryHeader(b, i + 4, offset + (i + 4 - off))) {
+          takeNames(b, off, len, offset);
+          offset += len;
+          return;
+        }
+      }
+      for (; i < end; i += 4) {
         if (end - i < HEADER_MAX) {
           carrySize = end - i;
-          if (carrySize > carry.length) {
-            carry = new byte[carrySize];
-          }
-          System.arraycopy(work, i, carry, 0, carrySize);
-          return;
+          System.arraycopy(b, i, carry, 0, carrySize);
+          break;
         }
-        if (work[i + 4] == 0 && work[i + 5] == 0 && tryHeader(work, i, workAt + (i - start))) {
-          takeNames(work, start, end - start, workAt);
-          return;
+        if (candidate(b, i) && tryHeader(b, i, offset + (i - off))) {
+          takeNames(b, off, len, offset);
+          break;
         }
       }
+      offset += len;
+    }
+
+    /**
+     * The cheap part of the header check, for offsets whose magic's middle bytes are 0xff: a known magic in either
+     * byte order, the two zero bytes, a possible instruction size and pointer size.
+     */
+    private static boolean candidate(byte[] b, int i) {
+      if (b[i + 1] != (byte) 0xff || b[i + 2] != (byte) 0xff || b[i + 4] != 0 || b[i + 5] != 0) {
+        return false;
+      }
+      int minLc = b[i + 6];
+      int ptr = b[i + 7];
+      if ((minLc != 1 && minLc != 2 && minLc != 4) || (ptr != 4 && ptr != 8)) {
+        return false;
+      }
+      int low = b[i] == (byte) 0xff ? b[i + 3] & 0xff : b[i + 3] == (byte) 0xff ? b[i] & 0xff : -1;
+      return low == 0xf0 || low == 0xf1 || low == 0xfa;
     }
 
     /** Distance from {@code abs} to the next 4-aligned absolute offset. */
