@@ -28,9 +28,6 @@ public final class GoSymbols {
 
   private GoSymbols() {}
 
-  /** Little-endian longs at any offset of a byte array: the search reads a word per two candidates. */
-  private static final java.lang.invoke.VarHandle LONG =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /** Whether {@code raw} (a pclntab header's first four bytes read little-endian) is a magic this reader knows. */
   static int version(int magic) {
@@ -116,6 +113,9 @@ public final class GoSymbols {
     /** Bytes before {@link #offset} at which a candidate header could still start, with fewer than HEADER_MAX after them. */
     private byte[] carry = new byte[HEADER_MAX + 4];
     private int carrySize;
+    /** The file range of the read-only segment(s) the table must be in; the whole file when the headers do not say. */
+    private long searchFrom;
+    private long searchTo = Long.MAX_VALUE;
     /** Once the header is found: the table's absolute bounds. */
     private long tableStart = -1;
     private long tableEnd;
@@ -174,6 +174,11 @@ public final class GoSymbols {
         return false;
       }
       goNote = true;
+      long[] segment = readOnlySegment(head, headSize);
+      if (segment != null) {
+        searchFrom = segment[0];
+        searchTo = segment[1];
+      }
       // search what was held back, then the rest of this chunk
       byte[] held = head;
       int heldSize = headSize;
@@ -184,6 +189,39 @@ public final class GoSymbols {
         accept(b, off + take, len - take);
       }
       return false;
+    }
+
+    /**
+     * The file range covering the ELF's read-only loadable segments ({@code PT_LOAD} with flags R only), where Go's
+     * linker puts {@code .rodata} through {@code .gopclntab}; null when the program headers are not in the first
+     * bytes or there is no such segment (some external links keep read-only data in the text segment).
+     */
+    static long[] readOnlySegment(byte[] h, int size) {
+      if (size < 0x40) {
+        return null;
+      }
+      boolean wide = h[4] == 2;
+      boolean little = h[5] != 2;
+      long phoff = wide ? readLong(h, 0x20, 8, little) : readLong(h, 0x1c, 4, little);
+      int phentsize = (int) (wide ? readLong(h, 0x36, 2, little) : readLong(h, 0x2a, 2, little));
+      int phnum = (int) (wide ? readLong(h, 0x38, 2, little) : readLong(h, 0x2c, 2, little));
+      if (phentsize < (wide ? 56 : 32) || phnum <= 0 || phoff < 0 || phoff + (long) phentsize * phnum > size) {
+        return null;
+      }
+      long from = Long.MAX_VALUE;
+      long to = -1;
+      for (int k = 0; k < phnum; k++) {
+        int at = (int) phoff + k * phentsize;
+        long type = readLong(h, at, 4, little);
+        long flags = wide ? readLong(h, at + 4, 4, little) : readLong(h, at + 24, 4, little);
+        long offset = wide ? readLong(h, at + 8, 8, little) : readLong(h, at + 4, 4, little);
+        long filesz = wide ? readLong(h, at + 32, 8, little) : readLong(h, at + 16, 4, little);
+        if (type == 1 && (flags & 7) == 4 && offset >= 0 && filesz > 0) {
+          from = Math.min(from, offset);
+          to = Math.max(to, offset + filesz);
+        }
+      }
+      return to < 0 ? null : new long[] {from, to};
     }
 
     /** The ELF note {@code .note.go.buildid}: name size 4, type 4 and the name "Go\0\0", at a 4-aligned offset. */
@@ -214,7 +252,7 @@ public final class GoSymbols {
         long joinedAt = offset - carrySize;
         int carried = carrySize;
         carrySize = 0;
-        for (int p = 0; p < carried; p += 4) {
+        for (int p = 0; p < carried && joinedAt + p < searchTo; p += 4) {
           if (joined.length - p < HEADER_MAX) {
             // a chunk shorter than a header: keep carrying, this chunk included (take == len here)
             carrySize = joined.length - p;
@@ -233,37 +271,43 @@ public final class GoSymbols {
           }
         }
       }
+      // the positions to look at: 4-aligned, inside the read-only segment (the only one that can hold the table)
       int end = off + len;
-      int i = off + align(offset);
-      // eight bytes at a time while a whole word and a header fit: both 4-aligned candidates of a word are
-      // rejected with one read unless their magic's 0xff bytes are there
-      int wordEnd = end - HEADER_MAX - 8;
-      for (; i <= wordEnd; i += 8) {
-        long v = (long) LONG.get(b, i);
-        if ((v & 0x0000_ffff_00ff_ff00L) == 0x0000_0000_00ff_ff00L && candidate(b, i) && tryHeader(b, i, offset + (i - off))) {
-          takeNames(b, off, len, offset);
-          offset += len;
-          return;
-        }
-        if ((v & 0x00ff_ff00_0000_0000L) == 0x00ff_ff00_0000_0000L && b[i + 8] == 0 && b[i + 9] == 0 && candidate(b, i + 4)
-            && tryHeader(b, i + 4, offset + (i + 4 - off))) {
-          takeNames(b, off, len, offset);
-          offset += len;
-          return;
-        }
-      }
-      for (; i < end; i += 4) {
-        if (end - i < HEADER_MAX) {
-          carrySize = end - i;
-          System.arraycopy(b, i, carry, 0, carrySize);
-          break;
-        }
-        if (candidate(b, i) && tryHeader(b, i, offset + (i - off))) {
-          takeNames(b, off, len, offset);
-          break;
-        }
-      }
+      long chunkAt = offset;
+      long fromAbs = Math.max(chunkAt, searchFrom);
+      fromAbs += align(fromAbs);
+      long toAbs = Math.min(chunkAt + len, searchTo);
       offset += len;
+      if (fromAbs >= toAbs) {
+        stopAfterSegment();
+        return;
+      }
+      int i = off + (int) (fromAbs - chunkAt);
+      int stop = off + (int) (toAbs - chunkAt);
+      int checkable = end - HEADER_MAX; // a header at or before this offset is whole in this chunk
+      for (; i < stop && i <= checkable; i += 4) {
+        if (b[i + 1] != (byte) 0xff) {
+          continue; // the common case in one compare: this loop runs over megabytes before a JIT has compiled it
+        }
+        if (candidate(b, i) && tryHeader(b, i, chunkAt + (i - off))) {
+          takeNames(b, off, len, chunkAt);
+          return;
+        }
+      }
+      if (i < stop) {
+        // the last candidates need bytes of the next chunk: carry them
+        carrySize = end - i;
+        System.arraycopy(b, i, carry, 0, carrySize);
+        return;
+      }
+      stopAfterSegment();
+    }
+
+    /** Once the read-only segment went by without a table, nothing more is read. */
+    private void stopAfterSegment() {
+      if (offset >= searchTo && tableStart < 0 && carrySize == 0) {
+        done = true;
+      }
     }
 
     /**

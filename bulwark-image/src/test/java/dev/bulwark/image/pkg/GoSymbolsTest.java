@@ -117,6 +117,34 @@ class GoSymbolsTest {
     assertThat(scan(file, 4096)).hasValueSatisfying(t -> assertThat(t.contains("net/http", "ListenAndServe")).isTrue());
   }
 
+  /** With 64-bit program headers: one read-only PT_LOAD segment over [from, to). */
+  static byte[] withReadOnlySegment(byte[] file, long from, long to) {
+    ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(4, (byte) 2).put(5, (byte) 1); // ELFCLASS64, little-endian
+    b.putLong(0x20, 0x40).putShort(0x36, (short) 56).putShort(0x38, (short) 2);
+    b.position(0x40);
+    b.putInt(1).putInt(5).putLong(0).putLong(0).putLong(0).putLong(from).putLong(from).putLong(4096); // text: R+X
+    b.putInt(1).putInt(4).putLong(from).putLong(0).putLong(0).putLong(to - from).putLong(to - from).putLong(4096); // rodata: R
+    return file;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 73, 4096})
+  void onlyTheReadOnlySegmentIsSearched(int chunk) {
+    byte[] inside = withReadOnlySegment(binary(0xfffffff1, 8, ByteOrder.LITTLE_ENDIAN, 8192, NAMES), 8192, 16384);
+    assertThat(scan(inside, chunk)).hasValueSatisfying(t -> assertThat(t.contains("net/http", "ListenAndServe")).isTrue());
+    byte[] outside = withReadOnlySegment(binary(0xfffffff1, 8, ByteOrder.LITTLE_ENDIAN, 8192, NAMES), 12288, 16384);
+    assertThat(scan(outside, chunk)).as("a header before the segment is data").isEmpty();
+    GoSymbols.Scanner s = new GoSymbols.Scanner(1000);
+    byte[] after = withReadOnlySegment(binary(0xfffffff1, 8, ByteOrder.LITTLE_ENDIAN, 20480, NAMES), 4096, 8192);
+    int fed = 0;
+    while (fed < after.length && s.accept(after, fed, Math.min(chunk, after.length - fed))) {
+      fed += chunk;
+    }
+    assertThat(fed).as("stops once the segment went by").isLessThan(20480);
+    assertThat(s.finish()).isEmpty();
+  }
+
   @Test
   void noGoNoteNoSearch() {
     byte[] file = binary(0xfffffff1, 8, ByteOrder.LITTLE_ENDIAN, 100_000, NAMES);
