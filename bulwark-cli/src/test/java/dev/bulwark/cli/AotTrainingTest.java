@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AotTrainingTest {
   @Test
   void theTrainingImageHasAGoBinaryWithBuildInfoAndSymbols(@TempDir Path dir) throws Exception {
-    Image image = Image.open(AotTraining.writeImage(dir), null, ImageLimits.DEFAULT);
+    Image image = Image.open(AotTraining.writeImage(dir), null, null, ImageLimits.DEFAULT, true);
     assertThat(image.sbom("training").packages()).extracting(Package::purlString).contains("pkg:golang/golang.org/x/net@v0.30.0");
     assertThat(image.goSymbols("usr/local/bin/server")).hasValueSatisfying(t -> {
       assertThat(t.contains("example.com/m/pkg7", "T7.Method")).isTrue();

@@ -79,9 +79,14 @@ public record Image(
 
   /** Reads the image named {@code refName} (an OCI layout's ref name; null: the only one) at {@code path}. */
   public static Image open(Path path, String refName, String platform, ImageLimits limits) throws IOException, ImageException {
+    return open(path, refName, platform, limits, false);
+  }
+
+  /** {@link #open(Path, String, String, ImageLimits)}, keeping Go binaries' symbol tables ({@link #goSymbols}) when asked. */
+  public static Image open(Path path, String refName, String platform, ImageLimits limits, boolean goSymbols) throws IOException, ImageException {
     try (BlobStore store = BlobStore.open(path)) {
       ImageManifest manifest = new ManifestReader(store, limits).read(refName, platform);
-      LayerReader.Result r = new LayerReader(store, limits, Analyzers.interest(Analyzers.all())).read(manifest.layers());
+      LayerReader.Result r = new LayerReader(store, limits, Analyzers.interest(Analyzers.all(goSymbols))).read(manifest.layers());
       return new Image(manifest, r.tree(), Map.copyOf(r.history()), r.layers(), r.streamed(), r.facts());
     }
   }

@@ -32,16 +32,21 @@ public final class ImageInput {
   }
 
   public static Opened open(String arg, String platform, boolean insecure) throws IOException {
+    return open(arg, platform, insecure, false);
+  }
+
+  /** {@link #open(String, String, boolean)}, keeping Go binaries' symbol tables for reachability when {@code goSymbols}. */
+  public static Opened open(String arg, String platform, boolean insecure, boolean goSymbols) throws IOException {
     Path local = Path.of(arg);
     try {
       if (Files.exists(local)) {
-        Image img = Image.open(local, platform, ImageLimits.DEFAULT);
+        Image img = Image.open(local, null, platform, ImageLimits.DEFAULT, goSymbols);
         return new Opened(img, img.manifest().tags().isEmpty() ? local.getFileName().toString() : img.manifest().tags().getFirst());
       }
       int colon = arg.lastIndexOf(':');
       if (colon > 0 && Files.exists(Path.of(arg.substring(0, colon)))) {
         // PATH:NAME picks one image of an OCI layout that holds several (as skopeo's oci:PATH:NAME)
-        Image img = Image.open(Path.of(arg.substring(0, colon)), arg.substring(colon + 1), platform, ImageLimits.DEFAULT);
+        Image img = Image.open(Path.of(arg.substring(0, colon)), arg.substring(colon + 1), platform, ImageLimits.DEFAULT, goSymbols);
         return new Opened(img, arg.substring(colon + 1));
       }
       ImageReference ref;
@@ -63,7 +68,7 @@ public final class ImageInput {
       try {
         new RegistryClient(Credentials.fromDockerConfig(), insecure ? Set.of(ref.registry()) : Set.of(), ImageLimits.DEFAULT)
             .pull(ref, platform, dir);
-        return new Opened(Image.open(dir, platform, ImageLimits.DEFAULT), ref.familiarName() + (ref.tag() != null ? ":" + ref.tag() : ""));
+        return new Opened(Image.open(dir, null, platform, ImageLimits.DEFAULT, goSymbols), ref.familiarName() + (ref.tag() != null ? ":" + ref.tag() : ""));
       } finally {
         deleteTree(dir);
         try {

@@ -196,7 +196,7 @@ public final class Scanner {
     // the database first: a missing or corrupt one fails before an image is pulled
     List<String> notices = new ArrayList<>();
     dev.bulwark.vuln.db.VulnDatabase db = openDatabase(vulns, notices);
-    ImageInput.Opened opened = ImageInput.open(request.image(), request.platform(), request.insecure());
+    ImageInput.Opened opened = ImageInput.open(request.image(), request.platform(), request.insecure(), true);
     int baseLayers = -1;
     if (vulns.baseImage() != null) {
       Image base = ImageInput.open(vulns.baseImage(), request.platform(), request.insecure()).image();

@@ -22,10 +22,19 @@ public final class Analyzers {
   private static final List<PackageAnalyzer> ALL = List.of(
       new DpkgAnalyzer(), new DistrolessDpkgAnalyzer(), new ApkAnalyzer(), new RpmAnalyzer(),
       new PythonAnalyzer(), new NodeModulesAnalyzer(), new NodeLockAnalyzer(), new JavaArchiveAnalyzer(),
-      new GoBinaryAnalyzer(), new RustBinaryAnalyzer());
+      new GoBinaryAnalyzer(false), new RustBinaryAnalyzer());
+
+  /** The same, with Go binaries' symbol tables read too (for reachability; it costs CPU on every Go binary). */
+  private static final List<PackageAnalyzer> WITH_GO_SYMBOLS = ALL.stream()
+      .map(a -> a instanceof GoBinaryAnalyzer ? (PackageAnalyzer) new GoBinaryAnalyzer(true) : a).toList();
 
   public static List<PackageAnalyzer> all() {
     return ALL;
+  }
+
+  /** {@link #all()}, with Go binaries' symbol tables kept as {@code FileFacts} when {@code goSymbols}. */
+  public static List<PackageAnalyzer> all(boolean goSymbols) {
+    return goSymbols ? WITH_GO_SYMBOLS : ALL;
   }
 
   /** What the layer reader keeps and watches for these analyzers (and OS detection). */

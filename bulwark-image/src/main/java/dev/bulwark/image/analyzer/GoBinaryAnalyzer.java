@@ -21,6 +21,13 @@ final class GoBinaryAnalyzer implements StreamAnalyzer {
   /** Names kept of one binary's symbol table (the largest real binaries have a few hundred thousand with prefixes). */
   static final int MAX_SYMBOLS = 2_000_000;
 
+  private final boolean readSymbols;
+
+  /** {@code readSymbols}: keep each binary's symbol table too, which reachability needs and an SBOM does not. */
+  GoBinaryAnalyzer(boolean readSymbols) {
+    this.readSymbols = readSymbols;
+  }
+
   @Override
   public AnalyzerId id() {
     return new AnalyzerId("go-binary", Ecosystem.GOLANG, 1);
@@ -34,10 +41,10 @@ final class GoBinaryAnalyzer implements StreamAnalyzer {
   @Override
   public ByteWatcher watch(FileEntry file) {
     GoBuildInfo.Scanner scanner = new GoBuildInfo.Scanner();
-    GoSymbols.Scanner symbols = new GoSymbols.Scanner(MAX_SYMBOLS);
+    GoSymbols.Scanner symbols = readSymbols ? new GoSymbols.Scanner(MAX_SYMBOLS) : null;
     return new ByteWatcher() {
       private boolean infoWanted = true;
-      private boolean symbolsWanted = true;
+      private boolean symbolsWanted = symbols != null;
       private GoSymbolTable table;
 
       @Override
@@ -54,7 +61,7 @@ final class GoBinaryAnalyzer implements StreamAnalyzer {
         if (info.isEmpty()) {
           return List.of(); // no build info: no module to match, so no table to keep either
         }
-        table = symbols.finish().map(t -> t.withPlatform(setting(info.get(), "GOOS"), setting(info.get(), "GOARCH"))).orElse(null);
+        table = symbols == null ? null : symbols.finish().map(t -> t.withPlatform(setting(info.get(), "GOOS"), setting(info.get(), "GOARCH"))).orElse(null);
         return packages(info.get(), file.layer(), file.path());
       }
 
