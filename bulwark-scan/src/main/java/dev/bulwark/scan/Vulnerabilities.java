@@ -108,8 +108,14 @@ public final class Vulnerabilities {
     public String sentence(boolean layered) {
       if (suppressed.isEmpty()) return counted(layered);
       List<String> parts = new ArrayList<>();
-      suppressed.forEach((what, n) -> parts.add(n + " " + what));
+      // not affected, then fixed, then ignored: the strongest statement first, whatever order the packages came in
+      suppressed.entrySet().stream().sorted(java.util.Comparator.comparingInt((Map.Entry<String, Integer> e) -> rank(e.getKey()))
+          .thenComparing(Map.Entry::getKey)).forEach(e -> parts.add(e.getValue() + " " + e.getKey()));
       return counted(layered) + "; " + String.join(", ", parts);
+    }
+
+    private static int rank(String what) {
+      return what.startsWith("not affected") ? 0 : what.startsWith("fixed") ? 1 : 2;
     }
 
     private String counted(boolean layered) {
