@@ -324,7 +324,7 @@ final class ReportCommand implements Callable<Integer> {
       int fixable = (int) found.stream().filter(f -> f.severity().atLeast(Severity.HIGH) && f.message().contains(", fixed in ")).count();
       List<String> highProfile = found.stream().map(f -> f.ruleId()).filter(HIGH_PROFILE::contains).distinct().toList();
       vulns = Optional.of(new GradeFacts.ImageVulns(r.summary().all(), fixable, highProfile));
-      if (!r.summary().base().isEmpty()) {
+      if (r.summary().base() != null && !r.summary().base().isEmpty()) { // null: no --base, the split is not known
         baseVulns = Optional.of(new GradeFacts.ImageVulns(r.summary().base(), 0, List.of()));
       }
     }

@@ -212,4 +212,31 @@ class VexCliTest {
     assertThat(table.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
     assertThat(table.err()).contains("--format cyclonedx");
   }
+
+  /** `bulwark report`: the --image vulnerabilities are triaged, the project's .bulwarkignore.yaml judged on --as-of. */
+  @Test
+  void report_triagesTheImagesVulnerabilities() throws Exception {
+    VulnImageCliTest image = new VulnImageCliTest();
+    image.dir = Files.createDirectories(dir.resolve("image"));
+    image.build(); // skips without the installed-package samples
+    Path project = ReportCliTest.copy("go-api", dir);
+    CliTest.Run plain = ReportCliTest.report(project, "--image", image.image.toString(), "--db", image.db.toString(), "--format", "json");
+    assertThat(plain.exit()).as(plain.err()).isZero();
+    JsonNode before = new ObjectMapper().readTree(plain.out()).at("/images/original/vulnerabilities");
+    assertThat(before.get("high").asInt()).isPositive();
+    // expires on --as-of (2026-12-01): still applies; the VEX takes out the high one
+    Files.writeString(project.resolve(".bulwarkignore.yaml"), "vulnerabilities:\n  - id: CVE-2099-0001\n    expires: 2026-12-01\n");
+    CliTest.Run r = ReportCliTest.report(project, "--image", image.image.toString(), "--db", image.db.toString(), "--format", "json", "--vex",
+        write("vex.json", OPENVEX).toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode after = new ObjectMapper().readTree(r.out()).at("/images/original/vulnerabilities");
+    assertThat(after.get("high").asInt()).as("CVE-2099-0005 not affected").isEqualTo(before.get("high").asInt() - 1);
+    assertThat(after.get("medium").asInt()).as("CVE-2099-0001 ignored").isEqualTo(before.get("medium").asInt() - 1);
+    assertThat(r.err()).doesNotContain("expired");
+    CliTest.Run later = CliTest.run("report", project.toString(), "--as-of", "2026-12-02", "--image", image.image.toString(), "--db", image.db.toString(),
+        "--format", "json");
+    assertThat(later.err()).contains("bulwark: warning: " + project.resolve(".bulwarkignore.yaml") + ":2: the ignore entry for CVE-2099-0001 expired on 2026-12-01");
+    CliTest.assertOneLineError(ReportCliTest.report(project, "--image", image.image.toString(), "--db", image.db.toString(), "--vex",
+        write("v2.json", "[]").toString()), "v2.json: not a VEX document");
+  }
 }

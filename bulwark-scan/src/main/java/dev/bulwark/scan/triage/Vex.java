@@ -176,6 +176,15 @@ public final class Vex implements Triage {
       }
     }
 
+    /** A justification, one of the format's words, or null. */
+    String justification(JsonNode n, String path, Set<String> words) throws TriageException {
+      String j = text(n, path, false);
+      if (j != null && !words.contains(j)) {
+        throw error(path, "unknown justification '" + j + "' (" + String.join(", ", new java.util.TreeSet<>(words)) + ")");
+      }
+      return j;
+    }
+
     PurlPattern purl(String s, String path) throws TriageException {
       try {
         return PurlPattern.parse(s);
@@ -240,10 +249,7 @@ public final class Vex implements Triage {
           case "under_investigation" -> Status.UNDER_INVESTIGATION;
           default -> throw error(at + ".status", "unknown status '" + statusText + "' (not_affected, affected, fixed or under_investigation)");
         };
-        String justification = text(s.path("justification"), at + ".justification", false);
-        if (justification != null && !OPENVEX_JUSTIFICATIONS.contains(justification)) {
-          throw error(at + ".justification", "unknown justification '" + justification + "' (" + String.join(", ", new java.util.TreeSet<>(OPENVEX_JUSTIFICATIONS)) + ")");
-        }
+        String justification = justification(s.path("justification"), at + ".justification", OPENVEX_JUSTIFICATIONS);
         String impact = text(s.path("impact_statement"), at + ".impact_statement", false);
         String notes = text(s.path("status_notes"), at + ".status_notes", false);
         String action = text(s.path("action_statement"), at + ".action_statement", false);
@@ -309,10 +315,7 @@ public final class Vex implements Triage {
           default -> throw error(at + ".analysis.state", "unknown state '" + state
               + "' (resolved, resolved_with_pedigree, exploitable, in_triage, false_positive or not_affected)");
         };
-        String justification = text(analysis.path("justification"), at + ".analysis.justification", false);
-        if (justification != null && !CYCLONEDX_JUSTIFICATIONS.contains(justification)) {
-          throw error(at + ".analysis.justification", "unknown justification '" + justification + "' (" + String.join(", ", new java.util.TreeSet<>(CYCLONEDX_JUSTIFICATIONS)) + ")");
-        }
+        String justification = justification(analysis.path("justification"), at + ".analysis.justification", CYCLONEDX_JUSTIFICATIONS);
         String detail = text(analysis.path("detail"), at + ".analysis.detail", false);
         if (state.equals("false_positive")) detail = detail == null ? "false positive" : "false positive: " + detail;
         List<PurlPattern> products = new ArrayList<>();
