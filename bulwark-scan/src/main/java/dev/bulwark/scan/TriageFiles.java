@@ -19,8 +19,11 @@ import java.util.List;
 public final class TriageFiles {
   /** Read when present in the scanned project's directory (the SBOM's, the Dockerfile's; the working directory for an image). */
   public static final String DEFAULT_IGNORE_FILE = ".bulwarkignore.yaml";
-  /** VEX documents list statements: megabytes at most; a 64 MiB one is refused unread. */
-  static final long MAX_VEX_BYTES = InputFiles.MAX_BYTES;
+  /**
+   * VEX documents list statements (kilobytes; a CycloneDX one with every component, megabytes). Parsed as a tree, which
+   * costs several times the file: past 16 MiB one is refused unread.
+   */
+  static final long MAX_VEX_BYTES = 16L * 1024 * 1024;
 
   private TriageFiles() {}
 
