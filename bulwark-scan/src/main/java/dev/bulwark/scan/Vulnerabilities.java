@@ -83,8 +83,8 @@ public final class Vulnerabilities {
 
   /**
    * Vulnerabilities per severity, those from base-image layers apart ({@code base} null when the base is not known);
-   * {@code suppressed}: how many were taken out, by what the sentence calls them ("not affected per VEX", "ignored"),
-   * in the order first met.
+   * {@code suppressed}: how many were taken out, by what the sentence calls them ("not affected per VEX", "ignored");
+   * the sentence names not affected first, then fixed, then ignored.
    */
   public record Summary(Map<Severity, Integer> all, Map<Severity, Integer> base, int packagesChecked, int packagesSkipped,
       Map<String, Integer> suppressed) {

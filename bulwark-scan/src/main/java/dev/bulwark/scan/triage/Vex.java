@@ -114,7 +114,7 @@ public final class Vex implements Triage {
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       throw new TriageException(name + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + ": not a VEX document (not valid JSON: "
-          + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+          + (e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage().lines().findFirst().orElse("")) + ")");
     } catch (IOException e) {
       throw new TriageException(name + ": not a VEX document (" + e.getMessage() + ")");
     }
@@ -336,7 +336,11 @@ public final class Vex implements Triage {
     private String resolve(String ref, Map<String, String> refs, String at) throws TriageException {
       String r = ref;
       if (r.startsWith("urn:cdx:") && r.indexOf('#') > 0) {
-        r = java.net.URLDecoder.decode(r.substring(r.indexOf('#') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+          r = java.net.URLDecoder.decode(r.substring(r.indexOf('#') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // a % not followed by two hex digits (found by TriageFuzzTest#vex)
+          throw error(at, "'" + ref + "' is a BOM-Link whose fragment is not percent-encoded (" + e.getMessage() + ")");
+        }
       }
       if (refs.containsKey(r)) return refs.get(r);
       if (r.startsWith("pkg:")) return r;

@@ -72,6 +72,8 @@ class IgnoreFileTest {
         {"vulnerabilities: CVE-1\n", ".bulwarkignore.yaml:1: vulnerabilities: expected a list"},
         {"vulnerabilities:\n  - CVE-1\n", ".bulwarkignore.yaml:2: an entry is a mapping with an id"},
         {"vulnerabilities:\n\t- id: x\n", ".bulwarkignore.yaml:2:"},
+        // a second document after an empty one: an empty document has no root node to take a line from (TriageFuzzTest#ignoreFile)
+        {"---\n---\nvulnerabilities: []\n", ".bulwarkignore.yaml:2: more than one YAML document"},
     };
     for (String[] c : cases) {
       assertThatThrownBy(() -> bulwark(c[0], DAY)).as(c[0]).isInstanceOf(TriageException.class).hasMessageStartingWith(c[1]);
@@ -82,6 +84,7 @@ class IgnoreFileTest {
   void emptyFilesIgnoreNothing() throws Exception {
     assertThat(bulwark("", DAY).entries()).isEmpty();
     assertThat(bulwark("# nothing accepted yet\nvulnerabilities:\n", DAY).entries()).isEmpty();
+    assertThat(bulwark("---\n", DAY).entries()).as("one empty document").isEmpty();
   }
 
   @Test

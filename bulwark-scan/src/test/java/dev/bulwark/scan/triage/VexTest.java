@@ -146,6 +146,11 @@ class VexTest {
         {cdx("1.6", "\"vulnerabilities\": [{\"id\": \"CVE-1\", \"analysis\": {\"state\": \"not_affected\"}, \"affects\": [{\"ref\": \"nowhere\"}]}]"),
             "vex.json: vulnerabilities[0].affects[0].ref: 'nowhere' is neither a package URL nor the bom-ref"},
         {cdx("1.6", "\"vulnerabilities\": [{\"analysis\": {\"state\": \"not_affected\"}, \"affects\": []}]"), "vex.json: vulnerabilities[0].id: missing"},
+        // a BOM-Link fragment with a broken percent escape was an IllegalArgumentException out of URLDecoder (TriageFuzzTest#vex)
+        {cdx("1.6", "\"vulnerabilities\": [{\"id\": \"CVE-1\", \"analysis\": {\"state\": \"not_affected\"}, \"affects\": [{\"ref\": \"urn:cdx:x/1#a%\"}]}]"),
+            "vex.json: vulnerabilities[0].affects[0].ref: 'urn:cdx:x/1#a%' is a BOM-Link whose fragment is not percent-encoded"},
+        {cdx("1.6", "\"vulnerabilities\": [{\"id\": \"CVE-1\", \"analysis\": {\"state\": \"not_affected\"}, \"affects\": [{\"ref\": \"urn:cdx:x/1#%mm\"}]}]"),
+            "vex.json: vulnerabilities[0].affects[0].ref: 'urn:cdx:x/1#%mm' is a BOM-Link"},
     };
     for (String[] c : cases) {
       assertThatThrownBy(() -> vex(c[0])).as(c[0]).isInstanceOf(TriageException.class).hasMessageStartingWith(c[1])
