@@ -54,11 +54,23 @@ final class ImageCommand implements Callable<Integer> {
 
   @Option(names = Opt.IGNORE_UNFIXED, description = "Leave out vulnerabilities no fixed version is known for.") boolean ignoreUnfixed;
 
+  @Option(names = Opt.VEX, paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX JSON: not_affected and fixed statements suppress (shown apart, with the justification). Repeatable.")
+  List<Path> vex = new ArrayList<>();
+
+  @Option(names = Opt.IGNORE_FILE, paramLabel = "FILE", description = "Accepted vulnerabilities with reasons and expiry dates: .bulwarkignore.yaml, or Trivy's .trivyignore or .trivyignore.yaml. Default: .bulwarkignore.yaml in the working directory, when there is one.")
+  Path ignoreFile;
+
   @Spec CommandSpec spec;
 
   /** What a {@code bulwark image} command line asks for, however it was parsed. */
   record Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config,
-      boolean insecure, String db, String base, boolean offline, List<String> severities, boolean ignoreUnfixed) {
+      boolean insecure, String db, String base, boolean offline, List<String> severities, boolean ignoreUnfixed, List<Path> vex, Path ignoreFile) {
+    /** Without VEX or an explicit ignore file (the default one is still read). */
+    Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config, boolean insecure,
+        String db, String base, boolean offline, List<String> severities, boolean ignoreUnfixed) {
+      this(image, formats, failOn, noFail, noColor, platform, config, insecure, db, base, offline, severities, ignoreUnfixed, List.of(), null);
+    }
+
     Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config, boolean insecure) {
       this(image, formats, failOn, noFail, noColor, platform, config, insecure, null, null, false);
     }
@@ -72,7 +84,7 @@ final class ImageCommand implements Callable<Integer> {
 
   Options options() {
     return new Options(image, List.copyOf(formats), failOn, noFail, noColor, platform, config, insecure, db, base, offline, List.copyOf(severities),
-        ignoreUnfixed);
+        ignoreUnfixed, List.copyOf(vex), ignoreFile);
   }
 
   /** A database older than this gets a warning: feeds publish daily, a week misses real advisories. */
@@ -131,11 +143,14 @@ final class ImageCommand implements Callable<Integer> {
     if (!filter.equals(dev.bulwark.scan.Vulnerabilities.Filter.ALL) && !matching) {
       throw new UsageException(Opt.SEVERITY + " and " + Opt.IGNORE_UNFIXED + " filter vulnerabilities, and there is no vulnerability database (" + Opt.DB + ")");
     }
+    Triaging.requireMatching(o.vex(), o.ignoreFile(), matching);
     Scanner.ImageScan scan = new Scanner.ImageScan(o.image(), o.platform(), o.insecure(), o.config());
     Scanner.Result result;
     Scanner.ImageResult vulns = null;
     if (matching) {
-      vulns = new Scanner().scan(scan, new Scanner.VulnCheck(dbFile, o.base(), STALE, filter));
+      // an image has no project directory: the working directory's ignore file, as Trivy reads .trivyignore
+      dev.bulwark.scan.TriageFiles.Loaded triage = Triaging.load(o.vex(), o.ignoreFile(), null, Triaging.today());
+      vulns = Triaging.withWarnings(new Scanner().scan(scan, new Scanner.VulnCheck(dbFile, o.base(), STALE, filter).withTriage(triage.steps())), triage);
       result = vulns.result();
     } else {
       result = new Scanner().scan(scan);

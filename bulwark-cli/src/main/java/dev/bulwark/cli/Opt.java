@@ -26,6 +26,9 @@ final class Opt {
   static final String SEVERITY = "--severity";
   static final String IGNORE_UNFIXED = "--ignore-unfixed";
   static final String TO = "--to";
+  static final String VEX = "--vex";
+  static final String IGNORE_FILE = "--ignore-file";
+  static final String VULNS = "--vulns";
   static final String EXIT_ON = "--exit-on";
 
   /** {@code image}'s threshold when none is given ({@code scan}'s comes from the config file, else high). */

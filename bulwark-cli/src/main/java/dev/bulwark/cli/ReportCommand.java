@@ -82,6 +82,12 @@ final class ReportCommand implements Callable<Integer> {
           + " are counted apart, as `bulwark image --base` does. Repeatable, one per label.")
   List<String> bases = new ArrayList<>();
 
+  @Option(names = Opt.VEX, paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX JSON for the --image vulnerabilities: not_affected and fixed statements suppress. Repeatable.")
+  List<Path> vex = new ArrayList<>();
+
+  @Option(names = Opt.IGNORE_FILE, paramLabel = "FILE", description = "Accepted vulnerabilities with reasons and expiry dates (judged on --as-of): .bulwarkignore.yaml, .trivyignore or .trivyignore.yaml. Default: the project's .bulwarkignore.yaml, when it has one.")
+  Path ignoreFile;
+
   @Option(names = "--format", defaultValue = "md", description = "md, html or json. Default: ${DEFAULT-VALUE}.")
   Format format;
 
@@ -189,9 +195,17 @@ final class ReportCommand implements Callable<Integer> {
         RuntimeFormat.K8S.write(profile));
 
     Map<String, GuideInput.ImageFacts> measured = new LinkedHashMap<>();
+    dev.bulwark.scan.TriageFiles.Loaded triage = dev.bulwark.scan.TriageFiles.Loaded.NONE;
+    if (db != null || Files.exists(DbCommand.file(db))) {
+      triage = Triaging.load(vex, ignoreFile, context, day);
+      triage.warnings().forEach(w -> err.println("bulwark: warning: " + w));
+    } else if (!vex.isEmpty() || ignoreFile != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), Opt.VEX + " and " + Opt.IGNORE_FILE
+          + " triage the --image vulnerabilities, and there is no vulnerability database (" + Opt.DB + ")");
+    }
     for (Map.Entry<String, ImageRef> e : refs.entrySet()) {
       ImageRef base = baseRefs.get(e.getKey());
-      measured.put(e.getKey(), measure(e.getValue().reference(), base == null ? null : base.reference(), err));
+      measured.put(e.getKey(), measure(e.getValue().reference(), base == null ? null : base.reference(), triage, err));
     }
 
     GuideInput input = new GuideInput(project, dockerfileName, variantsDir, projectScan, dockerfileScan, runtime(model, dockerignore), outcomes,
@@ -288,7 +302,7 @@ final class ReportCommand implements Callable<Integer> {
       "usr/bin/microdnf", "usr/bin/rpm", "usr/bin/pip", "usr/local/bin/pip");
 
   /** Reads a built image: its user, compressed size, shells, package managers, executables, and vulnerabilities when a database exists. */
-  private GuideInput.ImageFacts measure(String reference, String baseImage, PrintWriter err) throws IOException {
+  private GuideInput.ImageFacts measure(String reference, String baseImage, dev.bulwark.scan.TriageFiles.Loaded triage, PrintWriter err) throws IOException {
     ImageInput.Opened opened = ImageInput.open(reference, null, false);
     Image img = opened.image();
     // unpacked, as `docker images` shows SIZE: a docker-save archive does not say what its layers compress to
@@ -303,14 +317,14 @@ final class ReportCommand implements Callable<Integer> {
     Optional<GradeFacts.ImageVulns> baseVulns = Optional.empty();
     if (db != null || Files.exists(dbFile)) {
       Scanner.ImageResult r = new Scanner().scan(new Scanner.ImageScan(reference, null, false, null),
-          new Scanner.VulnCheck(dbFile, baseImage, ImageCommand.STALE));
+          new Scanner.VulnCheck(dbFile, baseImage, ImageCommand.STALE).withTriage(triage.steps()));
       r.notices().forEach(n -> err.println("bulwark: warning: " + n));
       List<dev.bulwark.core.Finding> found = r.result().report().files().stream().flatMap(f -> f.findings().stream())
           .filter(f -> f.rule().category() == dev.bulwark.core.Category.VULNERABILITIES).toList();
       int fixable = (int) found.stream().filter(f -> f.severity().atLeast(Severity.HIGH) && f.message().contains(", fixed in ")).count();
       List<String> highProfile = found.stream().map(f -> f.ruleId()).filter(HIGH_PROFILE::contains).distinct().toList();
       vulns = Optional.of(new GradeFacts.ImageVulns(r.summary().all(), fixable, highProfile));
-      if (!r.summary().base().isEmpty()) {
+      if (r.summary().base() != null && !r.summary().base().isEmpty()) { // null: no --base, the split is not known
         baseVulns = Optional.of(new GradeFacts.ImageVulns(r.summary().base(), 0, List.of()));
       }
     }

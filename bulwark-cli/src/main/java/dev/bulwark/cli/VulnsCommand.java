@@ -48,6 +48,12 @@ final class VulnsCommand implements Callable<Integer> {
 
   @Option(names = Opt.CONFIG, paramLabel = "FILE", description = ".bulwark.yaml whose ignore and severity settings apply.") Path config;
 
+  @Option(names = Opt.VEX, paramLabel = "FILE", description = "OpenVEX or CycloneDX VEX JSON: not_affected and fixed statements suppress (shown apart, with the justification). Repeatable.")
+  List<Path> vex = new ArrayList<>();
+
+  @Option(names = Opt.IGNORE_FILE, paramLabel = "FILE", description = "Accepted vulnerabilities with reasons and expiry dates: .bulwarkignore.yaml, or Trivy's .trivyignore or .trivyignore.yaml. Default: .bulwarkignore.yaml beside SBOM_FILE, when there is one.")
+  Path ignoreFile;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -63,7 +69,11 @@ final class VulnsCommand implements Callable<Integer> {
     if (config != null) {
       OutputTarget.checkReadable(Opt.CONFIG, config);
     }
-    Scanner.ImageResult r = new Scanner().scan(new Scanner.SbomScan(file, config), new Scanner.VulnCheck(DbCommand.file(db), null, ImageCommand.STALE, filter));
+    Path dir = file.toAbsolutePath().getParent();
+    dev.bulwark.scan.TriageFiles.Loaded triage = Triaging.load(vex, ignoreFile, dir, Triaging.today());
+    Scanner.ImageResult r = new Scanner().scan(new Scanner.SbomScan(file, config),
+        new Scanner.VulnCheck(DbCommand.file(db), null, ImageCommand.STALE, filter).withTriage(triage.steps()));
+    r = Triaging.withWarnings(r, triage);
     ImageCommand.write(r.result(), r, outputs, !noColor && Terminal.colorsWanted(), false, out, err);
     return !noFail && r.result().fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

@@ -11,7 +11,8 @@ import java.io.Writer;
 /**
  * The machine format, schema version 1: {@code {schemaVersion, tool, summary, files: [{path,
  * error?, purpose?: {kind, source, reason}, findings: [{ruleId, severity, title, message, line, column, endLine, endColumn,
- * stage, aliases, fix?: {description, safe, edits: [{line, column, endLine, endColumn, offset, length, text}]}}]}]}}. Fields are only ever added within a schema version.
+ * stage, aliases, fix?: {description, safe, edits: [{line, column, endLine, endColumn, offset, length, text}]}}],
+ * suppressed?: [{the finding's fields, status, justification, detail, source}]}]}}. Fields are only ever added within a schema version.
  */
 public final class JsonReport implements ReportWriter {
   public static final int SCHEMA_VERSION = 1;
@@ -47,6 +48,24 @@ public final class JsonReport implements ReportWriter {
       g.writeStringField("path", p.path());
     }
     g.writeEndObject();
+  }
+
+  /** A finding's fields, inside its object. */
+  private static void writeFinding(JsonGenerator g, Finding x) throws IOException {
+    g.writeStringField("ruleId", x.ruleId());
+    g.writeStringField("severity", x.severity().label());
+    g.writeStringField("title", x.rule().title());
+    g.writeStringField("message", x.message());
+    writeLocation(g, x.location());
+    g.writeStringField("stage", x.stage());
+    g.writeArrayFieldStart("aliases");
+    for (String a : x.aliases()) { // this occurrence's ids (DL3009 for apt lists), not every id of the rule
+      g.writeString(a);
+    }
+    g.writeEndArray();
+    if (x.fix().isPresent()) {
+      FixJson.writeJson(g, x.fix().get());
+    }
   }
 
   @Override
@@ -92,23 +111,23 @@ public final class JsonReport implements ReportWriter {
         g.writeArrayFieldStart("findings");
         for (Finding x : f.findings()) {
           g.writeStartObject();
-          g.writeStringField("ruleId", x.ruleId());
-          g.writeStringField("severity", x.severity().label());
-          g.writeStringField("title", x.rule().title());
-          g.writeStringField("message", x.message());
-          writeLocation(g, x.location());
-          g.writeStringField("stage", x.stage());
-          g.writeArrayFieldStart("aliases");
-          for (String a : x.aliases()) { // this occurrence's ids (DL3009 for apt lists), not every id of the rule
-            g.writeString(a);
-          }
-          g.writeEndArray();
-          if (x.fix().isPresent()) {
-            FixJson.writeJson(g, x.fix().get());
-          }
+          writeFinding(g, x);
           g.writeEndObject();
         }
         g.writeEndArray();
+        if (!f.suppressed().isEmpty()) { // only when there are some: reports without VEX or an ignore file are unchanged
+          g.writeArrayFieldStart("suppressed");
+          for (Suppressed x : f.suppressed()) {
+            g.writeStartObject();
+            writeFinding(g, x.finding());
+            g.writeStringField("status", x.status());
+            g.writeStringField("justification", x.justification());
+            g.writeStringField("detail", x.detail());
+            g.writeStringField("source", x.source());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -28,6 +28,7 @@ public final class MarkdownReport implements ReportWriter {
         }
       }
       if (f.findings().isEmpty()) {
+        suppressed(f, out);
         continue;
       }
       out.append("\n### `").append(Escape.terminal(f.path())).append("`\n\n");
@@ -39,6 +40,21 @@ public final class MarkdownReport implements ReportWriter {
         out.append("| ").append(x.severity().label()).append(" | ").append(x.ruleId()).append(" | ").append(x.location() instanceof Location.Text t ? String.valueOf(t.span().startLine()) : cell(Where.detail(x.location())))
             .append(" | ").append(cell(x.message())).append(" | ").append(cell(x.rule().fix())).append(" |\n");
       }
+      suppressed(f, out);
     }
+  }
+
+  /** Suppressed vulnerabilities, collapsed: shown for review, out of the way of what needs doing. */
+  private static void suppressed(FileReport f, Appendable out) throws IOException {
+    if (f.suppressed().isEmpty()) {
+      return;
+    }
+    out.append("\n<details><summary>").append(String.valueOf(f.suppressed().size())).append(" suppressed in <code>")
+        .append(Escape.xml(f.path())).append("</code></summary>\n\n");
+    for (Suppressed x : f.suppressed()) {
+      out.append("- ").append(cell(x.ruleId())).append(" in ").append(cell(x.packageText())).append(": ").append(cell(x.why()))
+          .append(" (").append(cell(x.source())).append(")\n");
+    }
+    out.append("\n</details>\n");
   }
 }

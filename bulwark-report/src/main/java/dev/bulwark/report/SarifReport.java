@@ -58,6 +58,9 @@ public final class SarifReport implements ReportWriter {
       for (Finding x : f.findings()) {
         rules.putIfAbsent(x.ruleId(), x.rule());
       }
+      for (Suppressed x : f.suppressed()) {
+        rules.putIfAbsent(x.ruleId(), x.finding().rule());
+      }
     }
     List<String> ids = List.copyOf(rules.keySet());
     try (JsonGenerator g = FACTORY.createGenerator(new JsonReport.AppendableWriter(out))) {
@@ -111,65 +114,12 @@ public final class SarifReport implements ReportWriter {
       for (FileReport f : report.files()) {
         Map<Finding, String> fp = Fingerprints.of(f);
         for (Finding x : f.findings()) {
-          g.writeStartObject();
-          g.writeStringField("ruleId", x.ruleId());
-          g.writeNumberField("ruleIndex", ids.indexOf(x.ruleId()));
-          g.writeStringField("level", level(x.severity()));
-          g.writeObjectFieldStart("message");
-          g.writeStringField("text", x.message());
-          g.writeEndObject();
-          g.writeArrayFieldStart("locations");
-          g.writeStartObject();
-          g.writeObjectFieldStart("physicalLocation");
-          g.writeObjectFieldStart("artifactLocation");
-          g.writeStringField("uri", uri(f.path()));
-          if (!f.path().startsWith("/")) {
-            g.writeStringField("uriBaseId", "%SRCROOT%");
-          }
-          g.writeEndObject();
-          if (x.location() instanceof Location.Text t) {
-            g.writeObjectFieldStart("region");
-            g.writeNumberField("startLine", t.span().startLine());
-            g.writeNumberField("startColumn", t.span().startColumn());
-            g.writeNumberField("endLine", t.span().endLine());
-            g.writeNumberField("endColumn", Math.max(t.span().endColumn(), t.span().startColumn() + (t.span().endLine() > t.span().startLine() ? 0 : 1)));
-            g.writeEndObject();
-            g.writeEndObject();
-          } else {
-            // no region in an image: the config field or layer file is a logical location
-            g.writeEndObject();
-            g.writeArrayFieldStart("logicalLocations");
-            g.writeStartObject();
-            g.writeStringField("fullyQualifiedName", Where.detail(x.location()));
-            g.writeStringField("kind", x.location() instanceof Location.ImageConfig ? "property" : "resource");
-            g.writeEndObject();
-            g.writeEndArray();
-          }
-          g.writeEndObject();
-          g.writeEndArray();
-          if (x.fix().isPresent()) {
-            FixJson.writeSarif(g, x.fix().get(), uri(f.path()), !f.path().startsWith("/"));
-          }
-          g.writeObjectFieldStart("partialFingerprints");
-          g.writeStringField("primaryLocationLineHash", fp.get(x));
-          g.writeEndObject();
-          g.writeObjectFieldStart("properties");
-          g.writeStringField("severity", x.severity().label());
-          if (x.stage() != null) {
-            g.writeStringField("stage", x.stage());
-          }
-          if (f.purpose() != null) {
-            g.writeStringField("purpose", f.purpose().purpose().key());
-          }
-          if (!x.aliases().isEmpty()) { // the other tools' ids of this occurrence, for matching their results
-            g.writeArrayFieldStart("aliases");
-            for (String a : x.aliases()) {
-              g.writeString(a);
-            }
-            g.writeEndArray();
-          }
-          g.writeEndObject();
-          g.writeEndObject();
+          writeResult(g, f, x, fp.get(x), ids, null);
+        }
+        // the same fingerprint as when it was a finding: code scanning matches the alert and shows it dismissed
+        Map<Finding, String> sfp = Fingerprints.of(f.withFindings(f.suppressed().stream().map(Suppressed::finding).toList()));
+        for (Suppressed x : f.suppressed()) {
+          writeResult(g, f, x.finding(), sfp.get(x.finding()), ids, x);
         }
       }
       g.writeEndArray();
@@ -179,6 +129,87 @@ public final class SarifReport implements ReportWriter {
       g.writeEndObject();
     }
     out.append('\n');
+  }
+
+  /** One result; {@code suppressed} (null: none) makes it a suppressed one. */
+  private static void writeResult(JsonGenerator g, FileReport f, Finding x, String fingerprint, List<String> ids, Suppressed suppressed)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", x.ruleId());
+    g.writeNumberField("ruleIndex", ids.indexOf(x.ruleId()));
+    g.writeStringField("level", level(x.severity()));
+    g.writeObjectFieldStart("message");
+    g.writeStringField("text", x.message());
+    g.writeEndObject();
+    g.writeArrayFieldStart("locations");
+    g.writeStartObject();
+    g.writeObjectFieldStart("physicalLocation");
+    g.writeObjectFieldStart("artifactLocation");
+    g.writeStringField("uri", uri(f.path()));
+    if (!f.path().startsWith("/")) {
+      g.writeStringField("uriBaseId", "%SRCROOT%");
+    }
+    g.writeEndObject();
+    if (x.location() instanceof Location.Text t) {
+      g.writeObjectFieldStart("region");
+      g.writeNumberField("startLine", t.span().startLine());
+      g.writeNumberField("startColumn", t.span().startColumn());
+      g.writeNumberField("endLine", t.span().endLine());
+      g.writeNumberField("endColumn", Math.max(t.span().endColumn(), t.span().startColumn() + (t.span().endLine() > t.span().startLine() ? 0 : 1)));
+      g.writeEndObject();
+      g.writeEndObject();
+    } else {
+      // no region in an image: the config field or layer file is a logical location
+      g.writeEndObject();
+      g.writeArrayFieldStart("logicalLocations");
+      g.writeStartObject();
+      g.writeStringField("fullyQualifiedName", Where.detail(x.location()));
+      g.writeStringField("kind", x.location() instanceof Location.ImageConfig ? "property" : "resource");
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+    g.writeEndArray();
+    if (x.fix().isPresent()) {
+      FixJson.writeSarif(g, x.fix().get(), uri(f.path()), !f.path().startsWith("/"));
+    }
+    if (suppressed != null) {
+      // SARIF 2.1.0 §3.27.23, §3.35: an external suppression, accepted; GitHub code scanning shows it as dismissed
+      g.writeArrayFieldStart("suppressions");
+      g.writeStartObject();
+      g.writeStringField("kind", "external");
+      g.writeStringField("status", "accepted");
+      g.writeStringField("justification", suppressed.why() + " (" + suppressed.source() + ")");
+      g.writeEndObject();
+      g.writeEndArray();
+    }
+    g.writeObjectFieldStart("partialFingerprints");
+    g.writeStringField("primaryLocationLineHash", fingerprint);
+    g.writeEndObject();
+    g.writeObjectFieldStart("properties");
+    g.writeStringField("severity", x.severity().label());
+    if (suppressed != null) {
+      g.writeStringField("suppressionStatus", suppressed.status());
+      if (suppressed.justification() != null) {
+        g.writeStringField("justification", suppressed.justification());
+      }
+      g.writeStringField("suppressionSource", suppressed.source());
+    }
+    if (x.stage() != null) {
+      g.writeStringField("stage", x.stage());
+    }
+    if (f.purpose() != null) {
+      g.writeStringField("purpose", f.purpose().purpose().key());
+    }
+    if (!x.aliases().isEmpty()) { // the other tools' ids of this occurrence, for matching their results
+      g.writeArrayFieldStart("aliases");
+      for (String a : x.aliases()) {
+        g.writeString(a);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   /** What could not be read (an image's package database past a limit): warnings of the run's invocation, which code scanning lists apart from results. */

@@ -26,7 +26,7 @@ public final class TtyReport implements ReportWriter {
         out.append(paint(Escape.terminal(f.path()), "\u001b[1m")).append(": error: ").append(Escape.terminal(f.error())).append('\n');
         continue;
       }
-      if (f.findings().isEmpty() && f.warnings().isEmpty()) {
+      if (f.findings().isEmpty() && f.warnings().isEmpty() && f.suppressed().isEmpty()) {
         continue;
       }
       out.append(paint(Escape.terminal(f.path()), "\u001b[1m"));
@@ -43,6 +43,14 @@ public final class TtyReport implements ReportWriter {
           out.append(paint(String.format("%6s | ", ""), "\u001b[2m")).append(Escape.terminal(Where.detail(x.location()))).append('\n');
         } else if (text != null && x.span().startLine() <= text.lineCount()) {
           sourceLine(text, x, out);
+        }
+      }
+      // suppressed vulnerabilities are shown, not hidden: a person sees what VEX or the ignore file took out, and why
+      if (!f.suppressed().isEmpty()) {
+        out.append("  ").append(paint("suppressed", "\u001b[2m")).append(" (").append(String.valueOf(f.suppressed().size())).append("):\n");
+        for (Suppressed x : f.suppressed()) {
+          out.append("    ").append(x.ruleId()).append("  ").append(Escape.terminal(x.packageText())).append("  ").append(Escape.terminal(x.why()))
+              .append("  ").append(paint(Escape.terminal(x.source()), "\u001b[2m")).append('\n');
         }
       }
       // what could not be read (an image's package database past a limit): the checks did not see it

@@ -7,6 +7,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,7 +33,16 @@ public final class SbomWriters {
   }
 
   public static String cyclonedx(Sbom sbom, String toolVersion, Instant timestamp) throws IOException {
+    return cyclonedx(sbom, toolVersion, timestamp, List.of());
+  }
+
+  /**
+   * CycloneDX 1.6 with a {@code vulnerabilities} section (when {@code vulns} is not empty): each affects the bom-refs of
+   * its packages' components, and carries its VEX analysis when one was given.
+   */
+  public static String cyclonedx(Sbom sbom, String toolVersion, Instant timestamp, List<BomVulnerability> vulns) throws IOException {
     StringWriter out = new StringWriter();
+    Map<Package, String> refOf = new IdentityHashMap<>();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
@@ -84,6 +96,7 @@ public final class SbomWriters {
         for (int n = 2; !refs.add(ref); n++) {
           ref = purl + "#" + n;
         }
+        refOf.put(p, ref);
         g.writeStartObject();
         g.writeStringField("type", "library");
         g.writeStringField("bom-ref", ref);
@@ -112,10 +125,94 @@ public final class SbomWriters {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (!vulns.isEmpty()) {
+        writeVulnerabilities(g, vulns, refOf);
+      }
       g.writeEndObject();
     }
     return out + "\n";
   }
+
+  private static void writeVulnerabilities(JsonGenerator g, List<BomVulnerability> vulns, Map<Package, String> refOf) throws IOException {
+    g.writeArrayFieldStart("vulnerabilities");
+    for (BomVulnerability v : vulns) {
+      g.writeStartObject();
+      g.writeStringField("id", v.id());
+      if (v.sourceName() != null) {
+        g.writeObjectFieldStart("source");
+        g.writeStringField("name", v.sourceName());
+        if (v.sourceUrl() != null) {
+          g.writeStringField("url", v.sourceUrl());
+        }
+        g.writeEndObject();
+      }
+      if (!v.aliases().isEmpty()) {
+        g.writeArrayFieldStart("references");
+        for (String a : v.aliases()) {
+          g.writeStartObject();
+          g.writeStringField("id", a);
+          g.writeObjectFieldStart("source");
+          g.writeStringField("name", BomVulnerability.publisher(a));
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
+      g.writeArrayFieldStart("ratings");
+      for (BomVulnerability.Rating r : v.ratings()) {
+        g.writeStartObject();
+        g.writeObjectFieldStart("source");
+        g.writeStringField("name", r.sourceName());
+        g.writeEndObject();
+        if (r.score() != null) {
+          g.writeNumberField("score", r.score());
+        }
+        g.writeStringField("severity", r.severity());
+        g.writeStringField("method", r.method());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      if (v.description() != null) {
+        g.writeStringField("description", v.description());
+      }
+      if (v.recommendation() != null) {
+        g.writeStringField("recommendation", v.recommendation());
+      }
+      if (v.analysis() != null) {
+        BomVulnerability.Analysis a = v.analysis();
+        g.writeObjectFieldStart("analysis");
+        g.writeStringField("state", a.state());
+        if (a.justification() != null) {
+          g.writeStringField("justification", a.justification());
+        }
+        if (!a.response().isEmpty()) {
+          g.writeArrayFieldStart("response");
+          for (String r : a.response()) {
+            g.writeString(r);
+          }
+          g.writeEndArray();
+        }
+        if (a.detail() != null) {
+          g.writeStringField("detail", a.detail());
+        }
+        g.writeEndObject();
+      }
+      g.writeArrayFieldStart("affects");
+      Set<String> written = new HashSet<>();
+      for (Package p : v.affected()) {
+        String ref = refOf.get(p);
+        if (ref != null && written.add(ref)) {
+          g.writeStartObject();
+          g.writeStringField("ref", ref);
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
 
   private static void property(JsonGenerator g, String name, String value) throws IOException {
     g.writeStartObject();

@@ -177,10 +177,25 @@ public final class Scanner {
    * Vulnerability matching for an image scan: the database file, and the base image whose layers are the image's
    * first ones (null: not known), read the way the image is.
    */
-  public record VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter, Vulnerabilities.Filter filter) {
+  public record VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter, Vulnerabilities.Filter filter,
+      List<dev.bulwark.scan.triage.Triage> triage) {
+    public VulnCheck {
+      triage = List.copyOf(triage);
+    }
+
+    /** Without triage: every kept vulnerability is a finding. */
+    public VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter, Vulnerabilities.Filter filter) {
+      this(dbFile, baseImage, staleAfter, filter, List.of());
+    }
+
     /** Every vulnerability found. */
     public VulnCheck(Path dbFile, String baseImage, java.time.Duration staleAfter) {
       this(dbFile, baseImage, staleAfter, Vulnerabilities.Filter.ALL);
+    }
+
+    /** With these triage steps (VEX, the ignore file; see {@link dev.bulwark.scan.triage.Triage}), asked in order. */
+    public VulnCheck withTriage(List<dev.bulwark.scan.triage.Triage> steps) {
+      return new VulnCheck(dbFile, baseImage, staleAfter, filter, steps);
     }
   }
 
@@ -204,10 +219,10 @@ public final class Scanner {
     }
     FileReport report = lint(request.image(), opened.image(), settings);
     Vulnerabilities.Outcome v = Vulnerabilities.check(opened.image().sbom(request.image()), codename(opened.image()), db, baseLayers, settings, request.image(),
-        vulns.filter());
+        vulns.filter(), vulns.triage());
     List<Finding> all = new ArrayList<>(report.findings());
     all.addAll(v.findings());
-    report = report.withFindings(all);
+    report = report.withFindings(all).withSuppressed(v.reported());
     Result result = new Result(new ScanReport(List.of(report)), java.util.Collections.singletonList(null));
     return new ImageResult(result, v.summary(), notices);
   }
@@ -233,6 +248,23 @@ public final class Scanner {
 
   private static String codename(Image image) {
     return dev.bulwark.image.pkg.OsInfo.detect(image.files()).map(dev.bulwark.image.pkg.OsInfo::codename).orElse(null);
+  }
+
+  /** An image's SBOM and its packages' vulnerabilities ({@code bulwark sbom --vulns}), and what the user should be told. */
+  public record SbomVulns(dev.bulwark.sbom.Sbom sbom, Vulnerabilities.Outcome outcome, List<String> notices) {}
+
+  /**
+   * Reads the image and matches its SBOM as {@code bulwark image} does (no settings file: an SBOM lists everything),
+   * with {@code vulns}' filter and triage, for a CycloneDX document with its {@code vulnerabilities}.
+   */
+  public SbomVulns sbomVulns(ImageScan request, VulnCheck vulns) throws IOException {
+    List<String> notices = new ArrayList<>();
+    dev.bulwark.vuln.db.VulnDatabase db = openDatabase(vulns, notices);
+    ImageInput.Opened opened = ImageInput.open(request.image(), request.platform(), request.insecure());
+    dev.bulwark.sbom.Sbom sbom = opened.image().sbom(opened.name());
+    Vulnerabilities.Outcome v = Vulnerabilities.check(sbom, codename(opened.image()), db, -1, LintConfig.DEFAULT, request.image(), vulns.filter(),
+        vulns.triage());
+    return new SbomVulns(sbom, v, notices);
   }
 
   /** An SBOM file to match ({@code bulwark vulns}), with a settings file (may be null). */
@@ -263,12 +295,12 @@ public final class Scanner {
     }
     String name = request.file().toString();
     SbomDistros distros = new SbomDistros(sbom.os());
-    Vulnerabilities.Outcome v = Vulnerabilities.check(sbom.packages(), distros::ecosystem, db, -1, settings, name, vulns.filter());
+    Vulnerabilities.Outcome v = Vulnerabilities.check(sbom.packages(), distros::ecosystem, db, -1, settings, name, vulns.filter(), vulns.triage());
     if (distros.unknown() > 0) {
       notices.add(distros.unknown() + " OS package" + (distros.unknown() == 1 ? "" : "s") + " of " + name
           + " name no distribution release (no purl distro= qualifier, no operating-system component): not matched");
     }
-    FileReport report = new FileReport(name, FileReport.Kind.FILE, v.findings(), null, null).withWarnings(sbom.gaps());
+    FileReport report = new FileReport(name, FileReport.Kind.FILE, v.findings(), null, null).withWarnings(sbom.gaps()).withSuppressed(v.reported());
     return new ImageResult(new Result(new ScanReport(List.of(report)), java.util.Collections.singletonList(null)), v.summary(), notices);
   }
 

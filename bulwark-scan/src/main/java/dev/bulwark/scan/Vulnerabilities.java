@@ -8,6 +8,8 @@ import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
 import dev.bulwark.sbom.Package;
 import dev.bulwark.sbom.Sbom;
+import dev.bulwark.scan.triage.Suppression;
+import dev.bulwark.scan.triage.Triage;
 import dev.bulwark.vuln.db.VulnDatabase;
 import dev.bulwark.vuln.match.Distros;
 import dev.bulwark.vuln.match.Findings;
@@ -35,14 +37,65 @@ import java.util.Map;
 public final class Vulnerabilities {
   private Vulnerabilities() {}
 
-  /** The findings and the counts the summary sentence is made of, and what each finding is about ({@code matched}, in the same order). */
-  public record Outcome(List<Finding> findings, Summary summary, List<Matched> matched) {}
+  /**
+   * The findings and the counts the summary sentence is made of, and what each finding is about ({@code matched}, in the
+   * same order); {@code suppressed}: what a triage step (VEX, the ignore file) said is not a finding, in finding order.
+   */
+  public record Outcome(List<Finding> findings, Summary summary, List<Matched> matched, List<Suppressed> suppressed) {
+    public Outcome {
+      findings = List.copyOf(findings);
+      matched = List.copyOf(matched);
+      suppressed = List.copyOf(suppressed);
+    }
 
-  /** A finding's vulnerability as values: the package it is reported on (the source package), its version and the fix (null: none). */
-  public record Matched(Finding finding, String pkg, String version, String fixed) {}
+    public Outcome(List<Finding> findings, Summary summary, List<Matched> matched) {
+      this(findings, summary, matched, List.of());
+    }
 
-  /** Vulnerabilities per severity, those from base-image layers apart ({@code base} null when the base is not known). */
-  public record Summary(Map<Severity, Integer> all, Map<Severity, Integer> base, int packagesChecked, int packagesSkipped) {
+    /** The suppressed ones as the report module carries them. */
+    public List<dev.bulwark.report.Suppressed> reported() {
+      return suppressed.stream().map(Suppressed::reported).toList();
+    }
+  }
+
+  /**
+   * A finding's vulnerability as values: the package it is reported on (the source package), its version and the fix
+   * (null: none); the vulnerability as matched and the packages it is about (the first is the one reported), or null and
+   * empty when built without them.
+   */
+  public record Matched(Finding finding, String pkg, String version, String fixed, VulnFinding vuln, List<Package> packages) {
+    public Matched {
+      packages = List.copyOf(packages);
+    }
+
+    public Matched(Finding finding, String pkg, String version, String fixed) {
+      this(finding, pkg, version, fixed, null, List.of());
+    }
+  }
+
+  /** A matched vulnerability a triage step took out of the findings, and why. */
+  public record Suppressed(Matched matched, Suppression suppression) {
+    dev.bulwark.report.Suppressed reported() {
+      return new dev.bulwark.report.Suppressed(matched.finding(), suppression.status(), suppression.justification(), suppression.detail(),
+          suppression.source());
+    }
+  }
+
+  /**
+   * Vulnerabilities per severity, those from base-image layers apart ({@code base} null when the base is not known);
+   * {@code suppressed}: how many were taken out, by what the sentence calls them ("not affected per VEX", "ignored");
+   * the sentence names not affected first, then fixed, then ignored.
+   */
+  public record Summary(Map<Severity, Integer> all, Map<Severity, Integer> base, int packagesChecked, int packagesSkipped,
+      Map<String, Integer> suppressed) {
+    public Summary {
+      suppressed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(suppressed));
+    }
+
+    public Summary(Map<Severity, Integer> all, Map<Severity, Integer> base, int packagesChecked, int packagesSkipped) {
+      this(all, base, packagesChecked, packagesSkipped, Map.of());
+    }
+
     /** "1 critical and 5 high vulnerabilities (2 high in the base image)", or "no vulnerabilities". */
     public String sentence() {
       return sentence(true);
@@ -53,6 +106,19 @@ public final class Vulnerabilities {
      * of a base image.
      */
     public String sentence(boolean layered) {
+      if (suppressed.isEmpty()) return counted(layered);
+      List<String> parts = new ArrayList<>();
+      // not affected, then fixed, then ignored: the strongest statement first, whatever order the packages came in
+      suppressed.entrySet().stream().sorted(java.util.Comparator.comparingInt((Map.Entry<String, Integer> e) -> rank(e.getKey()))
+          .thenComparing(Map.Entry::getKey)).forEach(e -> parts.add(e.getValue() + " " + e.getKey()));
+      return counted(layered) + "; " + String.join(", ", parts);
+    }
+
+    private static int rank(String what) {
+      return what.startsWith("not affected") ? 0 : what.startsWith("fixed") ? 1 : 2;
+    }
+
+    private String counted(boolean layered) {
       String all = counts(this.all);
       if (all.isEmpty()) return "no known vulnerabilities in " + packagesChecked + " packages";
       int total = this.all.values().stream().mapToInt(Integer::intValue).sum();
@@ -139,8 +205,14 @@ public final class Vulnerabilities {
 
   /** {@link #check(Sbom, String, VulnDatabase, int, LintConfig, String)}, keeping what {@code filter} keeps. */
   public static Outcome check(Sbom sbom, String codename, VulnDatabase db, int baseLayers, LintConfig settings, String target, Filter filter) {
+    return check(sbom, codename, db, baseLayers, settings, target, filter, List.of());
+  }
+
+  /** {@link #check(Sbom, String, VulnDatabase, int, LintConfig, String, Filter)}, with the triage steps asked in order. */
+  public static Outcome check(Sbom sbom, String codename, VulnDatabase db, int baseLayers, LintConfig settings, String target, Filter filter,
+      List<Triage> triage) {
     String osEcosystem = sbom.os() == null ? null : Distros.ecosystem(sbom.os().id(), sbom.os().version(), codename);
-    return check(sbom.packages(), p -> osEcosystem, db, baseLayers, settings, target, filter);
+    return check(sbom.packages(), p -> osEcosystem, db, baseLayers, settings, target, filter, triage);
   }
 
   /**
@@ -149,6 +221,17 @@ public final class Vulnerabilities {
    */
   public static Outcome check(List<Package> packages, java.util.function.Function<Package, String> osEcosystem, VulnDatabase db, int baseLayers,
       LintConfig settings, String target, Filter filter) {
+    return check(packages, osEcosystem, db, baseLayers, settings, target, filter, List.of());
+  }
+
+  /**
+   * {@link #check(List, java.util.function.Function, VulnDatabase, int, LintConfig, String, Filter)}, each kept
+   * vulnerability then put to the {@code triage} steps (see {@link Triage}): a suppressed one is in the outcome's
+   * {@code suppressed} and counted apart, not a finding. The config's {@code ignore} and the filter come first: what
+   * they drop is not shown at all.
+   */
+  public static Outcome check(List<Package> packages, java.util.function.Function<Package, String> osEcosystem, VulnDatabase db, int baseLayers,
+      LintConfig settings, String target, Filter filter, List<Triage> triage) {
     Map<Query, List<Package>> byQuery = new LinkedHashMap<>();
     int skipped = 0;
     for (Package p : packages) {
@@ -161,6 +244,8 @@ public final class Vulnerabilities {
       }
     }
     List<Matched> out = new ArrayList<>();
+    List<Suppressed> suppressed = new ArrayList<>();
+    Map<String, Integer> suppressedCounts = new LinkedHashMap<>();
     Map<Severity, Integer> all = new LinkedHashMap<>();
     Map<Severity, Integer> base = baseLayers < 0 ? null : new LinkedHashMap<>();
     for (Map.Entry<Query, List<Package>> e : byQuery.entrySet()) {
@@ -171,13 +256,46 @@ public final class Vulnerabilities {
         if (settings.ignores(f, target)) continue;
         f = f.withSeverity(settings.severityOf(f));
         if (!filter.keeps(f.severity(), v)) continue;
-        out.add(new Matched(f, q.name(), q.version(), v.fixed()));
+        Matched matched = new Matched(f, q.name(), q.version(), v.fixed(), v, binaries);
+        Judged judged = judge(triage, v, binaries);
+        if (judged != null) {
+          suppressed.add(new Suppressed(matched, judged.suppression()));
+          suppressedCounts.merge(judged.suppression().words() + (judged.basis().isEmpty() ? "" : " per " + judged.basis()), 1, Integer::sum);
+          continue;
+        }
+        out.add(matched);
         all.merge(f.severity(), 1, Integer::sum);
         if (base != null && inBase(binaries, baseLayers)) base.merge(f.severity(), 1, Integer::sum);
       }
     }
     out.sort((a, b) -> Finding.ORDER.compare(a.finding(), b.finding()));
-    return new Outcome(out.stream().map(Matched::finding).toList(), new Summary(all, base, byQuery.size(), skipped), List.copyOf(out));
+    suppressed.sort((a, b) -> Finding.ORDER.compare(a.matched().finding(), b.matched().finding()));
+    return new Outcome(out.stream().map(Matched::finding).toList(), new Summary(all, base, byQuery.size(), skipped, suppressedCounts), out,
+        suppressed);
+  }
+
+  private record Judged(Suppression suppression, String basis) {}
+
+  /**
+   * Suppressed when every package the vulnerability is reported on is (the first answer per package counts); shown with
+   * the first package's reason. One binary of a source package left unsuppressed keeps the finding: it is still there.
+   */
+  private static Judged judge(List<Triage> triage, VulnFinding v, List<Package> binaries) {
+    if (triage.isEmpty()) return null;
+    Judged first = null;
+    for (Package p : binaries) {
+      Judged here = null;
+      for (Triage t : triage) {
+        var s = t.judge(v, p);
+        if (s.isPresent()) {
+          here = new Judged(s.get(), t.basis());
+          break;
+        }
+      }
+      if (here == null) return null;
+      if (first == null) first = here;
+    }
+    return first;
   }
 
   /** From the base image: the first binary (the one reported) came in a base layer. */
