@@ -79,6 +79,35 @@ public final class GoReachabilityCheck {
     return Optional.of(String.join("; ", details).replace("in the binary", "in " + where));
   }
 
+  /** What the summary sentence says the suppressed ones are not affected per. */
+  static final String BASIS = "the Go binaries' symbol tables";
+
+  /**
+   * The triage step: a Go module's vulnerability whose code is not in the binary is {@code not_affected} with OpenVEX's
+   * {@code vulnerable_code_not_present}, the detail naming what was looked for and where.
+   */
+  public static dev.bulwark.scan.triage.Triage triage(Function<String, Optional<GoSymbolTable>> tables) {
+    return new dev.bulwark.scan.triage.Triage() {
+      @Override
+      public Optional<dev.bulwark.scan.triage.Suppression> judge(VulnFinding v, Package reported) {
+        return notPresent(v, List.of(reported), tables).map(detail -> new dev.bulwark.scan.triage.Suppression(
+            dev.bulwark.scan.triage.Suppression.NOT_AFFECTED, "vulnerable_code_not_present", detail, "bulwark: Go symbol table (pclntab)"));
+      }
+
+      @Override
+      public String basis() {
+        return BASIS;
+      }
+    };
+  }
+
+  /** {@code steps} and then Go reachability on {@code image}'s binaries: what a person or a VEX document says comes first. */
+  static List<dev.bulwark.scan.triage.Triage> withReachability(List<dev.bulwark.scan.triage.Triage> steps, dev.bulwark.image.Image image) {
+    List<dev.bulwark.scan.triage.Triage> out = new ArrayList<>(steps);
+    out.add(triage(image::goSymbols));
+    return out;
+  }
+
   /** The import lists of the merged records (the Go database's record has one; a GHSA alias has none). */
   static List<Affected.Import> imports(VulnFinding v) {
     List<Affected.Import> out = new ArrayList<>();

@@ -219,7 +219,7 @@ public final class Scanner {
     }
     FileReport report = lint(request.image(), opened.image(), settings);
     Vulnerabilities.Outcome v = Vulnerabilities.check(opened.image().sbom(request.image()), codename(opened.image()), db, baseLayers, settings, request.image(),
-        vulns.filter(), vulns.triage());
+        vulns.filter(), GoReachabilityCheck.withReachability(vulns.triage(), opened.image()));
     List<Finding> all = new ArrayList<>(report.findings());
     all.addAll(v.findings());
     report = report.withFindings(all).withSuppressed(v.reported());
@@ -260,10 +260,10 @@ public final class Scanner {
   public SbomVulns sbomVulns(ImageScan request, VulnCheck vulns) throws IOException {
     List<String> notices = new ArrayList<>();
     dev.bulwark.vuln.db.VulnDatabase db = openDatabase(vulns, notices);
-    ImageInput.Opened opened = ImageInput.open(request.image(), request.platform(), request.insecure());
+    ImageInput.Opened opened = ImageInput.open(request.image(), request.platform(), request.insecure(), true);
     dev.bulwark.sbom.Sbom sbom = opened.image().sbom(opened.name());
     Vulnerabilities.Outcome v = Vulnerabilities.check(sbom, codename(opened.image()), db, -1, LintConfig.DEFAULT, request.image(), vulns.filter(),
-        vulns.triage());
+        GoReachabilityCheck.withReachability(vulns.triage(), opened.image()));
     return new SbomVulns(sbom, v, notices);
   }
 
