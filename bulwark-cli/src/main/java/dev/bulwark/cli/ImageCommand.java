@@ -60,11 +60,25 @@ final class ImageCommand implements Callable<Integer> {
   @Option(names = Opt.IGNORE_FILE, paramLabel = "FILE", description = "Accepted vulnerabilities with reasons and expiry dates: .bulwarkignore.yaml, or Trivy's .trivyignore or .trivyignore.yaml. Default: .bulwarkignore.yaml in the working directory, when there is one.")
   Path ignoreFile;
 
+  @Option(names = Opt.ONLY_BASE, description = "Only vulnerabilities of packages that came with the base image (needs --base), as Scout's --only-base.")
+  boolean onlyBase;
+
+  @Option(names = Opt.IGNORE_BASE, description = "Leave out vulnerabilities of packages that came with the base image (needs --base): what the Dockerfile added.")
+  boolean ignoreBase;
+
   @Spec CommandSpec spec;
 
   /** What a {@code bulwark image} command line asks for, however it was parsed. */
   record Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config,
-      boolean insecure, String db, String base, boolean offline, List<String> severities, boolean ignoreUnfixed, List<Path> vex, Path ignoreFile) {
+      boolean insecure, String db, String base, boolean offline, List<String> severities, boolean ignoreUnfixed, List<Path> vex, Path ignoreFile,
+      boolean onlyBase, boolean ignoreBase) {
+    /** Every layer's vulnerabilities. */
+    Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config, boolean insecure,
+        String db, String base, boolean offline, List<String> severities, boolean ignoreUnfixed, List<Path> vex, Path ignoreFile) {
+      this(image, formats, failOn, noFail, noColor, platform, config, insecure, db, base, offline, severities, ignoreUnfixed, vex, ignoreFile, false,
+          false);
+    }
+
     /** Without VEX or an explicit ignore file (the default one is still read). */
     Options(String image, List<String> formats, String failOn, boolean noFail, boolean noColor, String platform, Path config, boolean insecure,
         String db, String base, boolean offline, List<String> severities, boolean ignoreUnfixed) {
@@ -84,7 +98,7 @@ final class ImageCommand implements Callable<Integer> {
 
   Options options() {
     return new Options(image, List.copyOf(formats), failOn, noFail, noColor, platform, config, insecure, db, base, offline, List.copyOf(severities),
-        ignoreUnfixed, List.copyOf(vex), ignoreFile);
+        ignoreUnfixed, List.copyOf(vex), ignoreFile, onlyBase, ignoreBase);
   }
 
   /** A database older than this gets a warning: feeds publish daily, a week misses real advisories. */
@@ -139,7 +153,15 @@ final class ImageCommand implements Callable<Integer> {
     Path dbFile = o.db() != null ? DbCommand.file(o.db()) : DbCommand.file(null);
     boolean matching = o.db() != null || java.nio.file.Files.exists(dbFile);
     if (o.base() != null && !matching) throw new UsageException(Opt.BASE + " splits vulnerabilities, and there is no vulnerability database (" + Opt.DB + ")");
-    dev.bulwark.scan.Vulnerabilities.Filter filter = new dev.bulwark.scan.Vulnerabilities.Filter(VulnsCommand.severities(o.severities()), o.ignoreUnfixed());
+    if (o.onlyBase() && o.ignoreBase()) throw new UsageException(Opt.ONLY_BASE + " and " + Opt.IGNORE_BASE + " exclude each other");
+    if ((o.onlyBase() || o.ignoreBase()) && o.base() == null) {
+      throw new UsageException((o.onlyBase() ? Opt.ONLY_BASE : Opt.IGNORE_BASE) + " needs " + Opt.BASE
+          + " IMAGE: which layers are the base image's is not guessed from the history");
+    }
+    var layers = o.onlyBase() ? dev.bulwark.scan.Vulnerabilities.Filter.Layers.ONLY_BASE
+        : o.ignoreBase() ? dev.bulwark.scan.Vulnerabilities.Filter.Layers.IGNORE_BASE : dev.bulwark.scan.Vulnerabilities.Filter.Layers.ALL;
+    dev.bulwark.scan.Vulnerabilities.Filter filter = new dev.bulwark.scan.Vulnerabilities.Filter(VulnsCommand.severities(o.severities()), o.ignoreUnfixed(),
+        layers);
     if (!filter.equals(dev.bulwark.scan.Vulnerabilities.Filter.ALL) && !matching) {
       throw new UsageException(Opt.SEVERITY + " and " + Opt.IGNORE_UNFIXED + " filter vulnerabilities, and there is no vulnerability database (" + Opt.DB + ")");
     }

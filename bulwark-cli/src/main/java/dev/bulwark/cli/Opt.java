@@ -25,6 +25,8 @@ final class Opt {
   static final String OFFLINE = "--offline";
   static final String SEVERITY = "--severity";
   static final String IGNORE_UNFIXED = "--ignore-unfixed";
+  static final String ONLY_BASE = "--only-base";
+  static final String IGNORE_BASE = "--ignore-base";
   static final String TO = "--to";
   static final String VEX = "--vex";
   static final String IGNORE_FILE = "--ignore-file";

@@ -246,6 +246,40 @@ class VulnImageCliTest {
     assertThat(noDb.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
   }
 
+  /** Scout's --only-base / --ignore-base: the base image's layers or the rest, in the findings and the sentence. */
+  @Test
+  void onlyBaseAndIgnoreBase() throws Exception {
+    String django = "{\"id\":\"GHSA-test-0000-0002\",\"database_specific\":{\"severity\":\"HIGH\"},\"affected\":[{\"package\":"
+        + "{\"ecosystem\":\"PyPI\",\"name\":\"django\"},\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"4.2\"},{\"fixed\":\"4.2.1\"}]}]}]}";
+    assertThat(CliTest.run("db", "import", "--db", db.toString(), Files.writeString(dir.resolve("django.jsonl"), django + "\n").toString()).exit())
+        .isZero();
+    Path json = dir.resolve("out.json");
+    CliTest.Run all = CliTest.run("image", image.toString(), "--db", db.toString(), "--base", base.toString(), "--format", "json=" + json, "--no-fail");
+    assertThat(all.exit()).as(all.err()).isZero();
+    List<String> every = findings(json).stream().map(f -> f.get("ruleId").asText()).filter(i -> !i.startsWith("BW-")).toList();
+    assertThat(every).contains("GHSA-test-0000-0002", "CVE-2099-0005");
+
+    CliTest.Run onlyBase = CliTest.run("image", image.toString(), "--db", db.toString(), "--base", base.toString(), "--only-base",
+        "--format", "json=" + json, "--no-fail");
+    assertThat(onlyBase.exit()).as(onlyBase.err()).isZero();
+    List<String> fromBase = findings(json).stream().map(f -> f.get("ruleId").asText()).filter(i -> !i.startsWith("BW-")).toList();
+    assertThat(fromBase).contains("CVE-2099-0005").doesNotContain("GHSA-test-0000-0002").hasSize(every.size() - 1);
+    assertThat(onlyBase.err()).contains("(1 high, 1 medium and 2 low in the base image)");
+
+    CliTest.Run ignoreBase = CliTest.run("image", image.toString(), "--db", db.toString(), "--base", base.toString(), "--ignore-base",
+        "--format", "json=" + json, "--no-fail");
+    assertThat(findings(json).stream().map(f -> f.get("ruleId").asText()).filter(i -> !i.startsWith("BW-"))).containsExactly("GHSA-test-0000-0002");
+    assertThat(findings(json).stream().map(f -> f.get("ruleId").asText())).as("the image checks are not filtered").anyMatch(i -> i.startsWith("BW-M"));
+    assertThat(ignoreBase.err()).contains("1 high vulnerability (none in the base image)");
+
+    CliTest.Run noBase = CliTest.run("image", image.toString(), "--db", db.toString(), "--only-base");
+    assertThat(noBase.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(noBase.err()).startsWith("bulwark: --only-base needs --base IMAGE");
+    CliTest.Run both = CliTest.run("image", image.toString(), "--db", db.toString(), "--base", base.toString(), "--only-base", "--ignore-base");
+    assertThat(both.exit()).isEqualTo(ExitCodes.INPUT_ERROR);
+    assertThat(both.err()).contains("exclude each other");
+  }
+
   @Test
   void badDatabaseOrOptionsAreOneLineErrors() throws Exception {
     Files.writeString(db.resolve(dev.bulwark.vuln.db.IndexedDbFile.NAME), "not a database");

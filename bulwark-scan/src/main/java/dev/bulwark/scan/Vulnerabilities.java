@@ -180,18 +180,36 @@ public final class Vulnerabilities {
   }
 
   /**
-   * Which vulnerabilities to keep: those rated one of {@code severities} (empty: every rating), and with
-   * {@code ignoreUnfixed} only those a fixed version is known for. What is dropped is neither a finding nor counted.
+   * Which vulnerabilities to keep: those rated one of {@code severities} (empty: every rating), with
+   * {@code ignoreUnfixed} only those a fixed version is known for, and by where they came from ({@code layers}: as
+   * Scout's {@code --only-base}/{@code --ignore-base}; it needs the base image's layers known). What is dropped is
+   * neither a finding nor counted.
    */
-  public record Filter(java.util.Set<Severity> severities, boolean ignoreUnfixed) {
+  public record Filter(java.util.Set<Severity> severities, boolean ignoreUnfixed, Layers layers) {
     public static final Filter ALL = new Filter(java.util.Set.of(), false);
+
+    /** Which layers' vulnerabilities a filter keeps. */
+    public enum Layers {
+      ALL, ONLY_BASE, IGNORE_BASE
+    }
 
     public Filter {
       severities = java.util.Set.copyOf(severities);
+      java.util.Objects.requireNonNull(layers, "layers");
+    }
+
+    /** Every layer's. */
+    public Filter(java.util.Set<Severity> severities, boolean ignoreUnfixed) {
+      this(severities, ignoreUnfixed, Layers.ALL);
     }
 
     boolean keeps(Severity rated, VulnFinding v) {
       return (severities.isEmpty() || severities.contains(rated)) && !(ignoreUnfixed && v.fixed() == null);
+    }
+
+    /** By origin: {@code fromBase} whether the reported package came with the base image. */
+    boolean keepsFrom(boolean fromBase) {
+      return layers == Layers.ALL || (layers == Layers.ONLY_BASE) == fromBase;
     }
   }
 
@@ -256,6 +274,10 @@ public final class Vulnerabilities {
         if (settings.ignores(f, target)) continue;
         f = f.withSeverity(settings.severityOf(f));
         if (!filter.keeps(f.severity(), v)) continue;
+        if (filter.layers() != Filter.Layers.ALL) {
+          if (baseLayers < 0) throw new IllegalArgumentException("--only-base and --ignore-base need the base image's layers (--base IMAGE)");
+          if (!filter.keepsFrom(inBase(binaries, baseLayers))) continue;
+        }
         Matched matched = new Matched(f, q.name(), q.version(), v.fixed(), v, binaries);
         Judged judged = judge(triage, v, binaries);
         if (judged != null) {
