@@ -139,15 +139,13 @@ public final class GoSymbolTable implements dev.bulwark.image.fs.FileFacts {
 
   /** Collects names; past {@code maxEntries} it gives up (a table that misses names must not judge). */
   static final class Builder {
-    private final int maxEntries;
-    private long[] symbols = new long[1024];
-    private int symbolCount;
-    private long[] packages = new long[256];
-    private int packageCount;
+    private final Hashes symbols;
+    private final Hashes packages;
     private boolean overflow;
 
     Builder(int maxEntries) {
-      this.maxEntries = maxEntries;
+      this.symbols = new Hashes(maxEntries);
+      this.packages = new Hashes(maxEntries);
     }
 
     /**
@@ -184,28 +182,14 @@ public final class GoSymbolTable implements dev.bulwark.image.fs.FileFacts {
     }
 
     private void addSymbol(long h) {
-      if (symbolCount == maxEntries) {
-        overflow = true;
-        return;
-      }
-      if (symbolCount == symbols.length) {
-        symbols = Arrays.copyOf(symbols, symbols.length * 2);
-      }
-      symbols[symbolCount++] = h;
+      overflow |= !symbols.add(h);
     }
 
     private void addPackage(long h) {
-      if (packageCount > 0 && packages[packageCount - 1] == h) {
-        return; // a package's functions come together: most repeats are the last one
+      // a package's functions come together: most repeats are the last one
+      if (!packages.endsWith(h)) {
+        overflow |= !packages.add(h);
       }
-      if (packageCount == maxEntries) {
-        overflow = true;
-        return;
-      }
-      if (packageCount == packages.length) {
-        packages = Arrays.copyOf(packages, packages.length * 2);
-      }
-      packages[packageCount++] = h;
     }
 
     /** The table, or empty when it overflowed. */
@@ -213,19 +197,46 @@ public final class GoSymbolTable implements dev.bulwark.image.fs.FileFacts {
       if (overflow) {
         return Optional.empty();
       }
-      return Optional.of(new GoSymbolTable(distinct(symbols, symbolCount), distinct(packages, packageCount), null, null));
+      return Optional.of(new GoSymbolTable(symbols.sortedDistinct(), packages.sortedDistinct(), null, null));
     }
 
-    private static long[] distinct(long[] a, int n) {
-      long[] s = Arrays.copyOf(a, n);
-      Arrays.sort(s);
-      int k = 0;
-      for (int i = 0; i < s.length; i++) {
-        if (k == 0 || s[i] != s[k - 1]) {
-          s[k++] = s[i];
-        }
+    /** A growable list of hashes, at most {@code max} long. */
+    private static final class Hashes {
+      private final int max;
+      private long[] values = new long[256];
+      private int size;
+
+      Hashes(int max) {
+        this.max = max;
       }
-      return Arrays.copyOf(s, k);
+
+      /** False when full. */
+      boolean add(long h) {
+        if (size == max) {
+          return false;
+        }
+        if (size == values.length) {
+          values = Arrays.copyOf(values, values.length * 2);
+        }
+        values[size++] = h;
+        return true;
+      }
+
+      boolean endsWith(long h) {
+        return size > 0 && values[size - 1] == h;
+      }
+
+      long[] sortedDistinct() {
+        long[] s = Arrays.copyOf(values, size);
+        Arrays.sort(s);
+        int k = 0;
+        for (int i = 0; i < s.length; i++) {
+          if (k == 0 || s[i] != s[k - 1]) {
+            s[k++] = s[i];
+          }
+        }
+        return Arrays.copyOf(s, k);
+      }
     }
   }
 }
