@@ -305,17 +305,30 @@ public final class Vulnerabilities {
   private static Judged judge(List<Triage> triage, VulnFinding v, List<Package> binaries) {
     if (triage.isEmpty()) return null;
     Judged first = null;
+    Triage firstStep = null;
+    boolean oneStep = true;
+    java.util.Set<String> files = new java.util.LinkedHashSet<>();
     for (Package p : binaries) {
       Judged here = null;
       for (Triage t : triage) {
         var s = t.judge(v, p);
         if (s.isPresent()) {
           here = new Judged(s.get(), t.basis());
+          if (firstStep == null) firstStep = t;
+          oneStep &= t == firstStep;
           break;
         }
       }
       if (here == null) return null;
       if (first == null) first = here;
+      if (p.location().path() != null) files.add(p.location().path());
+    }
+    // one module version in several binaries, each judged by the same step: the first one's reason holds for the rest
+    if (first != null && oneStep && files.size() > 1 && first.suppression().detail() != null) {
+      Suppression s = first.suppression();
+      int more = files.size() - 1;
+      first = new Judged(new Suppression(s.status(), s.justification(), s.detail() + "; the same in " + more + " more file" + (more == 1 ? "" : "s"),
+          s.source()), first.basis());
     }
     return first;
   }

@@ -115,4 +115,23 @@ class VulnerabilitiesTriageTest {
     assertThat(both.findings()).isEmpty();
     assertThat(both.suppressed()).singleElement().satisfies(s -> assertThat(s.matched().packages()).containsExactly(libssl, tool));
   }
+
+  /** One module version in two Go binaries, each judged alike: the reason names the first and counts the other. */
+  @Test
+  void theSameReasonInSeveralFilesSaysHowMany() throws Exception {
+    Package a = new Package(Ecosystem.GOLANG, "stdlib", "1.19.8", null, "stdlib", "1.19.8", null, new PackageURL("pkg:golang/stdlib@1.19.8"),
+        new Location(0, "usr/bin/a"));
+    Package b = new Package(Ecosystem.GOLANG, "stdlib", "1.19.8", null, "stdlib", "1.19.8", null, new PackageURL("pkg:golang/stdlib@1.19.8"),
+        new Location(0, "usr/bin/b"));
+    var db = new MemoryVulnDatabase(Instant.parse("2026-12-01T00:00:00Z"), List.of("test"), List.of(OsvParser.parse(
+        "{\"id\": \"GO-2099-0009\", \"affected\": [{\"package\": {\"ecosystem\": \"Go\", \"name\": \"stdlib\"},"
+            + " \"ranges\": [{\"type\": \"SEMVER\", \"events\": [{\"introduced\": \"0\"}]}]}]}")));
+    Triage absent = (v, p) -> java.util.Optional.of(new dev.bulwark.scan.triage.Suppression("not_affected", "vulnerable_code_not_present",
+        "net/http.Serve is not in " + p.location().path(), "test"));
+    var o = Vulnerabilities.check(List.of(a, b), p -> null, db, -1, LintConfig.DEFAULT, "s", Vulnerabilities.Filter.ALL, List.of(absent));
+    assertThat(o.suppressed()).singleElement().satisfies(s -> assertThat(s.suppression().detail())
+        .isEqualTo("net/http.Serve is not in usr/bin/a; the same in 1 more file"));
+    var one = Vulnerabilities.check(List.of(a), p -> null, db, -1, LintConfig.DEFAULT, "s", Vulnerabilities.Filter.ALL, List.of(absent));
+    assertThat(one.suppressed()).singleElement().satisfies(s -> assertThat(s.suppression().detail()).isEqualTo("net/http.Serve is not in usr/bin/a"));
+  }
 }
