@@ -11,10 +11,11 @@ import java.util.Optional;
  * its target, the scope it is in (a Dockerfile stage's name; null when it concerns the whole target),
  * the other tools' ids for this very occurrence ({@code aliases}: for a rule covering several
  * package managers, only the one that applies, e.g. DL3008 for apt-get), used by suppressions, and
- * the edits that would fix it in place, when the rule knows them.
+ * the edits that would fix it in place, when the rule knows them, and for a vulnerability the package it is in, as values
+ * (tables group by it; empty for every other finding).
  */
 public record Finding(RuleInfo rule, Severity severity, String message, Location location, String stage, List<String> aliases,
-    Optional<Fix> fix) {
+    Optional<Fix> fix, Optional<VulnerablePackage> vulnerable) {
 
   /**
    * The order every linter returns findings in: by location; findings in a text file at one position
@@ -38,6 +39,11 @@ public record Finding(RuleInfo rule, Severity severity, String message, Location
   public Finding {
     aliases = List.copyOf(aliases);
     java.util.Objects.requireNonNull(fix, "fix (Optional.empty() for none)");
+    java.util.Objects.requireNonNull(vulnerable, "vulnerable (Optional.empty() for none)");
+  }
+
+  public Finding(RuleInfo rule, Severity severity, String message, Location location, String stage, List<String> aliases, Optional<Fix> fix) {
+    this(rule, severity, message, location, stage, aliases, fix, Optional.empty());
   }
 
   public Finding(RuleInfo rule, Severity severity, String message, Location location, String stage, List<String> aliases) {
@@ -79,20 +85,20 @@ public record Finding(RuleInfo rule, Severity severity, String message, Location
   }
 
   public Finding withSeverity(Severity s) {
-    return new Finding(rule, s, message, location, stage, aliases, fix);
+    return new Finding(rule, s, message, location, stage, aliases, fix, vulnerable);
   }
 
   public Finding withMessage(String m) {
-    return new Finding(rule, severity, m, location, stage, aliases, fix);
+    return new Finding(rule, severity, m, location, stage, aliases, fix, vulnerable);
   }
 
   public Finding withAliases(List<String> specific) {
-    return new Finding(rule, severity, message, location, stage, specific, fix);
+    return new Finding(rule, severity, message, location, stage, specific, fix, vulnerable);
   }
 
   /** This finding with the edits that fix it. */
   public Finding withFix(Fix f) {
-    return new Finding(rule, severity, message, location, stage, aliases, Optional.of(f));
+    return new Finding(rule, severity, message, location, stage, aliases, Optional.of(f), vulnerable);
   }
 
   /** True when {@code name} is this finding's rule id or one of its aliases (case-insensitive). */

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.VulnerablePackage;
 import java.io.IOException;
 import java.io.Writer;
 
 /**
  * The machine format, schema version 1: {@code {schemaVersion, tool, summary, files: [{path,
  * error?, purpose?: {kind, source, reason}, findings: [{ruleId, severity, title, message, line, column, endLine, endColumn,
- * stage, aliases, fix?: {description, safe, edits: [{line, column, endLine, endColumn, offset, length, text}]}}],
+ * stage, aliases, fix?: {description, safe, edits: [{line, column, endLine, endColumn, offset, length, text}]},
+ * package?: {name, installed, fixedIn, note?, binaries, layer?, origin?: base|added}}],
  * suppressed?: [{the finding's fields, status, justification, detail, source}]}]}}. Fields are only ever added within a schema version.
  */
 public final class JsonReport implements ReportWriter {
@@ -66,6 +68,32 @@ public final class JsonReport implements ReportWriter {
     if (x.fix().isPresent()) {
       FixJson.writeJson(g, x.fix().get());
     }
+    if (x.vulnerable().isPresent()) {
+      writePackage(g, x.vulnerable().get());
+    }
+  }
+
+  /** A vulnerability's package as values (Trivy's PkgName, InstalledVersion, FixedVersion): a consumer need not parse the message. */
+  private static void writePackage(JsonGenerator g, VulnerablePackage p) throws IOException {
+    g.writeObjectFieldStart("package");
+    g.writeStringField("name", p.name());
+    g.writeStringField("installed", p.installed());
+    g.writeStringField("fixedIn", p.fixedIn());
+    if (p.note() != null) {
+      g.writeStringField("note", p.note());
+    }
+    g.writeArrayFieldStart("binaries");
+    for (String b : p.binaries()) {
+      g.writeString(b);
+    }
+    g.writeEndArray();
+    if (p.layer() >= 0) {
+      g.writeNumberField("layer", p.layer());
+    }
+    if (p.origin() != VulnerablePackage.Origin.UNKNOWN) {
+      g.writeStringField("origin", p.origin() == VulnerablePackage.Origin.BASE ? "base" : "added");
+    }
+    g.writeEndObject();
   }
 
   @Override

@@ -35,12 +35,36 @@ public final class MarkdownReport implements ReportWriter {
       if (f.purpose() != null) {
         out.append("Judged as a ").append(cell(f.purpose().describe())).append(".\n\n");
       }
-      out.append("| Severity | Rule | Line | Finding | Fix |\n|---|---|---|---|---|\n");
+      VulnTable vulns = VulnTable.of(f.findings());
+      if (vulns.vulnerabilities() < f.findings().size()) {
+        out.append("| Severity | Rule | Line | Finding | Fix |\n|---|---|---|---|---|\n");
+      }
       for (Finding x : f.findings()) {
+        if (x.vulnerable().isPresent()) {
+          continue; // in the table below
+        }
         out.append("| ").append(x.severity().label()).append(" | ").append(x.ruleId()).append(" | ").append(x.location() instanceof Location.Text t ? String.valueOf(t.span().startLine()) : cell(Where.detail(x.location())))
             .append(" | ").append(cell(x.message())).append(" | ").append(cell(x.rule().fix())).append(" |\n");
       }
+      vulnTable(vulns, out);
       suppressed(f, out);
+    }
+  }
+
+  /** Vulnerabilities grouped by package, the package written once per group, as in the terminal. */
+  private static void vulnTable(VulnTable table, Appendable out) throws IOException {
+    if (table.isEmpty()) {
+      return;
+    }
+    out.append("\n| Package | Installed | Fixed in | Vulnerability | Severity | Title |\n|---|---|---|---|---|---|\n");
+    for (VulnTable.Group g : table.groups()) {
+      boolean firstRow = true;
+      for (Finding x : g.findings()) {
+        out.append("| ").append(firstRow ? cell(VulnTable.packageCell(g.pkg())) : "").append(" | ").append(firstRow ? cell(g.pkg().installed()) : "")
+            .append(" | ").append(cell(VulnTable.fixedIn(x.vulnerable().get()))).append(" | ").append(cell(x.ruleId())).append(" | ")
+            .append(x.severity().label()).append(" | ").append(cell(VulnTable.title(x))).append(" |\n");
+        firstRow = false;
+      }
     }
   }
 

@@ -8,11 +8,15 @@ import java.io.IOException;
 
 /**
  * The human format: findings grouped by file, each with its source line and a caret under the
- * exact column (image findings: the config field, or the file and its layer), then a summary line
+ * exact column (image findings: the config field, or the file and its layer; vulnerabilities: a table grouped by
+ * package, as Trivy and Scout print them), then a summary line
  * ({@code 1 critical, 2 high}) and what was scanned.
  */
 public final class TtyReport implements ReportWriter {
   private static final String RESET = "\u001b[0m";
+  /** Widest a package, version or id cell gets (a Go pseudo-version is 34); longer ones are cut. */
+  private static final int MAX_CELL = 40;
+  private static final int MAX_TITLE = 80;
   private final boolean color;
 
   public TtyReport(boolean color) {
@@ -35,7 +39,11 @@ public final class TtyReport implements ReportWriter {
       }
       out.append('\n');
       SourceText text = f.source() == null ? null : new SourceText(f.source());
+      VulnTable vulns = VulnTable.of(f.findings());
       for (Finding x : f.findings()) {
+        if (x.vulnerable().isPresent()) {
+          continue; // in the table below
+        }
         out.append("  ").append(String.format("%-7s", Where.column(x.location())))
             .append(' ').append(paint(String.format("%-8s", x.severity().label()), colorOf(x.severity())))
             .append(' ').append(x.ruleId()).append("  ").append(Escape.terminal(x.message())).append('\n');
@@ -44,6 +52,9 @@ public final class TtyReport implements ReportWriter {
         } else if (text != null && x.span().startLine() <= text.lineCount()) {
           sourceLine(text, x, out);
         }
+      }
+      if (!vulns.isEmpty()) {
+        vulnTable(vulns, out);
       }
       // suppressed vulnerabilities are shown, not hidden: a person sees what VEX or the ignore file took out, and why
       if (!f.suppressed().isEmpty()) {
@@ -60,6 +71,56 @@ public final class TtyReport implements ReportWriter {
       out.append('\n');
     }
     out.append(paint(report.summary(), "\u001b[1m")).append(" in ").append(report.scanned()).append('\n');
+  }
+
+  /**
+   * Vulnerabilities as Trivy and Scout print them: a table grouped by package (package, installed, fixed in, id, severity,
+   * title), the package and version written once per group, and under each group where the package is.
+   */
+  private void vulnTable(VulnTable table, Appendable out) throws IOException {
+    int wPkg = "package".length();
+    int wInstalled = "installed".length();
+    int wFixed = "fixed in".length();
+    int wId = "id".length();
+    for (VulnTable.Group g : table.groups()) {
+      wPkg = Math.max(wPkg, cell(VulnTable.packageCell(g.pkg()), MAX_CELL).length());
+      wInstalled = Math.max(wInstalled, cell(g.pkg().installed(), MAX_CELL).length());
+      for (Finding x : g.findings()) {
+        wFixed = Math.max(wFixed, cell(VulnTable.fixedIn(x.vulnerable().get()), MAX_CELL).length());
+        wId = Math.max(wId, cell(x.ruleId(), MAX_CELL).length());
+      }
+    }
+    int groups = table.groups().size();
+    out.append("  ").append(paint("vulnerabilities", "\u001b[1m")).append(": ").append(String.valueOf(table.vulnerabilities()))
+        .append(" in ").append(String.valueOf(groups)).append(groups == 1 ? " package\n" : " packages\n");
+    out.append(paint("  " + pad("package", wPkg) + "  " + pad("installed", wInstalled) + "  " + pad("fixed in", wFixed) + "  " + pad("id", wId)
+        + "  " + pad("severity", 8) + "  title", "\u001b[2m")).append('\n');
+    for (VulnTable.Group g : table.groups()) {
+      boolean firstRow = true;
+      for (Finding x : g.findings()) {
+        String pkg = firstRow ? cell(VulnTable.packageCell(g.pkg()), MAX_CELL) : "";
+        String installed = firstRow ? cell(g.pkg().installed(), MAX_CELL) : "";
+        firstRow = false;
+        out.append("  ").append(pad(pkg, wPkg)).append("  ").append(pad(installed, wInstalled)).append("  ")
+            .append(pad(cell(VulnTable.fixedIn(x.vulnerable().get()), MAX_CELL), wFixed)).append("  ").append(pad(cell(x.ruleId(), MAX_CELL), wId))
+            .append("  ");
+        String title = cell(VulnTable.title(x), MAX_TITLE).stripTrailing();
+        // no padding before an empty title: rows end in no trailing blanks
+        out.append(paint(title.isEmpty() ? x.severity().label() : pad(x.severity().label(), 8), colorOf(x.severity())));
+        out.append(title.isEmpty() ? "" : "  " + title).append('\n');
+      }
+      out.append(paint(String.format("%6s | ", ""), "\u001b[2m")).append(Escape.terminal(VulnTable.where(g))).append('\n');
+    }
+  }
+
+  /** One table cell: escaped for the terminal, cut to {@code max} with an ellipsis. */
+  private static String cell(String s, int max) {
+    String e = Escape.terminal(s);
+    return e.length() <= max ? e : e.substring(0, max - 1) + "…";
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 
   private void sourceLine(SourceText text, Finding x, Appendable out) throws IOException {

@@ -8,10 +8,8 @@ import dev.bulwark.vuln.match.VulnFinding;
 import dev.bulwark.vuln.osv.Affected;
 import dev.bulwark.vuln.reach.GoReachability;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -49,34 +47,21 @@ public final class GoReachabilityCheck {
   }
 
   /**
-   * Why {@code v} of the Go module {@code binaries} list is not in any of them ({@code "none of net/http.Server.Serve
-   * is in usr/local/bin/app"}), or empty when it may be: it is in one, a binary has no table, or no merged record names
-   * the vulnerable symbols.
+   * Why {@code v} of the Go module {@code pkg} is not in the binary that lists it ({@code "none of net/http.Server.Serve is
+   * in usr/local/bin/app"}), or empty when it may be: the binary has no table, or no merged record names the vulnerable
+   * symbols. One package, one binary: {@link Vulnerabilities} applies the every-binary rule across a module's listings.
    */
-  public static Optional<String> notPresent(VulnFinding v, List<Package> binaries, Function<String, Optional<GoSymbolTable>> tables) {
-    if (binaries.isEmpty() || binaries.stream().anyMatch(p -> p.ecosystem() != Ecosystem.GOLANG)) {
+  public static Optional<String> notPresent(VulnFinding v, Package pkg, Function<String, Optional<GoSymbolTable>> tables) {
+    String path = pkg.location().path();
+    if (pkg.ecosystem() != Ecosystem.GOLANG || path == null) {
       return Optional.empty();
     }
     List<Affected.Import> imports = imports(v);
-    if (imports.isEmpty()) {
+    Optional<GoSymbolTable> table = imports.isEmpty() ? Optional.empty() : tables.apply(path);
+    if (table.isEmpty() || !(GoReachability.judge(imports, binary(table.get())) instanceof GoReachability.Verdict.NotPresent np)) {
       return Optional.empty();
     }
-    Set<String> details = new LinkedHashSet<>();
-    List<String> paths = new ArrayList<>();
-    for (Package p : binaries) {
-      String path = p.location().path();
-      Optional<GoSymbolTable> table = path == null ? Optional.empty() : tables.apply(path);
-      if (table.isEmpty()) {
-        return Optional.empty();
-      }
-      if (!(GoReachability.judge(imports, binary(table.get())) instanceof GoReachability.Verdict.NotPresent np)) {
-        return Optional.empty();
-      }
-      details.add(np.detail());
-      if (!paths.contains(path)) paths.add(path);
-    }
-    String where = String.join(", ", paths);
-    return Optional.of(String.join("; ", details).replace("in the binary", "in " + where));
+    return Optional.of(np.detail().replace("in the binary", "in " + path));
   }
 
   /** What the summary sentence says the suppressed ones are not affected per. */
@@ -90,7 +75,7 @@ public final class GoReachabilityCheck {
     return new dev.bulwark.scan.triage.Triage() {
       @Override
       public Optional<dev.bulwark.scan.triage.Suppression> judge(VulnFinding v, Package reported) {
-        return notPresent(v, List.of(reported), tables).map(detail -> new dev.bulwark.scan.triage.Suppression(
+        return notPresent(v, reported, tables).map(detail -> new dev.bulwark.scan.triage.Suppression(
             dev.bulwark.scan.triage.Suppression.NOT_AFFECTED, "vulnerable_code_not_present", detail, "bulwark: Go symbol table (pclntab)"));
       }
 

@@ -6,6 +6,7 @@ import dev.bulwark.core.LintConfig;
 import dev.bulwark.core.Location;
 import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
+import dev.bulwark.core.VulnerablePackage;
 import dev.bulwark.sbom.Package;
 import dev.bulwark.sbom.Sbom;
 import dev.bulwark.scan.triage.Suppression;
@@ -375,7 +376,10 @@ public final class Vulnerabilities {
     if (v.summary() != null) m.append(": ").append(v.summary().length() > 160 ? v.summary().substring(0, 157) + "…" : v.summary());
     Package first = binaries.get(0);
     Location loc = new Location.Package(first.purlString() == null ? first.name() + "@" + first.version() : first.purlString(), first.location().path());
-    return new Finding(rule, sev, m.toString(), loc, null, rule.aliases());
+    VulnerablePackage.Origin origin = layer < 0 || baseLayers < 0 ? VulnerablePackage.Origin.UNKNOWN
+        : layer < baseLayers ? VulnerablePackage.Origin.BASE : VulnerablePackage.Origin.ADDED;
+    VulnerablePackage vulnerable = new VulnerablePackage(q.name(), q.version(), v.fixed(), v.note(), names, layer, origin);
+    return new Finding(rule, sev, m.toString(), loc, null, rule.aliases(), java.util.Optional.empty(), java.util.Optional.of(vulnerable));
   }
 
   private static String noteText(String note) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import dev.bulwark.image.testing.LocalRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class GoReachabilityOracleTest {
   void stdlibRecordsOnRealBinariesAgreeWithGoToolNm() throws Exception {
     Path go = Path.of(System.getProperty("bulwark.repo", "..")).resolve("../shared/data/osv/Go.jsonl").normalize();
     assumeTrue(Files.isRegularFile(go), "no Go OSV sample at " + go + "; skipped");
-    assumeTrue(onPath("go"), "skipped: needs the Go toolchain (Debian golang-go; .ci/run installs it)");
+    assumeTrue(LocalRegistry.onPath("go"), "skipped: needs the Go toolchain (Debian golang-go; .ci/run installs it)");
     String version = run(dir, "go", "env", "GOVERSION").strip().substring(2);
     MemoryVulnDatabase db = new MemoryVulnDatabase(Instant.parse("2026-12-01T00:00:00Z"), List.of("Go.jsonl"), OsvImport.read(go).advisories());
     List<Match> stdlib = db.match("Go", "stdlib", version).matches().stream().filter(m -> !m.affected().imports().isEmpty()).toList();
@@ -106,13 +107,6 @@ class GoReachabilityOracleTest {
       int slash = path.lastIndexOf('/');
       return path.substring(0, slash + 1) + path.substring(slash + 1).replace(".", "%2e");
     }
-  }
-
-  static boolean onPath(String tool) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(d, tool))) return true;
-    }
-    return false;
   }
 
   static String run(Path dir, String... cmd) throws Exception {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import dev.bulwark.image.testing.LocalRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,7 +180,7 @@ class GoSymbolsTest {
   /** Two real programs, built with the Go toolchain here (stripped, as harden builds them). */
   @Test
   void realBinaries(@TempDir Path dir) throws Exception {
-    assumeTrue(onPath("go"), "skipped: needs the Go toolchain (Debian golang-go; .ci/run installs it)");
+    assumeTrue(LocalRegistry.onPath("go"), "skipped: needs the Go toolchain (Debian golang-go; .ci/run installs it)");
     Path web = build(dir, "web", "package main\n\nimport \"net/http\"\n\nfunc main() { _ = http.ListenAndServe(\":8080\", nil) }\n");
     Path hello = build(dir, "hello", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello\") }\n");
     for (int chunk : new int[] {8192, 65536, 1 << 20}) {
@@ -193,15 +194,6 @@ class GoSymbolsTest {
       assertThat(h.containsPackage("net/http")).isFalse();
       assertThat(h.containsPackage("crypto/tls")).isFalse();
     }
-  }
-
-  static boolean onPath(String tool) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static Path build(Path dir, String name, String main) throws Exception {
