@@ -195,7 +195,7 @@ public final class Secrets {
       return false; // ARG TOKEN: the classic way to pass a secret into the build, and into its history
     }
     String v = QUOTED.matcher(value.strip()).replaceAll("$2").strip();
-    if (v.isEmpty() || BOOLEAN.matcher(v).matches() || v.startsWith("/run/secrets/")) {
+    if (v.isEmpty() || BOOLEAN.matcher(v).matches() || v.startsWith("/run/secrets/") || REPEATED.matcher(v).matches()) {
       return true;
     }
     if (!STRONG_SECRET_WORD.matcher(name).find() && PLAIN_WORD.matcher(v).matches()) {
@@ -205,12 +205,15 @@ public final class Secrets {
     return v.length() <= 4096 && VERIFICATION_KEY_NAME.matcher(name).find() && KEY_IDS.matcher(v).matches();
   }
 
+  /** One character repeated (XXXXXXXX, ********, 00000000): a mask or a blank to fill in, never a chosen secret. */
+  private static final Pattern REPEATED = Pattern.compile("(.)\\1{3,}");
+
   private static final Pattern PLACEHOLDER =
-      Pattern.compile("^(?:<[^<>]*>|\\$\\{[^}]*}|\\{\\{.*}}|[A-Z_-]*(?:SECRET|PASSWORD|TOKEN|CHANGEME|CHANGE_ME|REPLACE_ME|YOUR[_-])[A-Z_-]*)$");
+      Pattern.compile("^(?:<[^<>]*>|\\$\\{[^}]*}|\\{\\{.*}}|[A-Z_-]*(?:SECRET|PASSWORD|TOKEN|CHANGEME|CHANGE_ME|REPLACE_ME|YOUR[_-])[A-Z_-]*|(.)\\1{3,})$");
 
   /**
    * Text for the reader to replace, not a secret: {@code <Client Secret>}, {@code ${TOKEN}}, {@code {{ .Values.x }}}, an
-   * all-caps {@code SECRET}, {@code CHANGE_ME} or {@code YOUR-API-TOKEN}.
+   * all-caps {@code SECRET}, {@code CHANGE_ME} or {@code YOUR-API-TOKEN}, or one character repeated ({@code XXXXXXXX}).
    */
   public static boolean isPlaceholder(String value) {
     return PLACEHOLDER.matcher(value.strip()).matches();

@@ -81,10 +81,11 @@ public final class PurposeInference {
   public static PurposeVerdict infer(String path, BuildModel model) {
     String[] parts = path.replace('\\', '/').toLowerCase(Locale.ROOT).split("/");
     String name = parts[parts.length - 1];
-    String placeholder = Templates.placeholder(model);
-    if (placeholder != null) {
+    List<Templates.Placeholder> placeholders = Templates.placeholders(model);
+    if (!placeholders.isEmpty()) {
       // not built as written: a script fills the base in, so nothing this file says ships as it is
-      return PurposeVerdict.inferred(Purpose.FIXTURE, "a template: its FROM names the placeholder " + placeholder);
+      Templates.Placeholder p = placeholders.get(0);
+      return PurposeVerdict.inferred(Purpose.FIXTURE, "a template: " + p.where() + " names the placeholder " + p.text());
     }
     for (int i = 0; i < parts.length - 1; i++) {
       if (TEST_DIRS.contains(parts[i]) || hasWord(parts[i], TEST_WORDS)) {

@@ -69,6 +69,8 @@ class PurposeTest {
           assertThat(v.reason()).isEqualTo("a template: its FROM names the placeholder REPLACE-ME");
         });
     assertThat(purpose("Dockerfile", "FROM {{ .Base }}\nCOPY . /app\nCMD [\"/app/run\"]\n").purpose()).isEqualTo(Purpose.FIXTURE);
+    assertThat(purpose(".devcontainer/Dockerfile", "ARG VARIANT=${templateOption:imageVariant}\nFROM mcr.microsoft.com/devcontainers/base:0-${VARIANT}\n").reason())
+        .isEqualTo("a template: the default of ARG VARIANT names the placeholder ${templateOption:imageVariant}");
     assertThat(purpose("Dockerfile", "ARG BASE=alpine:3.20\nFROM ${BASE}\nCOPY app /app\nCMD [\"/app\"]\n").purpose())
         .isEqualTo(Purpose.APPLICATION);
     assertThat(purpose("Dockerfile", "FROM python:3.12\nCOPY . /src\nRUN pip install -r /src/requirements.txt\nCMD [\"pytest\", \"-x\"]\n"))

@@ -6,7 +6,6 @@ import dev.bulwark.core.Rule;
 import dev.bulwark.core.RuleInfo;
 import dev.bulwark.core.Severity;
 import dev.bulwark.dockerfile.syntax.Diagnostic;
-import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.purpose.Templates;
 import java.util.HashMap;
@@ -73,19 +72,19 @@ public final class ParseDiagnostics implements Rule<DockerfileTarget> {
       }
     }
     Set<Integer> placeholderLines = new HashSet<>();
-    String placeholder = null;
-    for (Stage s : target.model().stages()) {
-      String p = Templates.placeholder(s);
-      if (p != null) {
-        placeholderLines.add(s.from().instruction().startLine());
-        placeholder = placeholder == null ? p : placeholder;
-      }
+    List<Templates.Placeholder> placeholders = Templates.placeholders(target.model());
+    for (Templates.Placeholder p : placeholders) {
+      placeholderLines.add(p.line());
     }
-    String template = placeholder;
+    String template = placeholders.isEmpty() ? null : placeholders.get(0).text();
     first.forEach((key, d) -> {
       int n = times.get(key);
       String message = n == 1 ? d.message() : d.message() + " (" + n + " times)";
       Finding f = Finding.of(info(), message, d.span(), null);
+      if (errors && target.model().stages().isEmpty() && target.model().implicit().isEmpty()) {
+        // nothing but comments (a fragment other files are assembled from): nothing is built from it, so nothing ships
+        f = f.withSeverity(Severity.LOW);
+      }
       if (template != null && errors) {
         // a template is filled in before it is built: the placeholder's own error is expected, any other
         // one would still break the generated file, but is judged on that file, not this one
