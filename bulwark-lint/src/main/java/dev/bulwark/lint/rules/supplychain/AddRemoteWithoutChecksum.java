@@ -28,7 +28,9 @@ public final class AddRemoteWithoutChecksum extends DockerfileRule {
           String src = add.sources().get(i);
           boolean gitPinned = src.contains(".git#") && src.substring(src.indexOf('#') + 1).matches("[0-9a-f]{40}");
           if (CopySources.isRemote(src) && add.checksum() == null && !gitPinned) {
-            report.accept(finding("ADD " + src + " is not verified (no --checksum)", add.instruction().argSpan(i), stage));
+            // the URL as written: an ARG without a default expands to nothing, which would misquote the line
+            String written = i < add.instruction().args().size() ? add.instruction().args().get(i) : src;
+            report.accept(finding("ADD " + written + " is not verified (no --checksum)", add.instruction().argSpan(i), stage));
           }
         }
       }

@@ -2,6 +2,7 @@ package dev.bulwark.lint.rules.supplychain;
 
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Severity;
 import dev.bulwark.dockerfile.shell.ShellFact.Download;
 import dev.bulwark.lint.DockerfileRule;
@@ -21,6 +22,10 @@ public final class CurlPipeShell extends DockerfileRule {
         "Download to a file, verify a pinned checksum or signature, then run it: `curl -fsSLo /tmp/i.sh URL && echo 'SHA256"
             + "  /tmp/i.sh' | sha256sum -c - && sh /tmp/i.sh`; better, install a packaged version.",
         List.of());
+    // a dev container or test image is built on one machine and not deployed: the installer it trusts (rustup, deno,
+    // cpanminus) is the one its own documentation gives, and what runs it is the build, not production
+    inPurpose(Purpose.DEVELOPMENT, Severity.LOW, "development image, not deployed");
+    inPurpose(Purpose.FIXTURE, Severity.LOW, "test fixture");
   }
 
   @Override
