@@ -1,6 +1,5 @@
 package dev.bulwark.harden;
 
-import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.BaseImage;
 import dev.bulwark.dockerfile.model.BuildModel;
 import dev.bulwark.dockerfile.model.Command;
@@ -246,7 +245,7 @@ final class Analysis {
 
   String repositoryOf(Stage s) {
     Stage root = rootOf(s);
-    return root.baseImage().map(ImageReference::repository).orElse(root.from().image());
+    return root.baseImage().map(r -> r.hubEquivalent().repository()).orElse(root.from().image()); // a Hub mirror: the image it serves
   }
 
   String tagOf(Stage s) {

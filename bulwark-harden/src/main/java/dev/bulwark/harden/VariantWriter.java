@@ -301,7 +301,7 @@ final class VariantWriter {
     if (replaced(from)) {
       return;
     }
-    String tag = RuntimeImages.pinnedTag(img.reference().repository());
+    String tag = RuntimeImages.pinnedTag(img.reference().hubEquivalent().repository());
     String name = img.reference().familiarName();
     if (tag == null) {
       todo("FROM " + s.from().image() + " follows :latest: pin it to a supported version");
