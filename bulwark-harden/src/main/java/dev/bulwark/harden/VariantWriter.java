@@ -586,9 +586,11 @@ final class VariantWriter {
     boolean builds = laterBuild(r);
     Stage child = a.firstBuiltOn(r.stage());
     if (child != null && !builds) {
-      // pruning here would take the devDependencies from the build (or dev stage) FROM it
-      note("devDependencies kept in '" + r.stage().displayName() + "': stage '" + child.displayName() + "' is built FROM it and may need them;"
-          + " install production dependencies in a stage of their own to leave them out of the runtime");
+      // pruning here would take the devDependencies from the build (or dev stage) FROM it; a note only when the runtime copies them
+      if (a.sourceStages.contains(r.stage().index())) {
+        note("devDependencies kept in '" + r.stage().displayName() + "': stage '" + child.displayName() + "' is built FROM it and may need them;"
+            + " install production dependencies in a stage of their own to leave them out of the runtime");
+      }
     } else if (!builds && !i.hasFlag("--omit", "--production", "--only")) {
       insertAfter(i.words().get(1), " --omit=dev");
     } else if (builds && !stagePrunes(r.stage())) {
