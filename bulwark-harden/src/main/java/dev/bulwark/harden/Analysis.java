@@ -264,7 +264,7 @@ final class Analysis {
 
   private boolean derivesFrom(Stage s, Stage ancestor) {
     Stage cur = s;
-    for (int guard = 0; guard < 64 && cur.base() instanceof BaseImage.Stage p && p.index() >= 0 && p.index() < cur.index(); guard++) {
+    while (cur.base() instanceof BaseImage.Stage p && p.index() >= 0 && p.index() < cur.index()) { // parents are earlier: it ends
       cur = model.stages().get(p.index());
       if (cur == ancestor) {
         return true;
@@ -275,11 +275,7 @@ final class Analysis {
 
   /** The first image a stage derives from, following FROM of earlier stages. */
   Stage rootOf(Stage s) {
-    Stage cur = s;
-    for (int guard = 0; guard < 64 && cur.base() instanceof BaseImage.Stage p && p.index() >= 0 && p.index() < cur.index(); guard++) {
-      cur = model.stages().get(p.index());
-    }
-    return cur;
+    return model.rootOf(s);
   }
 
   String repositoryOf(Stage s) {

@@ -163,14 +163,8 @@ public final class PurposeInference {
    * an unresolved reference; never a stage (a chain that loops back, which BuildKit refuses, gives null).
    */
   public static BaseImage rootBase(BuildModel model, Stage last) {
-    Stage s = last;
-    for (int guard = 0; s != null && guard <= model.stages().size(); guard++) {
-      if (!(s.base() instanceof BaseImage.Stage parent)) {
-        return s.base();
-      }
-      s = model.stages().get(parent.index());
-    }
-    return null;
+    BaseImage base = model.rootOf(last).base();
+    return base instanceof BaseImage.Stage ? null : base;
   }
 
   /**
