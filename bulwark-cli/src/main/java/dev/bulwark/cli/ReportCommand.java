@@ -172,7 +172,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     boolean dockerignore = Files.isRegularFile(context.resolve(".dockerignore"));
     List<GuideInput.VariantOutcome> outcomes = new ArrayList<>();
-    BuildModel recommended = null;
+    Map<Variant, BuildModel> written = new java.util.EnumMap<>(Variant.class);
     for (HardenResult r : results) {
       String file = variantsDir + "/Dockerfile." + r.variant().id();
       if (r instanceof HardenResult.Hardened h) {
@@ -180,17 +180,15 @@ final class ReportCommand implements Callable<Integer> {
         BuildModel vm = BuildModel.of(DockerfileParser.parse(h.text().getBytes(StandardCharsets.UTF_8)));
         boolean ignored = dockerignore || Files.isRegularFile(variants.resolve(".dockerignore"));
         outcomes.add(new GuideInput.VariantOutcome(r.variant(), file, r, scanned, runtime(vm, ignored)));
-        if (recommended == null || r.variant() == Variant.DISTROLESS) {
-          recommended = r.variant() == Variant.DISTROLESS || recommended == null ? vm : recommended;
-        }
+        written.put(r.variant(), vm);
       } else {
         outcomes.add(new GuideInput.VariantOutcome(r.variant(), file, r, null, null));
       }
     }
-    String recommendedId = outcomes.stream().filter(GuideInput.VariantOutcome::written).filter(v -> v.variant() == Variant.DISTROLESS).findFirst()
-        .or(() -> outcomes.stream().filter(GuideInput.VariantOutcome::written).findFirst()).map(v -> v.variant().id()).orElse("original");
-    String tag = project.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-") + ":" + recommendedId;
-    RuntimeProfile profile = RuntimeProfiles.of(recommended != null ? recommended : model, project, tag);
+    // the runtime settings run the variant the guide recommends (or the original when every variant was refused)
+    Variant recommended = GuideInput.recommended(outcomes).map(GuideInput.VariantOutcome::variant).orElse(null);
+    String tag = project.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-") + ":" + (recommended == null ? "original" : recommended.id());
+    RuntimeProfile profile = RuntimeProfiles.of(recommended == null ? model : written.get(recommended), project, tag);
     GuideInput.RuntimeSnippets snippets = new GuideInput.RuntimeSnippets(tag, RuntimeFormat.RUN.write(profile), RuntimeFormat.COMPOSE.write(profile),
         RuntimeFormat.K8S.write(profile));
 
@@ -280,11 +278,7 @@ final class ReportCommand implements Callable<Integer> {
   /** The facts of a Dockerfile's runtime stage the guide needs. */
   static GuideInput.Runtime runtime(BuildModel model, boolean dockerignore) {
     Stage last = model.finalStage().orElseThrow();
-    Stage s = last;
-    int guard = 0;
-    while (s.base() instanceof dev.bulwark.dockerfile.model.BaseImage.Stage parent && guard++ < model.stages().size()) {
-      s = model.stages().get(parent.index());
-    }
+    Stage s = model.rootOf(last);
     boolean scratch = s.base() instanceof dev.bulwark.dockerfile.model.BaseImage.Scratch;
     // as written (alpine:latest, not docker.io/library/alpine:latest): the reader finds it in the file
     String base = scratch ? "scratch" : s.from().image();

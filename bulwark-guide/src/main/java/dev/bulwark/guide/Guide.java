@@ -59,8 +59,8 @@ public record Guide(GuideInput input, Map<Severity, Integer> counts, Grade.Resul
 
   /** The recommended variant that was written: distroless, else the first written one. */
   public Optional<VariantView> recommended() {
-    return variants.stream().filter(VariantView::written).filter(v -> v.outcome().variant() == Variant.DISTROLESS).findFirst()
-        .or(() -> variants.stream().filter(VariantView::written).findFirst());
+    VariantOutcome pick = GuideInput.recommended(variants.stream().map(VariantView::outcome).toList()).orElse(null);
+    return variants.stream().filter(v -> v.outcome() == pick).findFirst();
   }
 
   static Map<Severity, Integer> counts(List<FileReport> files) {

@@ -52,6 +52,12 @@ public record GuideInput(String project, String dockerfile, String variantsDir, 
     }
   }
 
+  /** The variant the guide recommends: distroless when it was written, else the first written one; empty when all were refused. */
+  public static java.util.Optional<VariantOutcome> recommended(List<VariantOutcome> outcomes) {
+    return outcomes.stream().filter(VariantOutcome::written).filter(v -> v.variant() == Variant.DISTROLESS).findFirst()
+        .or(() -> outcomes.stream().filter(VariantOutcome::written).findFirst());
+  }
+
   /** The generated runtime settings: a docker run line, a Compose file and Kubernetes manifests, and the image tag they run. */
   public record RuntimeSnippets(String image, String dockerRun, String compose, String kubernetes) {}
 

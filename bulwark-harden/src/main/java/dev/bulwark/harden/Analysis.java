@@ -1,6 +1,5 @@
 package dev.bulwark.harden;
 
-import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.BaseImage;
 import dev.bulwark.dockerfile.model.BuildModel;
 import dev.bulwark.dockerfile.model.Command;
@@ -56,7 +55,10 @@ final class Analysis {
   final Dockerfile file;
   final BuildModel model;
   final ProjectFiles project;
+  /** The stage that ships ({@link ShippingStage}): the final one, or the app stage a development stage after it was made from. */
   final Stage last;
+  /** Why {@link #last} is not the file's final stage (a development stage after it), or null when it is. */
+  String shippingWhy;
   /** The final stage builds the app (single stage, or a build in the last stage), rather than only copying it from earlier stages. */
   final boolean buildFinal;
   final List<RunStep> runs = new ArrayList<>();
@@ -99,7 +101,11 @@ final class Analysis {
       return refused(text, file, model, project, Reason.WINDOWS, windows
           + ": Windows images have no distroless, Alpine, Chainguard or scratch runtime; harden rewrites Linux images only");
     }
-    Stage last = model.stages().getLast();
+    ShippingStage shipping = ShippingStage.of(model);
+    if (shipping.refusal() != null) {
+      return refused(text, file, model, project, Reason.DEVELOPMENT, shipping.refusal());
+    }
+    Stage last = shipping.stage();
     List<RunStep> runs = new ArrayList<>();
     for (Stage s : model.stages()) {
       for (Step step : s.steps()) {
@@ -121,6 +127,7 @@ final class Analysis {
       }
     }
     Analysis a = new Analysis(text, file, model, project, last, !copiesFromStage || buildsInLast);
+    a.shippingWhy = shipping.why();
     a.runs.addAll(runs);
     if (a.buildFinal) {
       a.sourceStages.add(last.index());
@@ -235,18 +242,45 @@ final class Analysis {
     return out;
   }
 
+  /** The first stage built FROM {@code s} (directly), or null. */
+  Stage firstBuiltOn(Stage s) {
+    for (Stage later : model.stages()) {
+      if (later.base() instanceof BaseImage.Stage p && p.index() == s.index() && later.index() > s.index()) {
+        return later;
+      }
+    }
+    return null;
+  }
+
+  /** True when a stage after {@link #last} is built FROM it (a dev stage on the app stage): it inherits its CMD and ports. */
+  boolean builtOnLater() {
+    for (Stage s : model.stages().subList(last.index() + 1, model.stages().size())) {
+      if (derivesFrom(s, last)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean derivesFrom(Stage s, Stage ancestor) {
+    Stage cur = s;
+    while (cur.base() instanceof BaseImage.Stage p && p.index() >= 0 && p.index() < cur.index()) { // parents are earlier: it ends
+      cur = model.stages().get(p.index());
+      if (cur == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first image a stage derives from, following FROM of earlier stages. */
   Stage rootOf(Stage s) {
-    Stage cur = s;
-    for (int guard = 0; guard < 64 && cur.base() instanceof BaseImage.Stage p && p.index() >= 0 && p.index() < cur.index(); guard++) {
-      cur = model.stages().get(p.index());
-    }
-    return cur;
+    return model.rootOf(s);
   }
 
   String repositoryOf(Stage s) {
     Stage root = rootOf(s);
-    return root.baseImage().map(ImageReference::repository).orElse(root.from().image());
+    return root.baseImage().map(r -> r.hubEquivalent().repository()).orElse(root.from().image()); // a Hub mirror: the image it serves
   }
 
   String tagOf(Stage s) {

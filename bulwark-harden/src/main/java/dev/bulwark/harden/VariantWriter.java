@@ -78,6 +78,9 @@ final class VariantWriter {
     if (refusal != null) {
       return new HardenResult.Refused(v, refusal, refusalMessage);
     }
+    if (a.shippingWhy != null) {
+      note(a.shippingWhy);
+    }
     prepareBuilder(rt);
     if (refusal != null) {
       return new HardenResult.Refused(v, refusal, refusalMessage);
@@ -252,16 +255,19 @@ final class VariantWriter {
         Instruction from = last.from().instruction();
         edits.add(new TextEdit(from.lastArgSpan().endOffset(), from.lastArgSpan().endOffset(), " AS " + builderName));
       }
-      for (Command c : last.commands()) {
+      for (Command c : a.builtOnLater() ? List.<Command>of() : last.commands()) { // a dev stage FROM it inherits them: kept
         if (c instanceof Command.Cmd || c instanceof Command.Entrypoint || c instanceof Command.Expose || c instanceof Command.Healthcheck) {
           replace.put(c.instruction(), "# " + c.instruction().keyword().toUpperCase(Locale.ROOT) + ": in the runtime stage below\n");
         }
       }
     }
+    Set<Stage> roots = new LinkedHashSet<>(); // a deps stage that is also the parent of a build stage is re-pointed once
     for (int i : a.sourceStages) {
-      Stage s = a.model.stages().get(i);
+      roots.add(a.rootOf(a.model.stages().get(i)));
+    }
+    for (Stage root : roots) {
       if (a.language == Language.PYTHON || a.language == Language.NODE) {
-        rebase(a.rootOf(s));
+        rebase(root);
       }
     }
     if (refusal != null) {
@@ -301,7 +307,7 @@ final class VariantWriter {
     if (replaced(from)) {
       return;
     }
-    String tag = RuntimeImages.pinnedTag(img.reference().repository());
+    String tag = RuntimeImages.pinnedTag(img.reference().hubEquivalent().repository());
     String name = img.reference().familiarName();
     if (tag == null) {
       todo("FROM " + s.from().image() + " follows :latest: pin it to a supported version");
@@ -578,7 +584,14 @@ final class VariantWriter {
       note("npm install without a package-lock.json: commit one and use npm ci, so the build installs what was tested");
     }
     boolean builds = laterBuild(r);
-    if (!builds && !i.hasFlag("--omit", "--production", "--only")) {
+    Stage child = a.firstBuiltOn(r.stage());
+    if (child != null && !builds) {
+      // pruning here would take the devDependencies from the build (or dev stage) FROM it; a note only when the runtime copies them
+      if (a.sourceStages.contains(r.stage().index())) {
+        note("devDependencies kept in '" + r.stage().displayName() + "': stage '" + child.displayName() + "' is built FROM it and may need them;"
+            + " install production dependencies in a stage of their own to leave them out of the runtime");
+      }
+    } else if (!builds && !i.hasFlag("--omit", "--production", "--only")) {
       insertAfter(i.words().get(1), " --omit=dev");
     } else if (builds && !stagePrunes(r.stage())) {
       RunStep lastBuild = lastNodeBuild(r.stage());
@@ -763,11 +776,14 @@ final class VariantWriter {
         if (!header) {
           out.append("# Hardened by `bulwark harden --variant ").append(v.id()).append("`: the build stages keep the original build")
               .append(" (hardened flags added), and the last stage is a new ").append(v.id()).append(" runtime.\n");
+          if (a.shippingWhy != null) {
+            out.append("# ").append(Character.toUpperCase(a.shippingWhy.charAt(0))).append(a.shippingWhy.substring(1)).append(".\n");
+          }
           header = true;
         }
       }
       if (!a.buildFinal && stage == a.last.index()) {
-        break;
+        continue; // the runtime below replaces it; the dev stages after it stay as written
       }
       int s = e.extent().startOffset();
       int end = e.extent().endOffset();

@@ -75,7 +75,8 @@ public final class BaseImageCatalog {
     return Optional.ofNullable(families.get(key(ref)));
   }
 
-  private static String key(ImageReference ref) {
+  private static String key(ImageReference written) {
+    ImageReference ref = written.hubEquivalent(); // mirror.gcr.io/library/alpine is alpine
     String name = ref.familiarName();
     if (ref.registry().equals(ImageReference.DOCKER_HUB)) {
       for (String ns : ARCH_NAMESPACES) {

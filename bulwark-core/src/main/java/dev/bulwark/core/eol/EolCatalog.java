@@ -128,7 +128,8 @@ public final class EolCatalog {
   }
 
   /** The release cycle an official image tag belongs to, when the catalog knows it. */
-  public Optional<Cycle> cycleOf(ImageReference ref) {
+  public Optional<Cycle> cycleOf(ImageReference written) {
+    ImageReference ref = written.hubEquivalent(); // a Docker Hub mirror's copy has the official image's cycles
     if (ref.tag() == null || !ref.registry().equals(ImageReference.DOCKER_HUB)) {
       return Optional.empty();
     }

@@ -103,6 +103,21 @@ public record ImageReference(String registry, String repository, String tag, Str
     return registry + "/" + repository;
   }
 
+  /**
+   * The reference as the catalogs know it: the Docker Hub image a mirror serves
+   * ({@code mirror.gcr.io/library/alpine:3} is {@code alpine:3}, see {@link DockerHubMirrors}), else itself.
+   * {@link #original()} stays as written.
+   */
+  public ImageReference hubEquivalent() {
+    return DockerHubMirrors.mirrored(this).orElse(this);
+  }
+
+  /** True for Docker Hub's official images ({@code docker.io/library/…}), written directly or through a mirror. */
+  public boolean isOfficialImage() {
+    ImageReference hub = hubEquivalent();
+    return hub.registry.equals(DOCKER_HUB) && hub.repository.startsWith("library/");
+  }
+
   /** The short name users write, e.g. {@code alpine} or {@code ghcr.io/org/app}. */
   public String familiarName() {
     if (registry.equals(DOCKER_HUB)) {

@@ -46,6 +46,19 @@ public record BuildModel(
     return Optional.empty();
   }
 
+  /**
+   * The first stage of {@code s}'s FROM chain: {@code s} itself, or the earlier stage it is built FROM,
+   * followed back to the one built FROM a registry image, scratch or an unresolved reference. A parent
+   * is always an earlier stage (BuildKit names only those), so the walk ends.
+   */
+  public Stage rootOf(Stage s) {
+    Stage cur = s;
+    while (cur.base() instanceof BaseImage.Stage p && p.index() >= 0 && p.index() < cur.index()) {
+      cur = stages.get(p.index());
+    }
+    return cur;
+  }
+
   public boolean isMultiStage() {
     return stages.size() > 1;
   }

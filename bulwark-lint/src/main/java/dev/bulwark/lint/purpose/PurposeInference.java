@@ -8,6 +8,7 @@ import dev.bulwark.dockerfile.model.BuildModel;
 import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.dockerfile.model.CommandLine;
 import dev.bulwark.dockerfile.model.CopyEdge;
+import dev.bulwark.dockerfile.model.DevelopmentStages;
 import dev.bulwark.dockerfile.model.Stage;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +48,6 @@ public final class PurposeInference {
   private static final Set<String> BASE_WORDS = Set.of("foundation", "base");
   /** The users dev container images set up (devcontainers' common-utils and Codespaces). */
   private static final Set<String> DEVCONTAINER_USERS = Set.of("vscode", "codespace");
-  /** Final stage names that say the target is a development environment. */
-  private static final Set<String> DEV_STAGES = Set.of("dev", "develop", "development", "dev-envs", "devcontainer", "debug");
   /** Commands that are a shell, an interpreter's REPL or a tool run by hand, not a program of the image's own. */
   private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "ash", "dash", "zsh", "fish", "python", "python2", "python3", "pypy",
       "pypy3", "node", "irb", "ruby", "php", "jshell", "ghci", "iex", "erl", "julia", "r", "pwsh", "powershell", "powershell.exe", "cmd",
@@ -165,14 +164,8 @@ public final class PurposeInference {
    * an unresolved reference; never a stage (a chain that loops back, which BuildKit refuses, gives null).
    */
   public static BaseImage rootBase(BuildModel model, Stage last) {
-    Stage s = last;
-    for (int guard = 0; s != null && guard <= model.stages().size(); guard++) {
-      if (!(s.base() instanceof BaseImage.Stage parent)) {
-        return s.base();
-      }
-      s = model.stages().get(parent.index());
-    }
-    return null;
+    BaseImage base = model.rootOf(last).base();
+    return base instanceof BaseImage.Stage ? null : base;
   }
 
   /**
@@ -195,7 +188,7 @@ public final class PurposeInference {
 
   /** True for a stage named for development work: dev, develop, development, dev-envs, devcontainer, debug. */
   public static boolean isDevelopmentStage(String name) {
-    return DEV_STAGES.contains(name.toLowerCase(Locale.ROOT));
+    return DevelopmentStages.isDevelopmentName(name);
   }
 
   /** "Dockerfile.dev", "dev.Dockerfile", "Dockerfile.ci", "Dockerfile.test": images to develop or test in. */

@@ -139,7 +139,7 @@ public final class RootUser extends DockerfileRule {
       ImageReference ref = image.reference();
       String name = ref.repository().substring(ref.repository().lastIndexOf('/') + 1);
       String tag = ref.effectiveTag() == null ? "" : ref.effectiveTag().toLowerCase(java.util.Locale.ROOT);
-      boolean official = ref.registry().equals(ImageReference.DOCKER_HUB) && ref.repository().startsWith("library/");
+      boolean official = ref.isOfficialImage();
       if (!official || tag.contains("windows") || tag.contains("nanoserver") || tag.contains("servercore")) {
         return null;
       }
@@ -203,7 +203,7 @@ public final class RootUser extends DockerfileRule {
   private static boolean knownToRunAsRoot(BaseImage root) {
     if (root instanceof BaseImage.Image image) {
       ImageReference ref = image.reference();
-      return ref.registry().equals(ImageReference.DOCKER_HUB) && ref.repository().startsWith("library/")
+      return ref.isOfficialImage()
           || PurposeInference.isToolchain(ref.familiarName());
     }
     return root == null || root instanceof BaseImage.Scratch;
@@ -218,7 +218,8 @@ public final class RootUser extends DockerfileRule {
       "rabbitmq", "cassandra", "couchdb", "elasticsearch", "zookeeper", "influxdb", "neo4j", "percona", "ghost", "solr", "memcached");
 
   private static boolean inheritsDroppingEntrypoint(ImageReference ref) {
-    return ref.registry().equals(ImageReference.DOCKER_HUB) && DROPPING_OFFICIAL_IMAGES.contains(ref.familiarName());
+    ImageReference hub = ref.hubEquivalent();
+    return hub.registry().equals(ImageReference.DOCKER_HUB) && DROPPING_OFFICIAL_IMAGES.contains(hub.familiarName());
   }
 
   /** A WebAssembly image (FROM --platform=wasi/wasm) runs in a wasm runtime: there is no Linux user to be root. */
