@@ -32,16 +32,27 @@ record ShippingStage(Stage stage, String why, String refusal) {
       return new ShippingStage(last, null, null);
     }
     List<String> passed = new ArrayList<>();
+    // a stage that is a dev stage by its name only and starts the app with a command that is no dev server (awesome-compose's
+    // `FROM node AS development … CMD ["node", "src/index.js"]`, NODE_ENV=production by default): what ships, when nothing else does
+    Stage namedOnly = namedOnly(model, last) ? last : null;
     for (int i = stages.size() - 2; i >= 0; i--) {
       Stage s = stages.get(i);
       String dev = devReason(s);
       if (dev != null) {
         passed.add("'" + s.displayName() + "' (" + dev + ")");
+        if (namedOnly == null && namedOnly(model, s)) {
+          namedOnly = s;
+        }
       } else if (startsSomething(s) && !builtOnLater(model, s)) {
         return new ShippingStage(s, "the final stage '" + last.displayName() + "' is a development stage (" + lastDev + "), so the stage"
             + " that ships is '" + s.displayName() + "', the last one that is not and that starts the app; '" + last.displayName()
             + "' is kept as written for --target " + last.displayName(), null);
       }
+    }
+    if (namedOnly != null) {
+      return new ShippingStage(namedOnly, "no stage is free of development markers; '" + namedOnly.displayName() + "' is one by its name only"
+          + " and starts the app with a command that is no dev server, so it is the stage that ships"
+          + (namedOnly == last ? "" : "; '" + last.displayName() + "' is kept as written for --target " + last.displayName()), null);
     }
     String which = stages.size() == 1 ? "the only stage" : "the final stage '" + last.displayName() + "'";
     return new ShippingStage(null, null, which + " is a development stage (" + lastDev + ")"
@@ -56,6 +67,16 @@ record ShippingStage(Stage stage, String why, String refusal) {
     }
     String server = DevelopmentStages.devServer(startWords(s));
     return server == null ? null : "it runs the dev server `" + server + "`";
+  }
+
+  /**
+   * A dev stage by its name alone: it writes its own start command (not one inherited from the stage it is built on), that
+   * command is no dev server, and no later non-dev stage builds on it.
+   */
+  private static boolean namedOnly(BuildModel model, Stage s) {
+    boolean ownStart = !s.commands(Command.Cmd.class).isEmpty() || !s.commands(Command.Entrypoint.class).isEmpty();
+    return DevelopmentStages.isDevelopmentName(s.name()) && ownStart && DevelopmentStages.devServer(startWords(s)) == null
+        && !builtOnLater(model, s);
   }
 
   private static boolean startsSomething(Stage s) {
