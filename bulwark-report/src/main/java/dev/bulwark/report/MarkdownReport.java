@@ -62,7 +62,7 @@ public final class MarkdownReport implements ReportWriter {
       for (Finding x : g.findings()) {
         out.append("| ").append(firstRow ? cell(VulnTable.packageCell(g.pkg())) : "").append(" | ").append(firstRow ? cell(g.pkg().installed()) : "")
             .append(" | ").append(cell(VulnTable.fixedIn(x.vulnerable().get()))).append(" | ").append(cell(x.ruleId())).append(" | ")
-            .append(x.severity().label()).append(" | ").append(cell(VulnTable.title(x))).append(" |\n");
+            .append(VulnTable.severity(x)).append(" | ").append(cell(VulnTable.title(x))).append(" |\n");
         firstRow = false;
       }
     }

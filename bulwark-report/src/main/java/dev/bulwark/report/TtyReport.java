@@ -106,7 +106,8 @@ public final class TtyReport implements ReportWriter {
             .append("  ");
         String title = cell(VulnTable.title(x), MAX_TITLE).stripTrailing();
         // no padding before an empty title: rows end in no trailing blanks
-        out.append(paint(title.isEmpty() ? x.severity().label() : pad(x.severity().label(), 8), colorOf(x.severity())));
+        String severity = VulnTable.severity(x);
+        out.append(paint(title.isEmpty() ? severity : pad(severity, 8), colorOf(x.severity())));
         out.append(title.isEmpty() ? "" : "  " + title).append('\n');
       }
       out.append(paint(String.format("%6s | ", ""), "\u001b[2m")).append(Escape.terminal(VulnTable.where(g))).append('\n');

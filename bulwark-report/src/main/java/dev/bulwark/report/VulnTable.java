@@ -82,6 +82,11 @@ record VulnTable(List<Group> groups) {
     return t.equals(f.ruleId() + " in " + f.vulnerable().map(VulnerablePackage::name).orElse("")) ? "" : t;
   }
 
+  /** The severity cell: info is what no record rates, which the vulnerability sentence calls "unrated" too. */
+  static String severity(Finding f) {
+    return f.severity() == dev.bulwark.core.Severity.INFO ? "unrated" : f.severity().label();
+  }
+
   /** The package cell: its name, marked when it came with the base image (what {@code --ignore-base} would leave out). */
   static String packageCell(VulnerablePackage p) {
     return p.origin() == VulnerablePackage.Origin.BASE ? p.name() + " (base)" : p.name();

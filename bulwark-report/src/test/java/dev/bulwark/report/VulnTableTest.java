@@ -42,7 +42,9 @@ class VulnTableTest {
         vuln("CVE-2023-44487", Severity.HIGH, "HTTP/2 rapid reset can cause excessive work in net/http and golang.org/x/net/http2, "
             + "which a client can use to exhaust a server", "pkg:golang/golang.org/x/net@v0.0.0-20220722155237-a158d28d115b", "usr/local/bin/app", NET),
         vuln("CVE-2024-4741", Severity.HIGH, "openssl: use after free with SSL_free_buffers", ssl, "var/lib/dpkg/status",
-            new VulnerablePackage("openssl", "3.0.11-1~deb12u2", "3.0.14-1~deb12u1", null, List.of("libssl3", "openssl"), 0, Origin.BASE)));
+            new VulnerablePackage("openssl", "3.0.11-1~deb12u2", "3.0.14-1~deb12u1", null, List.of("libssl3", "openssl"), 0, Origin.BASE)),
+        vuln("PYSEC-2099-1", Severity.INFO, null, "pkg:pypi/trac@0.9", "usr/lib/python3/dist-packages/trac-0.9.dist-info/METADATA",
+            new VulnerablePackage("trac", "0.9", "0.10", null, List.of("trac"), 1, Origin.ADDED)));
     return new ScanReport(List.of(FileReport.ofImage("app.tar", findings)));
   }
 
@@ -58,7 +60,7 @@ class VulnTableTest {
         app.tar
           config  high     BW-M001  The image runs as root
                | image config: User
-          vulnerabilities: 4 in 2 packages
+          vulnerabilities: 5 in 3 packages
           package           installed                           fixed in             id              severity  title
           golang.org/x/net  v0.0.0-20220722155237-a158d28d115b  0.17.0               CVE-2023-44487  high      HTTP/2 rapid reset can cause excessive work in net/http and golang.org/x/net/ht…
                | pkg:golang/golang.org/x/net@v0.0.0-20220722155237-a158d28d115b in /usr/local/bin/app, layer 3 (added on top of the base)
@@ -66,8 +68,10 @@ class VulnTableTest {
                                                                 3.0.13-1~deb12u1     CVE-2024-0727   medium    openssl: denial of service via null dereference
                                                                 no fix yet (no-dsa)  CVE-2024-13176  low
                | pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64 in /var/lib/dpkg/status, layer 0 (base image)
+          trac              0.9                                 0.10                 PYSEC-2099-1    unrated
+               | pkg:pypi/trac@0.9 in /usr/lib/python3/dist-packages/trac-0.9.dist-info/METADATA, layer 1 (added on top of the base)
 
-        3 high, 1 medium, 1 low in 1 image
+        3 high, 1 medium, 1 low, 1 info in 1 image
         """);
   }
 
@@ -92,12 +96,13 @@ class VulnTableTest {
         | openssl (base) | 3.0.11-1~deb12u2 | 3.0.14-1~deb12u1 | CVE-2024-4741 | high | openssl: use after free with SSL_free_buffers |
         |  |  | 3.0.13-1~deb12u1 | CVE-2024-0727 | medium | openssl: denial of service via null dereference |
         |  |  | no fix yet (no-dsa) | CVE-2024-13176 | low |  |
+        | trac | 0.9 | 0.10 | PYSEC-2099-1 | unrated |  |
         """);
   }
 
   @Test
   void markdown_onlyVulnerabilities_noEmptyFindingsTable() throws Exception {
-    List<Finding> vulns = report().files().get(0).findings().subList(1, 5);
+    List<Finding> vulns = report().files().get(0).findings().subList(1, 6);
     StringBuilder sb = new StringBuilder();
     new MarkdownReport().write(new ScanReport(List.of(FileReport.ofImage("app.tar", vulns))), sb);
     assertThat(sb.toString()).doesNotContain("| Severity | Rule |").contains("| Package | Installed |");
