@@ -42,7 +42,8 @@ public final class ToolsInFinalImage extends DockerfileRule {
 
   /**
    * The program names of the image's HEALTHCHECK command ({@code curl -f http://localhost/ || exit 1}):
-   * a tool it runs is kept for the health check, not left over from the build.
+   * a tool it runs is kept for the health check, not left over from the build; so is one the Compose
+   * service's healthcheck runs in the container.
    */
   private static List<String> healthcheckWords(Stage last) {
     if (last.healthcheck() == null || last.healthcheck().none() || last.healthcheck().test() == null) {
@@ -61,7 +62,8 @@ public final class ToolsInFinalImage extends DockerfileRule {
       return; // BW-D003 covers single-stage builds
     }
     Stage last = target.model().finalStage().orElse(null);
-    List<String> probe = last == null ? List.of() : healthcheckWords(last);
+    List<String> probe = new ArrayList<>(last == null ? List.of() : healthcheckWords(last));
+    target.composeHealthcheck().forEach(w -> probe.add(w.substring(w.lastIndexOf('/') + 1)));
     for (Stage stage : target.stages()) {
       if (!target.inFinalImage(stage)) {
         continue;
