@@ -28,11 +28,18 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * maps, are skipped: this is a hint, never an error. One instance per scan caches what it read.
  */
 final class ComposeContexts {
-  /** Where a Compose file puts a Dockerfile's context, and which Compose file says so. */
-  record Given(Path context, Path composeFile) {}
+  /**
+   * Where a Compose file puts a Dockerfile's context, which Compose file says so, and the words of
+   * the service's healthcheck test (empty when it has none).
+   */
+  record Given(Path context, Path composeFile, List<String> healthcheck) {}
 
-  /** One service's build: its context and its Dockerfile (absolute, normalized). */
-  record Build(Path context, Path dockerfile) {}
+  /** One service's build: its context and its Dockerfile (absolute, normalized), and its healthcheck's words. */
+  record Build(Path context, Path dockerfile, List<String> healthcheck) {
+    Build(Path context, Path dockerfile) {
+      this(context, dockerfile, List.of());
+    }
+  }
 
   private static final Pattern NAME = Pattern.compile("(docker-)?compose(\\.[\\w.-]+)?\\.ya?ml");
   private static final Set<String> NOT_ENTERED = Set.of(".git", "node_modules", ".venv", "venv", "target", "__pycache__", ".gradle", ".m2");
@@ -64,7 +71,7 @@ final class ComposeContexts {
     for (Path compose : composeFiles) {
       for (Build b : builds.computeIfAbsent(compose, ComposeContexts::read)) {
         if (b.dockerfile().equals(dockerfile)) {
-          return new Given(b.context(), compose);
+          return new Given(b.context(), compose, b.healthcheck());
         }
       }
     }
@@ -95,6 +102,29 @@ final class ComposeContexts {
       // a hint only: what cannot be read gives none
     }
     return new Dir(List.copyOf(compose.values()), List.copyOf(subdirs.values()));
+  }
+
+  /**
+   * The words of a service's {@code healthcheck.test} ({@code ["CMD", "curl", "-f", "http://localhost"]}, or a
+   * string run by the shell), split at blanks and shell operators; empty when there is none or it is disabled.
+   */
+  static List<String> healthcheck(Object healthcheck) {
+    if (!(healthcheck instanceof Map<?, ?> h) || Boolean.TRUE.equals(h.get("disable"))) {
+      return List.of();
+    }
+    Object test = h.get("test");
+    List<?> parts = test instanceof List<?> l ? l : test instanceof String str ? List.of(str) : List.of();
+    List<String> words = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof String str) {
+        for (String w : str.split("[\\s;|&()]+")) {
+          if (!w.isEmpty()) {
+            words.add(w);
+          }
+        }
+      }
+    }
+    return words.contains("NONE") && words.size() == 1 ? List.of() : List.copyOf(words);
   }
 
   /** The services' builds of one Compose file, as (context, Dockerfile) pairs. */
@@ -130,7 +160,7 @@ final class ComposeContexts {
       }
       try {
         Path ctx = dir.resolve(context).normalize();
-        out.add(new Build(ctx, ctx.resolve(dockerfile).normalize()));
+        out.add(new Build(ctx, ctx.resolve(dockerfile).normalize(), healthcheck(s.get("healthcheck"))));
       } catch (java.nio.file.InvalidPathException e) {
         // not a path on this system: no hint
       }

@@ -99,10 +99,7 @@ public final class ContextLister {
    */
   Root root(Path file, List<String> sources, Path projectRoot) {
     Path dir = file.getParent();
-    Path project = projectRoot == null ? dir : projectRoot.toAbsolutePath().normalize();
-    if (!dir.startsWith(project)) {
-      project = dir;
-    }
+    Path project = project(dir, projectRoot);
     ComposeContexts.Given given = compose.of(file, project);
     if (given != null && Files.isDirectory(given.context())) {
       return new Root(given.context(), "as " + show(dir, given.composeFile()) + " gives it", null);
@@ -122,6 +119,22 @@ public final class ContextLister {
       }
     }
     return new Root(dir, "assumed", null);
+  }
+
+  /** The project root the Compose files are looked for under: the Dockerfile's own directory when it is outside the root. */
+  private static Path project(Path dir, Path projectRoot) {
+    Path project = projectRoot == null ? dir : projectRoot.toAbsolutePath().normalize();
+    return dir.startsWith(project) ? project : dir;
+  }
+
+  /**
+   * The words of the healthcheck test of the Compose service that builds {@code dockerfile} (the
+   * nearest Compose file of the project that does, as for its context); empty when there is none.
+   */
+  public List<String> composeHealthcheck(Path dockerfile, Path projectRoot) {
+    Path file = dockerfile.toAbsolutePath().normalize();
+    ComposeContexts.Given given = compose.of(file, project(file.getParent(), projectRoot));
+    return given == null ? List.of() : given.healthcheck();
   }
 
   /** A source whose presence can be checked: no '..' and glob characters (if any) only in its last segment. */

@@ -491,6 +491,8 @@ public final class Scanner {
       if (target.wholeContextCopy().isPresent()) {
         target = target.withContext(contexts.forDockerfile(file, target.contextSources(), projects.root(file, scanRoot)));
       }
+      // the Compose service's healthcheck: what the running container is probed with (a few directory reads, cached per scan)
+      target = target.withComposeHealthcheck(contexts.composeHealthcheck(file, projects.root(file, scanRoot)));
       List<Finding> findings = linter.lint(target);
       return new Scanned(FileReport.of(display, findings, target.file().source().text()).withPurpose(target.purpose()), found.config().failOn());
     } catch (IOException e) {

@@ -94,4 +94,15 @@ class ContextListerTest {
     assertThat(ComposeContexts.read(dir.resolve("docker-compose.yml"))).singleElement()
         .satisfies(b -> assertThat(b.dockerfile()).isEqualTo(dir.getParent().resolve("x/Dockerfile").normalize()));
   }
+
+  @Test
+  void aServicesHealthcheckTestIsReadAsWords() {
+    assertThat(ComposeContexts.healthcheck(java.util.Map.of("test", List.of("CMD", "curl", "-f", "http://localhost"))))
+        .containsExactly("CMD", "curl", "-f", "http://localhost");
+    assertThat(ComposeContexts.healthcheck(java.util.Map.of("test", "wget -qO- http://localhost/ || exit 1")))
+        .containsExactly("wget", "-qO-", "http://localhost/", "exit", "1");
+    assertThat(ComposeContexts.healthcheck(java.util.Map.of("test", List.of("NONE")))).isEmpty();
+    assertThat(ComposeContexts.healthcheck(java.util.Map.of("test", "curl -f http://x", "disable", true))).isEmpty();
+    assertThat(ComposeContexts.healthcheck(null)).isEmpty();
+  }
 }

@@ -43,6 +43,24 @@ class ScannerTest {
   }
 
   @Test
+  void curlThatTheComposeHealthcheckRunsIsNotALeftoverTool(@TempDir Path dir) throws IOException {
+    String dockerfile = "FROM python:3.13-slim AS base\nRUN apt-get update && apt-get install -y --no-install-recommends curl"
+        + " && rm -rf /var/lib/apt/lists/*\nFROM base AS final\nCOPY . /app\nCMD [\"gunicorn\", \"app:app\"]\n";
+    for (String service : List.of("web", "worker")) {
+      Files.createDirectories(dir.resolve(service));
+      Files.writeString(dir.resolve(service + "/Dockerfile"), dockerfile);
+    }
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    build: ./web\n    healthcheck:\n"
+        + "      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost\"]\n  worker:\n    build: ./worker\n"
+        + "    healthcheck:\n      test: [\"CMD-SHELL\", \"python3 -c 'import sys'\"]\n");
+
+    Scanner.Result r = new Scanner().scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, null));
+
+    assertThat(report(r, "web").findings()).extracting(Finding::ruleId).doesNotContain("BW-D013");
+    assertThat(report(r, "worker").findings()).extracting(Finding::ruleId).contains("BW-D013");
+  }
+
+  @Test
   void aBugInARule_isCountedAsAnInternalErrorAndTheOtherFilesAreStillScanned(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:latest\n");
     dev.bulwark.core.Rule<dev.bulwark.lint.DockerfileTarget> broken = new dev.bulwark.core.Rule<>() {

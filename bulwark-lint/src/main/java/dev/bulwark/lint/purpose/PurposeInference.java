@@ -139,6 +139,12 @@ public final class PurposeInference {
     if (shipsProjectSources(model, last)) {
       return PurposeVerdict.inferred(Purpose.APPLICATION, "copies the project's files into the image");
     }
+    String wrapper = wrapperWithoutCommand(last);
+    if (wrapper != null && parent != null && isToolchain(parent)) {
+      // eclipse-temurin's __cacert_entrypoint.sh: it sets up the environment and execs the command the images built FROM it give
+      return PurposeVerdict.inferred(Purpose.BASE, "no project sources copied and its ENTRYPOINT " + wrapper
+          + " is a wrapper with no CMD to run, over " + parent);
+    }
     if (program == null) {
       if (parent == null) {
         return PurposeVerdict.inferred(Purpose.BASE, "no project sources copied and no CMD or ENTRYPOINT");
@@ -368,6 +374,21 @@ public final class PurposeInference {
       return cmd;
     }
     return entry;
+  }
+
+  /**
+   * The ENTRYPOINT's file name when it is a wrapper script (its name says entrypoint) and the stage
+   * sets no CMD at all: ENTRYPOINT resets the inherited CMD, so the wrapper has nothing of the image's
+   * own to exec, unless the image declares ports or volumes. Null otherwise; an explicit {@code CMD []}
+   * says the entrypoint is the program (docker:dind's dockerd-entrypoint.sh starts dockerd).
+   */
+  private static String wrapperWithoutCommand(Stage last) {
+    String entry = firstWord(last.entrypoint());
+    if (entry == null || !entry.contains("entrypoint") || last.cmd() != null) {
+      return null;
+    }
+    // ports or volumes of its own say the script starts a service (an sshd, a VPN server), not a command to be given
+    return last.exposedPorts().isEmpty() && last.commands(Command.Volume.class).isEmpty() ? entry : null;
   }
 
   private static String firstWord(CommandLine line) {

@@ -228,6 +228,25 @@ class PurposeTest {
   }
 
   @Test
+  void aWrapperEntrypointWithNoCommandIsABaseImage() {
+    // a JRE image: its entrypoint script sets up certificates and execs what the images built FROM it give as CMD
+    String text = "FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates\n"
+        + "COPY --chmod=755 entrypoint.sh /__cacert_entrypoint.sh\nENTRYPOINT [\"/__cacert_entrypoint.sh\"]\n";
+    PurposeVerdict v = purpose("Dockerfile", text);
+    assertThat(v.purpose()).isEqualTo(Purpose.BASE);
+    assertThat(v.reason()).isEqualTo("no project sources copied and its ENTRYPOINT __cacert_entrypoint.sh is a wrapper with no CMD to run,"
+        + " over ubuntu");
+    assertThat(only(lint("Dockerfile", text), "BW-D001").severity()).isEqualTo(Severity.LOW);
+    // CMD [] says the entrypoint itself is the program; a CMD of its own is one; over an image Bulwark cannot see, it may be either
+    assertThat(purpose("Dockerfile", text + "CMD []\n").purpose()).isEqualTo(Purpose.APPLICATION);
+    assertThat(purpose("Dockerfile", text + "CMD [\"/usr/local/bin/server\"]\n").purpose()).isEqualTo(Purpose.APPLICATION);
+    assertThat(purpose("Dockerfile", text.replace("ubuntu:24.04", "quay.io/acme/cron:2")).purpose()).isEqualTo(Purpose.APPLICATION);
+    // a script that starts a server: the image declares its port
+    assertThat(purpose("Dockerfile", text + "EXPOSE 22\n").purpose()).isEqualTo(Purpose.APPLICATION);
+    assertThat(purpose("Dockerfile", text + "VOLUME /etc/stunnel\n").purpose()).isEqualTo(Purpose.APPLICATION);
+  }
+
+  @Test
   void rootInAFixtureIsInfo() {
     assertThat(only(lint("tests/Dockerfile", APP), "BW-D001").severity()).isEqualTo(Severity.INFO);
   }

@@ -90,11 +90,26 @@ public final class SingleStageBuildTools extends DockerfileRule {
         }
       }
     }
-    if (evidence.isEmpty()) {
+    if (evidence.isEmpty() || evidence.equals(Set.of("git"))) {
+      return; // git fetches sources, it builds nothing: alone it is a tool of the image (a git server, a CI agent), not a toolchain
+    }
+    String jdk = stage.baseImage().filter(SingleStageBuildTools::isJdk).map(ImageReference::familiarName).orElse(null);
+    if (jdk != null && evidence.equals(Set.of("base image " + jdk))) {
+      // a Java server run on a JDK: nothing is built, the fix is a smaller base, not a build stage
+      report.accept(finding("The final image runs on the JDK image " + jdk + " but compiles nothing: a JRE image of the same Java"
+          + " (eclipse-temurin:21-jre) runs it without javac and the other development tools", stage.from().instruction().span(), stage)
+          .withSeverity(Severity.LOW));
       return;
     }
     report.accept(finding("Single-stage build ships its build tools (" + String.join(", ", evidence) + ") in the final image",
         stage.from().instruction().span(), stage));
+  }
+
+  /** A Java development kit image: openjdk, eclipse-temurin or amazoncorretto whose tag does not say jre. */
+  private static boolean isJdk(ImageReference ref) {
+    String repo = ref.repository();
+    String last = repo.substring(repo.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    return Set.of("openjdk", "eclipse-temurin", "amazoncorretto").contains(last) && isToolchainImage(ref);
   }
 
   static boolean isToolchainImage(ImageReference ref) {

@@ -35,11 +35,35 @@ public final class ToolsInFinalImage extends DockerfileRule {
     inPurpose(Purpose.FIXTURE, null, "");
   }
 
+  /** The command a network-tool package installs: the netcat packages install nc. */
+  private static String binary(String pkg) {
+    return pkg.startsWith("netcat") ? "nc" : pkg;
+  }
+
+  /**
+   * The program names of the image's HEALTHCHECK command ({@code curl -f http://localhost/ || exit 1}):
+   * a tool it runs is kept for the health check, not left over from the build; so is one the Compose
+   * service's healthcheck runs in the container.
+   */
+  private static List<String> healthcheckWords(Stage last) {
+    if (last.healthcheck() == null || last.healthcheck().none() || last.healthcheck().test() == null) {
+      return List.of();
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : last.healthcheck().test().display().split("[\\s;|&()]+")) {
+      words.add(w.substring(w.lastIndexOf('/') + 1));
+    }
+    return words;
+  }
+
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     if (!target.model().isMultiStage()) {
       return; // BW-D003 covers single-stage builds
     }
+    Stage last = target.model().finalStage().orElse(null);
+    List<String> probe = new ArrayList<>(last == null ? List.of() : healthcheckWords(last));
+    target.composeHealthcheck().forEach(w -> probe.add(w.substring(w.lastIndexOf('/') + 1)));
     for (Stage stage : target.stages()) {
       if (!target.inFinalImage(stage)) {
         continue;
@@ -47,7 +71,8 @@ public final class ToolsInFinalImage extends DockerfileRule {
       // one finding per install command, at its first such package; packages removed again are gone
       Map<PackageOperation, List<PackageLedger.Install>> byCommand = new LinkedHashMap<>();
       for (PackageLedger.Install i : target.packages(stage).kept()) {
-        if (NETWORK_TOOLS.contains(i.pkg().name()) || COMPILERS.contains(i.pkg().name())) {
+        String name = i.pkg().name();
+        if ((NETWORK_TOOLS.contains(name) && !probe.contains(binary(name))) || COMPILERS.contains(name)) {
           byCommand.computeIfAbsent(i.operation(), op -> new ArrayList<>()).add(i);
         }
       }

@@ -48,7 +48,7 @@ public final class RootUser extends DockerfileRule {
     if (last == null) {
       return;
     }
-    if (webAssembly(last)) {
+    if (webAssembly(target, last)) {
       return;
     }
     List<Command.User> users = last.commands(Command.User.class);
@@ -81,7 +81,7 @@ public final class RootUser extends DockerfileRule {
     BaseImage root = PurposeInference.rootBase(target.model(), last);
     String parent = root instanceof BaseImage.Image image ? image.reference().familiarName() : null;
     String own = PurposeInference.program(last);
-    String program = own != null ? own : parent == null ? null : parent.substring(parent.lastIndexOf('/') + 1); // FROM nginx runs nginx
+    String program = own != null ? own : inheritedProgram(root, parent);
     String dropper = privilegeDropper(target, last);
     if (dropper != null) {
       // postgres, redis, mongo…: the entrypoint script starts as root to fix up volumes, then execs the server through gosu
@@ -91,6 +91,17 @@ public final class RootUser extends DockerfileRule {
     if (program != null && SELF_DROPPING_SERVERS.contains(program)) {
       return finding("No USER in the final stage: " + program + "'s main process runs as root (its workers drop to an"
           + " unprivileged user, the master does not)", at, last).withSeverity(Severity.MEDIUM);
+    }
+    String server = program != null && SUPERVISORS.contains(program) ? inheritedProgram(root, parent) : null;
+    if (server != null && SELF_DROPPING_SERVERS.contains(server)) {
+      // nextcloud's examples: supervisord starts the base image's php-fpm (and cron), as the base would have
+      return finding("No USER in the final stage: " + program + " runs as root and starts " + parent + "'s " + server
+          + ", whose workers drop to an unprivileged user", at, last).withSeverity(Severity.MEDIUM);
+    }
+    if (program != null && ROOT_BY_DESIGN.contains(program)) {
+      return finding("No USER in the final stage: the container runs as root, which " + program + " requires by design (it"
+          + " creates namespaces, cgroups and mounts for the containers it runs); a rootless variant, where there is one, avoids it", at, last)
+          .withSeverity(Severity.LOW);
     }
     if (last.entrypoint() == null && last.cmd() == null && root instanceof BaseImage.Scratch) {
       // files to export or copy from (docker build --output): it may never run
@@ -192,6 +203,37 @@ public final class RootUser extends DockerfileRule {
         : "Create user app (10001) and add USER 10001:10001 to the final stage", Edit.insert(source, at, lines));
   }
 
+  /**
+   * What an image that sets no command runs: its base's. FROM nginx runs nginx; an official image's
+   * fpm variant (php:8.4-fpm, nextcloud:fpm-alpine) runs php-fpm and its apache variant apache2-foreground.
+   */
+  private static String inheritedProgram(BaseImage root, String parent) {
+    if (parent == null) {
+      return null;
+    }
+    String tag = root instanceof BaseImage.Image image && image.reference().effectiveTag() != null
+        ? image.reference().effectiveTag().toLowerCase(java.util.Locale.ROOT) : "";
+    for (String word : tag.split("[-_.]")) {
+      if (word.equals("fpm")) {
+        return "php-fpm";
+      }
+      if (word.equals("apache")) {
+        return "apache2-foreground";
+      }
+    }
+    return parent.substring(parent.lastIndexOf('/') + 1);
+  }
+
+  /** Process supervisors that start the programs of their config: what they start is what runs. */
+  private static final java.util.Set<String> SUPERVISORS = java.util.Set.of("supervisord", "s6-svscan", "runsvdir");
+
+  /**
+   * Daemons that must run as root to do their work: container engines create namespaces, cgroups
+   * and mounts (docker:dind's dockerd-entrypoint.sh starts dockerd). Rootless modes exist and run with USER set.
+   */
+  private static final java.util.Set<String> ROOT_BY_DESIGN = java.util.Set.of("dockerd", "dockerd-entrypoint.sh", "containerd",
+      "buildkitd", "crio", "k3s", "kubelet");
+
   /** Servers that start as root to bind their ports and serve requests from worker processes under a user of their config. */
   private static final java.util.Set<String> SELF_DROPPING_SERVERS = java.util.Set.of("nginx", "httpd", "httpd-foreground", "apache2",
       "apache2-foreground", "php-fpm", "openresty", "lighttpd", "postfix", "dovecot", "unitd");
@@ -222,10 +264,18 @@ public final class RootUser extends DockerfileRule {
     return hub.registry().equals(ImageReference.DOCKER_HUB) && DROPPING_OFFICIAL_IMAGES.contains(hub.familiarName());
   }
 
-  /** A WebAssembly image (FROM --platform=wasi/wasm) runs in a wasm runtime: there is no Linux user to be root. */
-  private static boolean webAssembly(Stage last) {
+  /**
+   * A WebAssembly image runs in a wasm runtime, where there is no Linux user to be root: one built
+   * FROM --platform=wasi/wasm, or FROM scratch with a .wasm module as its program (the platform is
+   * then often given by the Compose file or docker build --platform instead).
+   */
+  private static boolean webAssembly(DockerfileTarget target, Stage last) {
     String platform = last.from().platform();
-    return platform != null && (platform.contains("wasi") || platform.contains("wasm"));
+    if (platform != null && (platform.contains("wasi") || platform.contains("wasm"))) {
+      return true;
+    }
+    String program = PurposeInference.program(last);
+    return program != null && program.endsWith(".wasm") && PurposeInference.rootBase(target.model(), last) instanceof BaseImage.Scratch;
   }
 
   /** Tools an entrypoint script execs the main process through to leave root. */

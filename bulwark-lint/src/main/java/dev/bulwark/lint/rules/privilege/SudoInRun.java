@@ -2,6 +2,7 @@ package dev.bulwark.lint.rules.privilege;
 
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Severity;
 import dev.bulwark.dockerfile.shell.ShellFact.Sudo;
 import dev.bulwark.lint.DockerfileRule;
@@ -18,6 +19,9 @@ public final class SudoInRun extends DockerfileRule {
             + " attacker to abuse, and TTY/PAM quirks that break builds.",
         "Switch user with `USER root` around the privileged step and back to the unprivileged user; remove sudo from the image.",
         List.of("DL3004", "DS010"));
+    // a dev container's user is non-root by design (vscode, codespace) and installs with sudo; nothing of it is deployed
+    inPurpose(Purpose.DEVELOPMENT, Severity.LOW, "development image: its user is non-root and sudo is how it installs tools");
+    inPurpose(Purpose.FIXTURE, Severity.LOW, "test fixture");
   }
 
   @Override

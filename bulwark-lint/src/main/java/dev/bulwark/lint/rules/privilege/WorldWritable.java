@@ -97,6 +97,9 @@ public final class WorldWritable extends DockerfileRule {
           if (pc.paths().stream().anyMatch(WorldWritable::systemDir)) {
             boolean graded = target.purpose().purpose() == Purpose.BASE || target.purpose().purpose() == Purpose.DEVELOPMENT;
             report.accept(finding(systemDirs, message + (graded ? " (a system directory, whatever the image is for)" : ""), at, step.stage()));
+          } else if (serviceData(target, pc.paths(), step.env())) {
+            report.accept(finding(message + " (the service's own data directory, given to its user or declared a VOLUME: opened so the"
+                + " image runs under any --user)", at, step.stage()).withSeverity(Severity.LOW));
           } else {
             report.accept(finding(message, at, step.stage()));
           }
@@ -132,6 +135,41 @@ public final class WorldWritable extends DockerfileRule {
       }
     }
     return true;
+  }
+
+  /**
+   * True when every path is one the image chowns to a non-root user or declares a VOLUME: the
+   * service's own data or config directory (cassandra's, plex's), which official images open to
+   * every user so that the container also runs under an arbitrary {@code --user}.
+   */
+  private static boolean serviceData(DockerfileTarget target, List<String> paths, java.util.Map<String, String> env) {
+    java.util.Set<String> owned = new java.util.HashSet<>();
+    for (RunStep step : target.runs()) {
+      for (PermissionChange pc : step.facts().facts(PermissionChange.class)) {
+        String owner = pc.mode().contains(":") ? pc.mode().substring(0, pc.mode().indexOf(':')) : pc.mode();
+        if (pc.invocation().name().equals("chown") && !owner.isEmpty() && !dev.bulwark.lint.Users.isRoot(owner)) {
+          pc.paths().forEach(p -> owned.add(plainPath(p, step.env())));
+        }
+      }
+    }
+    for (Stage stage : target.stages()) {
+      for (Command.Volume v : stage.commands(Command.Volume.class)) {
+        v.paths().forEach(p -> owned.add(plainPath(p, java.util.Map.of()))); // VOLUME's paths are expanded already
+      }
+    }
+    return !paths.isEmpty() && paths.stream().allMatch(p -> owned.contains(plainPath(p, env)));
+  }
+
+  private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
+
+  /**
+   * A path without quotes or a trailing slash, with the variables of the RUN's environment (ENV, ARG)
+   * put in: "${DIR}/", $DIR and the /srv/data it is set to are one.
+   */
+  private static String plainPath(String path, java.util.Map<String, String> env) {
+    String p = path.replace("\"", "").replace("'", "");
+    p = VARIABLE.matcher(p).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(env.getOrDefault(m.group(1), m.group())));
+    return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
   }
 
   private static boolean onlyTmp(List<String> paths) {
