@@ -13,6 +13,7 @@ import dev.bulwark.dockerfile.model.Stage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Works out what a Dockerfile is for from what a reviewer would look at: where the file is (a
@@ -382,6 +383,43 @@ public final class PurposeInference {
    * own to exec, unless the image declares ports or volumes. Null otherwise; an explicit {@code CMD []}
    * says the entrypoint is the program (docker:dind's dockerd-entrypoint.sh starts dockerd).
    */
+  /**
+   * Libraries and helpers only a program with a window or a sound device needs (X11, Wayland, GTK, Qt, PulseAudio, ALSA,
+   * Chromium's NSS and GBM): a desktop application packaged to run on a workstation, not a service.
+   */
+  private static final Pattern DESKTOP_LIBRARIES = Pattern.compile("(?i)(?<![\\w.-])(?:libx11|libxext|libxrender|libxtst|libxss1|libxrandr"
+      + "|libxkbcommon|libgtk[\\w.-]*|gtk[23][\\w.-]*|libqt[56][\\w.-]*|qt[56]-[\\w.-]*|libgl1[\\w.-]*|mesa-[\\w.-]*|xauth|x11-[\\w.-]*"
+      + "|libpulse[\\w.-]*|pulseaudio[\\w.-]*|libasound2[\\w.-]*|alsa-utils|libnss3|libgbm1|libcanberra[\\w.-]*|dbus-x11|xdg-utils"
+      + "|libwayland[\\w.-]*|libnotify[\\w.-]*)(?![\\w.-])");
+  /** A command that only asks the program for its usage: the image's user gives the real arguments (docker run jess/curl URL). */
+  private static final Set<String> HELP_ONLY = Set.of("-h", "--help", "help", "--version", "-v", "version");
+
+  /**
+   * The program of a desktop or command-line tool image, or null. Both kinds copy none of the project's files, run an
+   * installed program (not an interpreter, a wrapper script alone or a workbench) and publish no port nor declare a
+   * volume; a desktop application also installs window or sound libraries (X11, GTK, Qt, PulseAudio…), a command-line tool
+   * has an ENTRYPOINT whose CMD only asks for its usage ({@code ENTRYPOINT ["curl"] CMD ["-h"]}). Such an image (kicad,
+   * firefox, jess/curl) is run on demand on a workstation, not deployed as a service. Images that merely lack a port are
+   * not enough: servers packaged this way (coredns, consul) publish theirs in Compose or on the command line.
+   */
+  public static String toolProgram(BuildModel model, Stage last) {
+    String program = program(last);
+    if (program == null || program.contains("entrypoint") || INTERPRETERS.contains(program) || WORKBENCHES.contains(program)
+        || !last.exposedPorts().isEmpty() || !last.commands(Command.Volume.class).isEmpty() || shipsProjectSources(model, last)) {
+      return null;
+    }
+    List<String> cmd = words(last.cmd());
+    if (last.entrypoint() != null && !cmd.isEmpty() && cmd.stream().allMatch(HELP_ONLY::contains)) {
+      return program;
+    }
+    for (Command.Run run : last.commands(Command.Run.class)) {
+      if (DESKTOP_LIBRARIES.matcher(run.instruction().rest()).find()) {
+        return program;
+      }
+    }
+    return null;
+  }
+
   private static String wrapperWithoutCommand(Stage last) {
     String entry = firstWord(last.entrypoint());
     if (entry == null || !entry.contains("entrypoint") || last.cmd() != null) {

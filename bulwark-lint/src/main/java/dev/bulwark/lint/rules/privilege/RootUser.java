@@ -122,6 +122,13 @@ public final class RootUser extends DockerfileRule {
       return finding("No USER in the final stage: the container runs as the user " + (parent == null ? "its base image" : parent)
           + " sets, root unless that image sets another", at, last).withSeverity(Severity.LOW);
     }
+    String tool = target.purpose().purpose() == Purpose.APPLICATION ? PurposeInference.toolProgram(target.model(), last) : null;
+    if (tool != null) {
+      // kicad, firefox, jess/curl: run on a workstation with the user's arguments, no port, no project code to reach remotely
+      return finding("No USER in the final stage: the container runs " + tool + " as root; it is a desktop or command-line tool"
+          + " image (no port published, none of the project's files), run on demand rather than deployed, so root matters most"
+          + " when it is given host mounts, devices or a display socket", at, last).withSeverity(Severity.LOW);
+    }
     Finding f = finding("No USER in the final stage: the container runs as root", at, last);
     Fix fix = addUser(target, last, root);
     return fix == null ? f : f.withFix(fix);
