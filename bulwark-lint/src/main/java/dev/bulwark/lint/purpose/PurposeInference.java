@@ -38,6 +38,8 @@ public final class PurposeInference {
    * "testing", which names services too ({@code ab-testing/}); a folder named exactly testing/ is one of {@link #TEST_DIRS}.
    */
   private static final Set<String> TEST_WORDS = Set.of("test", "tests", "e2e");
+  /** Words of a folder name that say it holds a development environment ({@code dev-toolkit}, {@code local-dev}, {@code devenv}). */
+  private static final Set<String> DEV_WORDS = Set.of("dev", "devenv", "devcontainer", "devcontainers");
   /** Programs that run a test suite: an image whose command is one is test scaffolding. */
   private static final Set<String> TEST_RUNNERS = Set.of("pytest", "py.test", "tox", "nox", "ginkgo", "jest", "mocha", "vitest", "karma",
       "cypress", "playwright", "bats", "phpunit", "rspec", "behave", "robot", "newman", "e2e.sh", "run-tests.sh", "run_tests.sh",
@@ -93,7 +95,7 @@ public final class PurposeInference {
       }
     }
     for (int i = 0; i < parts.length - 1; i++) {
-      if (DEV_DIRS.contains(parts[i])) {
+      if (DEV_DIRS.contains(parts[i]) || hasWord(parts[i], DEV_WORDS)) {
         return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "in a " + parts[i] + "/ folder");
       }
     }
@@ -203,7 +205,7 @@ public final class PurposeInference {
     String stem = name.replace("dockerfile", "").replace("containerfile", "");
     for (String word : stem.split("[.\\-_]")) {
       switch (word) {
-        case "dev", "develop", "development", "devcontainer", "ci", "test", "tests", "e2e", "gitpod":
+        case "dev", "develop", "development", "devcontainer", "ci", "test", "tests", "e2e", "gitpod", "debug":
           return name;
         default:
           break;

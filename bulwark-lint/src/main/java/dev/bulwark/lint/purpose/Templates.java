@@ -42,6 +42,16 @@ public final class Templates {
         }
       }
     }
+    // a Dev Container Template's option anywhere (ARG GHC_VERSION="${templateOption:ghcVersion}" inside a stage): the
+    // devcontainer CLI fills the whole file in, and BuildKit refuses the option's syntax wherever it is expanded
+    for (Stage s : model.stages()) {
+      for (dev.bulwark.dockerfile.model.Command c : s.commands()) {
+        Matcher m = TEMPLATE_OPTION.matcher(c.instruction().rest());
+        if (m.find()) {
+          out.add(new Placeholder(m.group(), c.instruction().startLine(), "its " + c.instruction().keyword().toUpperCase(java.util.Locale.ROOT), null));
+        }
+      }
+    }
     List<Placeholder> fromArgs = List.copyOf(out);
     for (Stage s : model.stages()) {
       String found = placeholder(s);

@@ -48,6 +48,9 @@ class PurposeTest {
       "services/ab-testing/Dockerfile, APP, APPLICATION, copies the project's files into the image",
       "hack/builder/Dockerfile, APP, DEVELOPMENT, in a hack/ folder",
       "documentation/scripts/Dockerfile.wrapper, TOOLCHAIN, DEVELOPMENT, in a scripts/ folder",
+      "src/cartservice/src/Dockerfile.debug, APP, DEVELOPMENT, named dockerfile.debug",
+      "build/linux/dev-toolkit/toolkit.Dockerfile, APP, DEVELOPMENT, in a dev-toolkit/ folder",
+      "services/devices/Dockerfile, APP, APPLICATION, copies the project's files into the image",
   })
   void infersFromPathAndContents(String path, String which, Purpose expected, String reason) {
     String text = switch (which) {
