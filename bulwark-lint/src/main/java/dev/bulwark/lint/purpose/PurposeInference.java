@@ -10,6 +10,7 @@ import dev.bulwark.dockerfile.model.CommandLine;
 import dev.bulwark.dockerfile.model.CopyEdge;
 import dev.bulwark.dockerfile.model.DevelopmentStages;
 import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.dockerfile.syntax.Instruction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -400,7 +401,8 @@ public final class PurposeInference {
    * The program of a desktop or command-line tool image, or null. Both kinds copy none of the project's files, run an
    * installed program (not an interpreter, a wrapper script alone or a workbench) and publish no port nor declare a
    * volume; a desktop application also installs window or sound libraries (X11, GTK, Qt, PulseAudio…), a command-line tool
-   * has an ENTRYPOINT whose CMD only asks for its usage ({@code ENTRYPOINT ["curl"] CMD ["-h"]}). Such an image (kicad,
+   * has an ENTRYPOINT whose CMD only asks for its usage ({@code ENTRYPOINT ["curl"] CMD ["-h"]}), and either may say so in
+   * its comments ({@link #documentsInteractiveRun}). Such an image (kicad,
    * firefox, jess/curl) is run on demand on a workstation, not deployed as a service. Images that merely lack a port are
    * not enough: servers packaged this way (coredns, consul) publish theirs in Compose or on the command line.
    */
@@ -414,12 +416,50 @@ public final class PurposeInference {
     if (last.entrypoint() != null && !cmd.isEmpty() && cmd.stream().allMatch(HELP_ONLY::contains)) {
       return program;
     }
+    if (documentsInteractiveRun(model)) {
+      return program;
+    }
     for (Command.Run run : last.commands(Command.Run.class)) {
       if (DESKTOP_LIBRARIES.matcher(run.instruction().rest()).find()) {
         return program;
       }
     }
     return null;
+  }
+
+  /**
+   * True when the Dockerfile's own comments show it run interactively and never as a service: a {@code docker run} usage
+   * with {@code --rm} and {@code -it} (or a display: {@code DISPLAY}, the X11 socket), and none with {@code -d},
+   * {@code --restart} or a published port. What the author documents is how the image is used (jessfraz's and
+   * tianon's tool images carry such a usage block).
+   */
+  static boolean documentsInteractiveRun(BuildModel model) {
+    boolean interactive = false;
+    for (Instruction in : model.file().instructions()) {
+      List<String> lines = in.comments();
+      for (int i = 0; i < lines.size(); i++) {
+        int at = lines.get(i).indexOf("docker run");
+        if (at < 0) {
+          continue;
+        }
+        StringBuilder usage = new StringBuilder(lines.get(i).substring(at));
+        while (lines.get(i).strip().endsWith("\\") && i + 1 < lines.size()) {
+          usage.append(' ').append(lines.get(++i));
+        }
+        List<String> flags = List.of(usage.toString().replace("\\", " ").split("\\s+"));
+        for (String f : flags) {
+          if (f.equals("-d") || f.equals("--detach") || f.startsWith("--restart") || f.equals("-p") || f.startsWith("--publish")
+              || f.equals("-P") || f.startsWith("-p=")) {
+            return false; // one service usage is enough: the image is (also) deployed
+          }
+        }
+        boolean rm = flags.contains("--rm");
+        boolean tty = flags.stream().anyMatch(f -> f.equals("-it") || f.equals("-ti") || f.equals("-i") || f.equals("-t")
+            || f.equals("--interactive") || f.equals("--tty"));
+        interactive |= rm && tty || usage.indexOf("DISPLAY") >= 0 || usage.indexOf("X11-unix") >= 0;
+      }
+    }
+    return interactive;
   }
 
   private static String wrapperWithoutCommand(Stage last) {
