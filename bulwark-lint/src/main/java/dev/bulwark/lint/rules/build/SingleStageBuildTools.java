@@ -26,7 +26,8 @@ public final class SingleStageBuildTools extends DockerfileRule {
     super(
         "BW-D003",
         "No multi-stage build while build tools are installed",
-        Severity.HIGH,
+        // medium, as tools left in a multi-stage image's final stage (BW-D013): more to exploit after a foothold, not a way in
+        Severity.MEDIUM,
         Category.ATTACK_SURFACE,
         "Compilers, package managers and source code left in the runtime image give an attacker who gets a foothold the"
             + " tools to build and fetch payloads, add hundreds of packages (and their CVEs) that the app never uses at run"
@@ -99,6 +100,13 @@ public final class SingleStageBuildTools extends DockerfileRule {
       report.accept(finding("The final image runs on the JDK image " + jdk + " but compiles nothing: a JRE image of the same Java"
           + " (eclipse-temurin:21-jre) runs it without javac and the other development tools", stage.from().instruction().span(), stage)
           .withSeverity(Severity.LOW));
+      return;
+    }
+    if (evidence.stream().allMatch(e -> e.endsWith("-dev") || e.endsWith("-devel"))) {
+      // headers and static libraries alone (collectd-dev, python3-dev) compile nothing without a compiler: size, not tools
+      report.accept(finding("The final image keeps development headers (" + String.join(", ", evidence) + ") but no compiler or build"
+          + " tool: they are only needed to build; remove them after the build or build in a stage of its own", stage.from().instruction().span(),
+          stage).withSeverity(Severity.LOW));
       return;
     }
     report.accept(finding("Single-stage build ships its build tools (" + String.join(", ", evidence) + ") in the final image",
