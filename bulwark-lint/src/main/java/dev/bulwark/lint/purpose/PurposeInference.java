@@ -420,7 +420,8 @@ public final class PurposeInference {
       return program;
     }
     for (Command.Run run : last.commands(Command.Run.class)) {
-      if (DESKTOP_LIBRARIES.matcher(run.instruction().rest()).find()) {
+      String rest = run.instruction().rest();
+      if (rest != null && DESKTOP_LIBRARIES.matcher(rest).find()) {
         return program;
       }
     }

@@ -24,6 +24,8 @@ public final class Templates {
       "\\{\\{.*?}}|\\$\\{templateOption:[^}]*}|\\{%.*?%}|<[A-Za-z][\\w .:/-]*>|__[A-Za-z][A-Za-z0-9_]*__|@@[A-Za-z_][\\w]*@@|@[A-Z_][A-Z0-9_]*@|%%[A-Za-z_][\\w]*%%"
           + "|(?i:\\b(?:replace|change)[-_]?me\\b|\\bplaceholder\\b|\\byour[-_](?:base[-_])?image\\b)");
 
+  private static final Pattern TEMPLATE_OPTION = Pattern.compile("\\$\\{templateOption:[^}]*}");
+
   /**
    * A placeholder as written, the line of the instruction that holds it, that instruction in words ("its FROM"), and the
    * global ARG whose default holds it (null for one written in a FROM).
@@ -46,8 +48,9 @@ public final class Templates {
     // devcontainer CLI fills the whole file in, and BuildKit refuses the option's syntax wherever it is expanded
     for (Stage s : model.stages()) {
       for (dev.bulwark.dockerfile.model.Command c : s.commands()) {
-        Matcher m = TEMPLATE_OPTION.matcher(c.instruction().rest());
-        if (m.find()) {
+        String rest = c.instruction().rest();
+        Matcher m = rest == null ? null : TEMPLATE_OPTION.matcher(rest);
+        if (m != null && m.find()) {
           out.add(new Placeholder(m.group(), c.instruction().startLine(), "its " + c.instruction().keyword().toUpperCase(java.util.Locale.ROOT), null));
         }
       }
@@ -60,9 +63,12 @@ public final class Templates {
         continue;
       }
       // FROM ${BASE} over ARG BASE=REPLACE-ME: the FROM's error is the placeholder's too
-      String from = s.from() == null ? "" : s.from().instruction().rest();
+      String from = s.from() == null || s.from().instruction().rest() == null ? "" : s.from().instruction().rest();
       for (Placeholder a : fromArgs) {
         String name = a.arg();
+        if (name == null) {
+          continue; // a template option inside a stage: no ARG for a FROM to read
+        }
         if (from.contains("${" + name) || Pattern.compile("\\$" + Pattern.quote(name) + "\\b").matcher(from).find()) {
           out.add(new Placeholder(a.text(), s.from().instruction().startLine(), "its FROM, through ARG " + name, name));
           break;
