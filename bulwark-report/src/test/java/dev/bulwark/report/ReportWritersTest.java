@@ -36,7 +36,7 @@ class ReportWritersTest {
           1:1     critical BW-D001  No USER in the final stage: the container runs as root
              1 | FROM alpine:latest
                  ^~~~~~~~~~~~~~~~~~
-          1:1     high     BW-D003  Single-stage build ships its build tools (go) in the final image
+          1:1     medium   BW-D003  Single-stage build ships its build tools (go) in the final image
              1 | FROM alpine:latest
                  ^~~~~~~~~~~~~~~~~~
           1:6     high     BW-D002  FROM alpine:latest follows the moving :latest tag
@@ -44,7 +44,7 @@ class ReportWritersTest {
                       ^~~~~~~~~~~~~
 
         gone/Dockerfile: error: no such file or directory
-        1 critical, 2 high in 3 files scanned
+        1 critical, 1 high, 1 medium in 3 files scanned
         """);
   }
 
@@ -58,7 +58,7 @@ class ReportWritersTest {
   @Test
   void summary_wording() {
     assertThat(new ScanReport(List.of()).summary()).isEqualTo("no findings");
-    assertThat(report().summary()).isEqualTo("1 critical, 2 high");
+    assertThat(report().summary()).isEqualTo("1 critical, 1 high, 1 medium");
   }
 
   @Test
@@ -67,7 +67,7 @@ class ReportWritersTest {
     new JsonReport("1.2.3").write(report(), out);
     String json = out.toString();
     assertThat(json).startsWith("{\n  \"schemaVersion\" : 1,\n  \"tool\" : {\n    \"name\" : \"bulwark\",\n    \"version\" : \"1.2.3\"");
-    assertThat(json).contains("\"critical\" : 1", "\"high\" : 2", "\"ruleId\" : \"BW-D002\"", "\"column\" : 6", "\"endColumn\" : 19",
+    assertThat(json).contains("\"critical\" : 1", "\"high\" : 1", "\"medium\" : 1", "\"ruleId\" : \"BW-D002\"", "\"column\" : 6", "\"endColumn\" : 19",
         "\"aliases\" : [ \"DL3006\", \"DL3007\", \"DS001\" ]", "\"error\" : \"no such file or directory\"");
   }
 }
