@@ -39,6 +39,11 @@ public final class SecretsSent extends ContextPathsSent {
 
   private static final Leaked LEAKED = new Leaked();
 
+  /** The secret-looking files {@code context} sends (computed once per context). */
+  static List<String> leaked(BuildContext context) {
+    return context.get(LEAKED);
+  }
+
   @Override
   protected BuildContext.Derived<List<String>> offending() {
     return LEAKED;
