@@ -88,7 +88,7 @@ class ReportCliTest {
     CliTest.Run r = report(dir);
     assertThat(r.exit()).as(r.err()).isZero();
     String md = r.out();
-    assertThat(md).contains("Your Dockerfile and its settings have 1 critical, 1 high, 2 medium and 5 low issues",
+    assertThat(md).contains("Your Dockerfile and its settings have 1 critical, 1 high, 1 medium and 6 low issues",
         "**BW-D001** Container runs as root — `Dockerfile:2:1`", "**BW-D002** Base image uses :latest or no tag — `Dockerfile:2:6`",
         "### Distroless (recommended) — [`hardened/Dockerfile.distroless`](hardened/Dockerfile.distroless)",
         "FROM gcr.io/distroless/static-debian13:nonroot", "### Hardened Alpine", "| Critical | 1 | 0 (was 1) | 0 (was 1) |",

@@ -48,7 +48,7 @@ class SeverityInContextTest {
   void noDockerignoreSaysWhichContextAndIsLowWhenAnAncestorsMayApply() {
     String dockerfile = "FROM alpine:3.20\nWORKDIR /repo\nCOPY . .\n";
     DockerfileTarget pinned = DockerfileTarget.parse("Dockerfile", dockerfile).withContext(new dev.bulwark.lint.context.BuildContext(
-        null, null, List.of("a"), false, "the Dockerfile's directory, as compose.yaml gives it", null));
+        null, null, List.of("a", ".env"), false, "the Dockerfile's directory, as compose.yaml gives it", null));
     assertThat(new Linter<>(List.of(new dev.bulwark.lint.rules.context.NoDockerignore())).lint(pinned)).singleElement().satisfies(f -> {
       assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
       assertThat(f.message()).endsWith("(context: the Dockerfile's directory, as compose.yaml gives it)");
