@@ -19,10 +19,13 @@ public final class SecretFileCopied extends DockerfileRule {
           + "\\.aws/credentials|secrets?\\.(?:ya?ml|json|env))$");
   /**
    * Public halves and certificates are meant to be shipped: {@code id_rsa.pub}, {@code cert.pem},
-   * {@code ca.pem}, {@code fullchain.pem}; so is a plain {@code credentials} name, which in a source
+   * {@code ca.pem}, {@code fullchain.pem}, and a repository's signing key ({@code nodesource-repo.gpg.key}, anything put
+   * in {@code /usr/share/keyrings/} or {@code /etc/apt/trusted.gpg.d/}); so is a plain {@code credentials} name, which in a source
    * tree is a package or folder (AWS's file is matched as {@code .aws/credentials}).
    */
-  private static final Pattern PUBLIC = Pattern.compile("(?i)(?:\\.pub|pubkey[^/]*|public[^/]*)$");
+  private static final Pattern PUBLIC = Pattern.compile("(?i)(?:\\.pub|pubkey[^/]*|public[^/]*|\\.gpg\\.key|gpg[-_.]?key|\\.asc|\\.gpg"
+      // a package repository's signing key, where apt and dnf keep them: public by design
+      + "|(?:^|/)(?:keyrings|trusted\\.gpg\\.d|rpm-gpg)/[^/]*)$");
 
   public SecretFileCopied() {
     super("BW-D042", "Secret file copied into the image", Severity.HIGH, Category.SECRETS,
