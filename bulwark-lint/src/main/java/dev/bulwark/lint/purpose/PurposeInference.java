@@ -429,9 +429,9 @@ public final class PurposeInference {
   }
 
   /**
-   * True when the Dockerfile's own comments show it run interactively and never as a service: a {@code docker run} usage
-   * with {@code --rm} and {@code -it} (or a display: {@code DISPLAY}, the X11 socket), and none with {@code -d},
-   * {@code --restart} or a published port. What the author documents is how the image is used (jessfraz's and
+   * True when the Dockerfile's own comments show it run interactively or once and never as a service: a {@code docker run}
+   * usage with {@code -it} or {@code --rm}, or on a display ({@code DISPLAY}, the X11 socket, even detached), and none with
+   * {@code -d}, {@code --restart} or a published port otherwise. What the author documents is how the image is used (jessfraz's and
    * tianon's tool images carry such a usage block).
    */
   static boolean documentsInteractiveRun(BuildModel model) {
@@ -448,16 +448,18 @@ public final class PurposeInference {
           usage.append(' ').append(lines.get(++i));
         }
         List<String> flags = List.of(usage.toString().replace("\\", " ").split("\\s+"));
+        if (usage.indexOf("DISPLAY") >= 0 || usage.indexOf("X11-unix") >= 0) {
+          interactive = true; // a window on the user's display, detached (-d) or not: a desktop application
+          continue;
+        }
         for (String f : flags) {
           if (f.equals("-d") || f.equals("--detach") || f.startsWith("--restart") || f.equals("-p") || f.startsWith("--publish")
               || f.equals("-P") || f.startsWith("-p=")) {
             return false; // one service usage is enough: the image is (also) deployed
           }
         }
-        boolean rm = flags.contains("--rm");
-        boolean tty = flags.stream().anyMatch(f -> f.equals("-it") || f.equals("-ti") || f.equals("-i") || f.equals("-t")
-            || f.equals("--interactive") || f.equals("--tty"));
-        interactive |= rm && tty || usage.indexOf("DISPLAY") >= 0 || usage.indexOf("X11-unix") >= 0;
+        interactive |= flags.stream().anyMatch(f -> f.equals("-it") || f.equals("-ti") || f.equals("-i") || f.equals("-t")
+            || f.equals("--interactive") || f.equals("--tty") || f.equals("--rm"));
       }
     }
     return interactive;

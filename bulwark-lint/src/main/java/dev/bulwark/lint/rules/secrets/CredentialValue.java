@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 /** BW-D041: a real-looking credential written into the Dockerfile. */
 public final class CredentialValue extends DockerfileRule {
   /** A quote at either end of a value (compiled once: asked for every ENV and ARG pair). */
+  /** The ids of a secret written under a secret name: this rule's and BW-D040's (which does not report it again). */
+  private static final List<String> NAMED_SECRET_ALIASES = List.of("DS031", "SecretsUsedInArgOrEnv", "DL3064");
   private static final Pattern EDGE_QUOTES = Pattern.compile("^[\"']|[\"']$");
 
   public CredentialValue() {
@@ -40,22 +42,44 @@ public final class CredentialValue extends DockerfileRule {
           at = found == null ? null : h.contentMap(in.source()).span(found.start(), found.end());
         }
       }
+      Instruction own = in.child() != null ? in.child() : in; // ONBUILD ENV/ARG: child images store it
       if (found != null) {
-        report.accept(finding("credential-shaped value " + Secrets.mask(found.group()) + " in " + in.keyword().toUpperCase(Locale.ROOT),
-            at, target.stageOf(in)));
+        Finding f = finding("credential-shaped value " + Secrets.mask(found.group()) + " in " + in.keyword().toUpperCase(Locale.ROOT),
+            at, target.stageOf(in));
+        boolean named = (own.command().equals("env") || own.command().equals("arg")) && pairs(own).stream().anyMatch(kv -> Secrets.isSecretName(kv.key()));
+        report.accept(named ? f.withAliases(NAMED_SECRET_ALIASES) : f); // BW-D040 leaves a named one to this rule
         continue;
       }
-      Instruction own = in.child() != null ? in.child() : in; // ONBUILD ENV/ARG: child images store it
       if (own.command().equals("env") || own.command().equals("arg")) {
         for (KeyValue kv : pairs(own)) {
-          String v = EDGE_QUOTES.matcher(kv.value()).replaceAll("");
-          if (Secrets.isSecretName(kv.key()) && v.length() >= 16 && !v.contains("$") && !v.contains("/") && Secrets.entropy(v) >= 3.5
-              && !Secrets.isPublicValue(kv.key(), v)) {
-            report.accept(finding(kv.key() + " holds a high-entropy value " + Secrets.mask(v), kv.valueSpan(), target.stageOf(in)));
+          String v = unquoted(kv.value());
+          if (holdsHighEntropySecret(kv.key(), v)) {
+            // BW-D040 leaves this pair to this rule, so this finding answers to its ids too (BuildKit's check, hadolint's)
+            report.accept(finding(kv.key() + " holds a high-entropy value " + Secrets.mask(v), kv.valueSpan(), target.stageOf(in))
+                .withAliases(NAMED_SECRET_ALIASES));
           }
         }
       }
     }
+  }
+
+  /**
+   * True when {@code value} (quotes removed) under the secret name {@code name} reads as a real secret: 16+ characters of
+   * high entropy, no variable or path. BW-D041 reports it; BW-D040 (the name alone) then says nothing more of it.
+   */
+  static boolean holdsHighEntropySecret(String name, String value) {
+    return Secrets.isSecretName(name) && value.length() >= 16 && !value.contains("$") && !value.contains("/") && Secrets.entropy(value) >= 3.5
+        && !Secrets.isPublicValue(name, value);
+  }
+
+  /** {@code value} without the quotes at its edges. */
+  static String unquoted(String value) {
+    return EDGE_QUOTES.matcher(value).replaceAll("");
+  }
+
+  /** True when the instruction's text holds a credential-shaped value (a cloud key, a token format): BW-D041's first case. */
+  static boolean holdsCredential(Instruction in) {
+    return Secrets.credentialMatch(in.original()) != null;
   }
 
   private static List<KeyValue> pairs(Instruction in) {

@@ -45,10 +45,15 @@ public final class SecretNameInArgOrEnv extends DockerfileRule {
       }
       for (int i = 0; i < names.size(); i++) {
         // a switch, an empty placeholder or a published signing-key fingerprint stores no secret
-        if (Secrets.isSecretName(names.get(i)) && !Secrets.isPublicValue(names.get(i), values.get(i))) {
-          report.accept(finding(in.keyword().toUpperCase(Locale.ROOT) + " " + names.get(i) + " looks like a secret; it is stored in the image",
-              spans.get(i), target.stageOf(in)));
+        if (!Secrets.isSecretName(names.get(i)) || Secrets.isPublicValue(names.get(i), values.get(i))) {
+          continue;
         }
+        String value = values.get(i) == null ? null : CredentialValue.unquoted(values.get(i));
+        if (value != null && (CredentialValue.holdsHighEntropySecret(names.get(i), value) || CredentialValue.holdsCredential(outer))) {
+          continue; // BW-D041 reports the value itself, at critical: one cause, one finding
+        }
+        report.accept(finding(in.keyword().toUpperCase(Locale.ROOT) + " " + names.get(i) + " looks like a secret; it is stored in the image",
+            spans.get(i), target.stageOf(in)));
       }
     }
   }
