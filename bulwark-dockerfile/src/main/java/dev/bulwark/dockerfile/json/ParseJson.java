@@ -364,6 +364,9 @@ public final class ParseJson {
           strings("urls", d.urls());
           g.writeBooleanField("insecure", d.insecure());
           g.writeStringField("pipedInto", d.pipedInto());
+          if (d.capturedInto() != null) {
+            g.writeStringField("capturedInto", d.capturedInto()); // only when set: earlier dumps stay as they were
+          }
         }
         case ShellFact.UserCreation u -> {
           g.writeStringField("kind", u.group() ? "group" : "user");

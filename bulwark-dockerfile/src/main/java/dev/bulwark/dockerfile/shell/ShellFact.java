@@ -76,8 +76,11 @@ public sealed interface ShellFact {
     }
   }
 
-  /** {@code curl}/{@code wget}: URLs fetched, TLS checks off, and the interpreter it is piped into. */
-  record Download(Invocation invocation, List<String> urls, boolean insecure, String pipedInto) implements ShellFact {}
+  /**
+   * {@code curl}/{@code wget}: URLs fetched, TLS checks off, the interpreter it is piped into, and the variable its output
+   * only sets ({@code V=$(curl -s URL | jq -r .version)}; null when it is not captured).
+   */
+  record Download(Invocation invocation, List<String> urls, boolean insecure, String pipedInto, String capturedInto) implements ShellFact {}
 
   /** {@code useradd}, {@code adduser}, {@code groupadd}, {@code addgroup}. */
   record UserCreation(Invocation invocation, boolean group, String name, String id, boolean system, boolean noLogInit)

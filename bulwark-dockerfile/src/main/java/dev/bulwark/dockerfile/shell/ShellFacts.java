@@ -144,6 +144,22 @@ public final class ShellFacts {
         }
       }
     });
+    // V=$(curl -s URL | jq -r .version): what the substitution fetches only sets a variable
+    Map<SimpleCommand, String> captured = new HashMap<>();
+    script.visit(sc -> {
+      if (!sc.words().isEmpty()) {
+        return;
+      }
+      for (SimpleCommand.Assignment a : sc.assignments()) {
+        for (WordPart part : a.value().parts()) {
+          if (part instanceof WordPart.CommandSubstitution cs) {
+            for (SimpleCommand inside : cs.script().simpleCommands()) {
+              captured.putIfAbsent(inside, a.name());
+            }
+          }
+        }
+      }
+    });
     script.visit(sc -> {
       Invocation inv = unwrap(sc, exported);
       if (inv == null) {
@@ -164,7 +180,7 @@ public final class ShellFacts {
       if (inv.viaSudo()) {
         facts.add(new ShellFact.Sudo(inv));
       }
-      recognize(inv, pipedInto.get(sc), facts);
+      recognize(inv, pipedInto.get(sc), captured.get(sc), facts);
       if (SHELLS.contains(inv.name()) && nesting < MAX_NESTED_SHELLS) {
         // sh -c 'script': what the string runs (a substituted string was visited already)
         Word inner = inv.args().contains("-c") ? wordAfter(sc, "-c") : null;
@@ -276,7 +292,7 @@ public final class ShellFacts {
     return slash >= 0 ? word.substring(slash + 1) : word;
   }
 
-  private static void recognize(Invocation inv, String pipedInto, List<ShellFact> facts) {
+  private static void recognize(Invocation inv, String pipedInto, String capturedInto, List<ShellFact> facts) {
     String name = inv.name();
     PackageManager pm = switch (name) {
       case "apt-get" -> PackageManager.APT_GET;
@@ -308,7 +324,7 @@ public final class ShellFacts {
       return;
     }
     switch (name) {
-      case "curl", "wget" -> facts.add(download(inv, pipedInto));
+      case "curl", "wget" -> facts.add(download(inv, pipedInto, capturedInto));
       case "useradd", "adduser", "groupadd", "addgroup" -> facts.add(userCreation(inv));
       case "chmod", "chown", "chgrp" -> {
         List<String> operands = operands(inv.args(), Set.of("--reference"), name.equals("chmod"));
@@ -321,7 +337,7 @@ public final class ShellFacts {
     }
   }
 
-  private static ShellFact.Download download(Invocation inv, String pipedInto) {
+  private static ShellFact.Download download(Invocation inv, String pipedInto, String capturedInto) {
     List<String> urls = new ArrayList<>();
     for (String a : inv.args()) {
       if (URL.matcher(a).matches()) {
@@ -329,7 +345,7 @@ public final class ShellFacts {
       }
     }
     boolean insecure = inv.name().equals("curl") ? inv.hasFlag("-k", "--insecure") : inv.hasFlag("--no-check-certificate");
-    return new ShellFact.Download(inv, List.copyOf(urls), insecure, pipedInto);
+    return new ShellFact.Download(inv, List.copyOf(urls), insecure, pipedInto, capturedInto);
   }
 
   private static ShellFact.UserCreation userCreation(Invocation inv) {

@@ -88,6 +88,17 @@ class ShellFactsTest {
   }
 
   @Test
+  void downloadsWhoseOutputOnlySetsAVariable() {
+    assertThat(facts("V=$(curl -s http://x/releases | jq -r .version) && curl -fsSLo /tmp/x \"https://x/$V.tgz\"")
+        .facts(ShellFact.Download.class)).extracting(ShellFact.Download::capturedInto).containsExactly("V", null);
+    assertThat(facts("if [ -z \"$V\" ]; then V=$(wget -qO- http://x/latest); fi").facts(ShellFact.Download.class)).singleElement()
+        .satisfies(d -> assertThat(d.capturedInto()).isEqualTo("V"));
+    // a substitution in a command's argument is not an assignment: echo prints it, sh would run it
+    assertThat(facts("echo $(curl -s http://x/motd)").facts(ShellFact.Download.class)).singleElement()
+        .satisfies(d -> assertThat(d.capturedInto()).isNull());
+  }
+
+  @Test
   void insecureDownloads() {
     assertThat(facts("curl -fsSLk https://x").facts(ShellFact.Download.class).getFirst().insecure()).isTrue();
     assertThat(facts("curl --insecure https://x").facts(ShellFact.Download.class).getFirst().insecure()).isTrue();
