@@ -381,12 +381,6 @@ public final class PurposeInference {
   }
 
   /**
-   * The ENTRYPOINT's file name when it is a wrapper script (its name says entrypoint) and the stage
-   * sets no CMD at all: ENTRYPOINT resets the inherited CMD, so the wrapper has nothing of the image's
-   * own to exec, unless the image declares ports or volumes. Null otherwise; an explicit {@code CMD []}
-   * says the entrypoint is the program (docker:dind's dockerd-entrypoint.sh starts dockerd).
-   */
-  /**
    * Libraries and helpers only a program with a window or a sound device needs (X11, Wayland, GTK, Qt, PulseAudio, ALSA,
    * Chromium's NSS and GBM): a desktop application packaged to run on a workstation, not a service.
    */
@@ -465,6 +459,12 @@ public final class PurposeInference {
     return interactive;
   }
 
+  /**
+   * The ENTRYPOINT's file name when it is a wrapper script (its name says entrypoint) and the stage
+   * sets no CMD at all: ENTRYPOINT resets the inherited CMD, so the wrapper has nothing of the image's
+   * own to exec, unless the image declares ports or volumes. Null otherwise; an explicit {@code CMD []}
+   * says the entrypoint is the program (docker:dind's dockerd-entrypoint.sh starts dockerd).
+   */
   private static String wrapperWithoutCommand(Stage last) {
     String entry = firstWord(last.entrypoint());
     if (entry == null || !entry.contains("entrypoint") || last.cmd() != null) {

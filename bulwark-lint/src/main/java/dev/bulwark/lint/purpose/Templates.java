@@ -32,7 +32,6 @@ public final class Templates {
    */
   public record Placeholder(String text, int line, String where, String arg) {}
 
-
   /** Every placeholder of the global ARGs' defaults and the FROMs, in file order of the kinds (ARGs first). */
   public static List<Placeholder> placeholders(BuildModel model) {
     List<Placeholder> out = new ArrayList<>();
