@@ -255,18 +255,7 @@ final class Analysis {
   /** True when a stage after {@link #last} is built FROM it (a dev stage on the app stage): it inherits its CMD and ports. */
   boolean builtOnLater() {
     for (Stage s : model.stages().subList(last.index() + 1, model.stages().size())) {
-      if (derivesFrom(s, last)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean derivesFrom(Stage s, Stage ancestor) {
-    Stage cur = s;
-    while (cur.base() instanceof BaseImage.Stage p && p.index() >= 0 && p.index() < cur.index()) { // parents are earlier: it ends
-      cur = model.stages().get(p.index());
-      if (cur == ancestor) {
+      if (model.derivesFrom(s, last)) {
         return true;
       }
     }

@@ -53,10 +53,25 @@ public record BuildModel(
    */
   public Stage rootOf(Stage s) {
     Stage cur = s;
-    while (cur.base() instanceof BaseImage.Stage p && p.index() >= 0 && p.index() < cur.index()) {
-      cur = stages.get(p.index());
+    for (Stage p = parentOf(cur); p != null; p = parentOf(cur)) {
+      cur = p;
     }
     return cur;
+  }
+
+  /** True when {@code s} is built FROM {@code ancestor}, directly or through stages between them. */
+  public boolean derivesFrom(Stage s, Stage ancestor) {
+    for (Stage p = parentOf(s); p != null; p = parentOf(p)) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The earlier stage {@code s} is built FROM, or null (a registry image, scratch, or a reference that is no earlier stage). */
+  private Stage parentOf(Stage s) {
+    return s.base() instanceof BaseImage.Stage p && p.index() >= 0 && p.index() < s.index() ? stages.get(p.index()) : null;
   }
 
   public boolean isMultiStage() {
