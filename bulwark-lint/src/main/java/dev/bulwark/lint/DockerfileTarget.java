@@ -46,7 +46,7 @@ public final class DockerfileTarget implements Target {
   private final BuildContext context;
   private final LocalDate asOf;
   private final String projectPath;
-  private final List<String> composeHealthcheck;
+  private final ComposeService compose;
   private final Analysis analysis;
 
   /** What is derived from the model once, on first use, by whichever thread asks first. */
@@ -71,11 +71,11 @@ public final class DockerfileTarget implements Target {
    * file's directory, for per-path ignores.
    */
   public DockerfileTarget(String path, BuildModel model, LintConfig config, String relativePath) {
-    this(path, model, config, relativePath, null, LocalDate.now(ZoneOffset.UTC), null, List.of(), new Analysis());
+    this(path, model, config, relativePath, null, LocalDate.now(ZoneOffset.UTC), null, ComposeService.NONE, new Analysis());
   }
 
   private DockerfileTarget(String path, BuildModel model, LintConfig config, String relativePath, BuildContext context, LocalDate asOf,
-      String projectPath, List<String> composeHealthcheck, Analysis analysis) {
+      String projectPath, ComposeService compose, Analysis analysis) {
     this.path = path;
     this.model = model;
     this.config = config;
@@ -83,12 +83,12 @@ public final class DockerfileTarget implements Target {
     this.context = context;
     this.asOf = asOf;
     this.projectPath = projectPath;
-    this.composeHealthcheck = composeHealthcheck;
+    this.compose = compose;
     this.analysis = analysis;
   }
 
   public DockerfileTarget withConfig(LintConfig config, String relativePath) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, composeHealthcheck, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, compose, analysis);
   }
 
   /**
@@ -97,25 +97,22 @@ public final class DockerfileTarget implements Target {
    * config-relative path is used.
    */
   public DockerfileTarget withProjectPath(String inProject) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, inProject, composeHealthcheck, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, inProject, compose, analysis);
   }
 
   /** With the build context the CLI listed (only needed when the Dockerfile copies all of it). */
   public DockerfileTarget withContext(BuildContext context) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, composeHealthcheck, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, compose, analysis);
   }
 
-  /**
-   * With the words of the healthcheck test the Compose service that builds this Dockerfile gives it
-   * ({@code curl -f http://localhost}): what the running image is probed with, as its own HEALTHCHECK is.
-   */
-  public DockerfileTarget withComposeHealthcheck(List<String> words) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, List.copyOf(words), analysis);
+  /** With the Compose service that builds this Dockerfile (its healthcheck, user and powers: what it runs with). */
+  public DockerfileTarget withComposeService(ComposeService service) {
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, service, analysis);
   }
 
-  /** The words of the Compose service's healthcheck test; empty when no Compose file of the scan gives one. */
-  public List<String> composeHealthcheck() {
-    return composeHealthcheck;
+  /** The Compose service that builds this Dockerfile; {@link ComposeService#NONE} when no Compose file of the scan does. */
+  public ComposeService compose() {
+    return compose;
   }
 
   /** The date end-of-life rules judge against (today, unless a test or report fixes it). */
@@ -124,7 +121,7 @@ public final class DockerfileTarget implements Target {
   }
 
   public DockerfileTarget asOf(LocalDate date) {
-    return new DockerfileTarget(path, model, config, relativePath, context, date, projectPath, composeHealthcheck, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, date, projectPath, compose, analysis);
   }
 
   @Override

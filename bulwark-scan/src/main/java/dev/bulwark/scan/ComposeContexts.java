@@ -1,5 +1,6 @@
 package dev.bulwark.scan;
 
+import dev.bulwark.lint.ComposeService;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -28,16 +29,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * maps, are skipped: this is a hint, never an error. One instance per scan caches what it read.
  */
 final class ComposeContexts {
-  /**
-   * Where a Compose file puts a Dockerfile's context, which Compose file says so, and the words of
-   * the service's healthcheck test (empty when it has none).
-   */
-  record Given(Path context, Path composeFile, List<String> healthcheck) {}
+  /** Where a Compose file puts a Dockerfile's context, which Compose file says so, and what its service sets. */
+  record Given(Path context, Path composeFile, ComposeService service) {}
 
-  /** One service's build: its context and its Dockerfile (absolute, normalized), and its healthcheck's words. */
-  record Build(Path context, Path dockerfile, List<String> healthcheck) {
+  /** One service's build: its context and its Dockerfile (absolute, normalized), and what the service sets. */
+  record Build(Path context, Path dockerfile, ComposeService service) {
     Build(Path context, Path dockerfile) {
-      this(context, dockerfile, List.of());
+      this(context, dockerfile, ComposeService.NONE);
     }
   }
 
@@ -71,7 +69,7 @@ final class ComposeContexts {
     for (Path compose : composeFiles) {
       for (Build b : builds.computeIfAbsent(compose, ComposeContexts::read)) {
         if (b.dockerfile().equals(dockerfile)) {
-          return new Given(b.context(), compose, b.healthcheck());
+          return new Given(b.context(), compose, b.service());
         }
       }
     }
@@ -105,8 +103,8 @@ final class ComposeContexts {
   }
 
   /**
-   * The words of a service's {@code healthcheck.test} ({@code ["CMD", "curl", "-f", "http://localhost"]}, or a
-   * string run by the shell), split at blanks and shell operators; empty when there is none or it is disabled.
+   * The program words of a service's {@code healthcheck.test} ({@code ["CMD", "curl", "-f", "http://localhost"]}, or a
+   * string run by the shell); empty when there is none or it is disabled.
    */
   static List<String> healthcheck(Object healthcheck) {
     if (!(healthcheck instanceof Map<?, ?> h) || Boolean.TRUE.equals(h.get("disable"))) {
@@ -117,14 +115,21 @@ final class ComposeContexts {
     List<String> words = new ArrayList<>();
     for (Object part : parts) {
       if (part instanceof String str) {
-        for (String w : str.split("[\\s;|&()]+")) {
-          if (!w.isEmpty()) {
-            words.add(w);
-          }
-        }
+        words.addAll(ComposeService.commandWords(str));
       }
     }
     return words.contains("NONE") && words.size() == 1 ? List.of() : List.copyOf(words);
+  }
+
+  /** What a service sets that the rules of its Dockerfile read: healthcheck, user, privileged, cap_add. */
+  static ComposeService service(String file, String name, Map<?, ?> s) {
+    Object user = s.get("user");
+    List<String> caps = new ArrayList<>();
+    if (s.get("cap_add") instanceof List<?> added) {
+      added.stream().filter(c -> c instanceof String str && !str.isBlank() && !str.contains("$")).forEach(c -> caps.add((String) c));
+    }
+    return new ComposeService(file, name, healthcheck(s.get("healthcheck")),
+        user instanceof String || user instanceof Number ? String.valueOf(user) : null, Boolean.TRUE.equals(s.get("privileged")), caps);
   }
 
   /** The services' builds of one Compose file, as (context, Dockerfile) pairs. */
@@ -142,8 +147,8 @@ final class ComposeContexts {
     }
     Path dir = compose.toAbsolutePath().normalize().getParent();
     List<Build> out = new ArrayList<>();
-    for (Object service : services.values()) {
-      if (!(service instanceof Map<?, ?> s)) {
+    for (Map.Entry<?, ?> entry : services.entrySet()) {
+      if (!(entry.getValue() instanceof Map<?, ?> s)) {
         continue;
       }
       Object build = s.get("build");
@@ -160,7 +165,7 @@ final class ComposeContexts {
       }
       try {
         Path ctx = dir.resolve(context).normalize();
-        out.add(new Build(ctx, ctx.resolve(dockerfile).normalize(), healthcheck(s.get("healthcheck"))));
+        out.add(new Build(ctx, ctx.resolve(dockerfile).normalize(), service(compose.toString(), String.valueOf(entry.getKey()), s)));
       } catch (java.nio.file.InvalidPathException e) {
         // not a path on this system: no hint
       }

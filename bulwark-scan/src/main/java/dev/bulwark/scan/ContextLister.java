@@ -1,5 +1,6 @@
 package dev.bulwark.scan;
 
+import dev.bulwark.lint.ComposeService;
 import dev.bulwark.lint.context.BuildContext;
 import dev.bulwark.lint.context.DockerIgnore;
 import java.io.IOException;
@@ -128,13 +129,18 @@ public final class ContextLister {
   }
 
   /**
-   * The words of the healthcheck test of the Compose service that builds {@code dockerfile} (the
-   * nearest Compose file of the project that does, as for its context); empty when there is none.
+   * What the Compose service that builds {@code dockerfile} sets (the nearest Compose file of the
+   * project that does, as for its context), its file shown relative to the Dockerfile's directory;
+   * {@link ComposeService#NONE} when there is none.
    */
-  public List<String> composeHealthcheck(Path dockerfile, Path projectRoot) {
+  public ComposeService composeService(Path dockerfile, Path projectRoot) {
     Path file = dockerfile.toAbsolutePath().normalize();
     ComposeContexts.Given given = compose.of(file, project(file.getParent(), projectRoot));
-    return given == null ? List.of() : given.healthcheck();
+    if (given == null) {
+      return ComposeService.NONE;
+    }
+    ComposeService s = given.service();
+    return new ComposeService(show(file.getParent(), given.composeFile()), s.service(), s.healthcheck(), s.user(), s.privileged(), s.capAdd());
   }
 
   /** A source whose presence can be checked: no '..' and glob characters (if any) only in its last segment. */

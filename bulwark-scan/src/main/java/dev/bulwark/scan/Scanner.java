@@ -491,12 +491,8 @@ public final class Scanner {
       if (target.wholeContextCopy().isPresent()) {
         target = target.withContext(contexts.forDockerfile(file, target.contextSources(), projects.root(file, scanRoot)));
       }
-      // the Compose service's healthcheck: what the running container is probed with. Looked up only for multi-stage files,
-      // the only ones judged for tools left in the final image (BW-D013): the directory walk per file cost 15% of a
-      // 3,200-file scan (bench/realworld.sh)
-      if (target.model().isMultiStage()) {
-        target = target.withComposeHealthcheck(contexts.composeHealthcheck(file, projects.root(file, scanRoot)));
-      }
+      // what the Compose service that builds it runs it with (healthcheck, user, privileged, cap_add)
+      target = target.withComposeService(contexts.composeService(file, projects.root(file, scanRoot)));
       List<Finding> findings = linter.lint(target);
       return new Scanned(FileReport.of(display, findings, target.file().source().text()).withPurpose(target.purpose()), found.config().failOn());
     } catch (IOException e) {

@@ -99,10 +99,26 @@ class ContextListerTest {
   void aServicesHealthcheckTestIsReadAsWords() {
     assertThat(ComposeContexts.healthcheck(java.util.Map.of("test", List.of("CMD", "curl", "-f", "http://localhost"))))
         .containsExactly("CMD", "curl", "-f", "http://localhost");
+    assertThat(ComposeContexts.healthcheck(java.util.Map.of("test", List.of("CMD", "/usr/bin/curl", "-f", "http://localhost/"))))
+        .containsExactly("CMD", "curl", "-f", "http://localhost/");
     assertThat(ComposeContexts.healthcheck(java.util.Map.of("test", "wget -qO- http://localhost/ || exit 1")))
         .containsExactly("wget", "-qO-", "http://localhost/", "exit", "1");
     assertThat(ComposeContexts.healthcheck(java.util.Map.of("test", List.of("NONE")))).isEmpty();
     assertThat(ComposeContexts.healthcheck(java.util.Map.of("test", "curl -f http://x", "disable", true))).isEmpty();
     assertThat(ComposeContexts.healthcheck(null)).isEmpty();
+  }
+
+  @Test
+  void aServicesUserPrivilegedAndAddedCapabilitiesAreRead() {
+    var service = ComposeContexts.service("compose.yaml", "vpn",
+        java.util.Map.of("user", 1000, "privileged", true, "cap_add", List.of("NET_ADMIN", "${EXTRA}")));
+    assertThat(service.user()).isEqualTo("1000");
+    assertThat(service.runsAsNonRoot()).isTrue();
+    assertThat(service.rootPowers()).isEqualTo("privileged: true");
+    assertThat(service.capAdd()).containsExactly("NET_ADMIN");
+    var plain = ComposeContexts.service("compose.yaml", "web", java.util.Map.of("user", "0:0"));
+    assertThat(plain.runsAsNonRoot()).isFalse();
+    assertThat(plain.rootPowers()).isNull();
+    assertThat(ComposeContexts.service("c.yaml", "w", java.util.Map.of("user", "${UID}")).runsAsNonRoot()).isFalse();
   }
 }

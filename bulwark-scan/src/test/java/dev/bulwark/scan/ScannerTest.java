@@ -61,6 +61,36 @@ class ScannerTest {
   }
 
   @Test
+  void rootIsGradedByTheComposeServiceThatRunsTheImage(@TempDir Path dir) throws IOException {
+    String dockerfile = "FROM python:3.13-slim\nCOPY app.py /app/\nEXPOSE 8080\nCMD [\"python\", \"/app/app.py\"]\n";
+    for (String service : List.of("plain", "asuser", "powers", "rootuser")) {
+      Files.createDirectories(dir.resolve(service));
+      Files.writeString(dir.resolve(service + "/Dockerfile"), dockerfile);
+      Files.writeString(dir.resolve(service + "/app.py"), "print(1)\n");
+    }
+    Files.writeString(dir.resolve("compose.yaml"), "services:\n  plain:\n    build: ./plain\n"
+        + "  asuser:\n    build: ./asuser\n    user: \"1000:1000\"\n"
+        + "  powers:\n    build: ./powers\n    cap_add: [NET_ADMIN]\n"
+        + "  rootuser:\n    build: ./rootuser\n    user: root\n");
+
+    Scanner.Result r = new Scanner().scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, null));
+
+    assertThat(rootFinding(r, "plain").severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(rootFinding(r, "rootuser").severity()).isEqualTo(Severity.CRITICAL);
+    Finding asUser = rootFinding(r, "asuser");
+    assertThat(asUser.severity()).isEqualTo(Severity.LOW);
+    assertThat(asUser.message()).contains("its Compose service asuser (../compose.yaml) runs it as user 1000:1000");
+    assertThat(asUser.span().startLine()).isEqualTo(1);
+    Finding powers = rootFinding(r, "powers");
+    assertThat(powers.severity()).isEqualTo(Severity.LOW);
+    assertThat(powers.message()).contains("cap_add: NET_ADMIN");
+  }
+
+  private static Finding rootFinding(Scanner.Result r, String service) {
+    return report(r, service).findings().stream().filter(f -> f.ruleId().equals("BW-D001")).findFirst().orElseThrow();
+  }
+
+  @Test
   void aBugInARule_isCountedAsAnInternalErrorAndTheOtherFilesAreStillScanned(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:latest\n");
     dev.bulwark.core.Rule<dev.bulwark.lint.DockerfileTarget> broken = new dev.bulwark.core.Rule<>() {

@@ -6,6 +6,7 @@ import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.dockerfile.shell.ShellFact.PackageOperation;
+import dev.bulwark.lint.ComposeService;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.PackageLedger;
@@ -49,11 +50,7 @@ public final class ToolsInFinalImage extends DockerfileRule {
     if (last.healthcheck() == null || last.healthcheck().none() || last.healthcheck().test() == null) {
       return List.of();
     }
-    List<String> words = new ArrayList<>();
-    for (String w : last.healthcheck().test().display().split("[\\s;|&()]+")) {
-      words.add(w.substring(w.lastIndexOf('/') + 1));
-    }
-    return words;
+    return ComposeService.commandWords(last.healthcheck().test().display());
   }
 
   @Override
@@ -63,7 +60,7 @@ public final class ToolsInFinalImage extends DockerfileRule {
     }
     Stage last = target.model().finalStage().orElse(null);
     List<String> probe = new ArrayList<>(last == null ? List.of() : healthcheckWords(last));
-    target.composeHealthcheck().forEach(w -> probe.add(w.substring(w.lastIndexOf('/') + 1)));
+    probe.addAll(target.compose().healthcheck());
     for (Stage stage : target.stages()) {
       if (!target.inFinalImage(stage)) {
         continue;

@@ -6,6 +6,7 @@ import dev.bulwark.dockerfile.model.BaseImage;
 import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.Stage;
+import dev.bulwark.lint.ComposeService;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.Users;
@@ -66,8 +67,10 @@ public final class RootUser extends DockerfileRule {
       return;
     }
     if (Users.isRoot(user)) {
-      report.accept(finding("USER " + user + " is the last user of the final stage: the container runs as root",
-          at != null ? at.instruction().span() : last.from().instruction().span(), last));
+      String message = "USER " + user + " is the last user of the final stage: the container runs as root";
+      Span span = at != null ? at.instruction().span() : last.from().instruction().span();
+      Finding byCompose = composeGraded(target.compose(), message, span, last);
+      report.accept(byCompose != null ? byCompose : finding(message, span, last));
     }
   }
 
@@ -87,6 +90,14 @@ public final class RootUser extends DockerfileRule {
       // postgres, redis, mongo…: the entrypoint script starts as root to fix up volumes, then execs the server through gosu
       return finding("No USER in the final stage: the container starts as root, and " + dropper
           + " is installed for its entrypoint script to drop to an unprivileged user (check that it does)", at, last).withSeverity(Severity.LOW);
+    }
+    Finding byCompose = composeGraded(target.compose(), "No USER in the final stage", at, last);
+    if (byCompose != null) {
+      return byCompose;
+    }
+    if ("sshd".equals(program)) {
+      return finding("No USER in the final stage: sshd runs as root, as it must to log users in; each session runs as the user"
+          + " who logged in (check that root login is off)", at, last).withSeverity(Severity.MEDIUM);
     }
     if (program != null && SELF_DROPPING_SERVERS.contains(program)) {
       return finding("No USER in the final stage: " + program + "'s main process runs as root (its workers drop to an"
@@ -135,6 +146,27 @@ public final class RootUser extends DockerfileRule {
   }
 
   /** Official images on Debian or Ubuntu (their default variants), which have groupadd and useradd. */
+  /**
+   * The finding when the Compose service that builds the image decides the user: a service that
+   * is given root's powers ({@code privileged}, {@code cap_add}) needs root for them, since a
+   * non-root process does not get added capabilities, so USER is not the fix (the Compose rules
+   * judge the powers); a service that sets a non-root {@code user} does not run as root under
+   * Compose, though other runtimes start the image as root. Null when Compose decides nothing.
+   */
+  private Finding composeGraded(ComposeService compose, String what, Span at, Stage last) {
+    String where = "its Compose service " + compose.service() + " (" + compose.file() + ")";
+    if (compose.rootPowers() != null) {
+      return finding(what + ": the container runs as root, which " + where + " needs for the powers it gives it ("
+          + compose.rootPowers() + "); a non-root user would not get them, so review the powers rather than the user", at, last)
+          .withSeverity(Severity.LOW);
+    }
+    if (compose.runsAsNonRoot()) {
+      return finding(what + ": " + where + " runs it as user " + compose.user().strip() + ", but docker run and Kubernetes"
+          + " without runAsUser start it as root; set a non-root USER in the image too", at, last).withSeverity(Severity.LOW);
+    }
+    return null;
+  }
+
   private static final java.util.Set<String> DEBIAN_BASED = java.util.Set.of("debian", "ubuntu", "node", "python", "golang", "ruby", "php",
       "perl", "rust", "openjdk", "eclipse-temurin", "buildpack-deps", "gcc", "maven", "gradle", "elixir", "erlang", "haskell", "julia",
       "r-base", "swift", "fedora", "rockylinux", "almalinux", "centos", "oraclelinux");
