@@ -63,6 +63,9 @@ public final class PurposeInference {
   /** Programs that make an image a place to work in (notebooks, browser IDEs, CI servers and agents), not an application. */
   private static final Set<String> WORKBENCHES = Set.of("start-notebook.py", "start-notebook.sh", "start-singleuser.py",
       "jupyter", "jupyterhub-singleuser", "code-server", "jenkins.sh", "jenkins-agent", "gitlab-runner", "buildkite-agent");
+  /** Documentation builders: an image that runs one builds or previews the project's docs, it is not deployed as a service. */
+  private static final Set<String> DOCUMENTATION_TOOLS = Set.of("mkdocs", "sphinx-build", "sphinx-autobuild", "jekyll", "mdbook",
+      "antora");
 
   /**
    * Operating-system and language-toolchain images: an image FROM one of them that sets no CMD or
@@ -136,6 +139,9 @@ public final class PurposeInference {
     if (program != null && WORKBENCHES.contains(program)) {
       return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "it runs " + program + ", a notebook, IDE or CI server to work in");
     }
+    if (program != null && DOCUMENTATION_TOOLS.contains(program)) {
+      return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "it runs " + program + ", which builds or previews documentation");
+    }
     String parent = registryBase(model, last);
     if (program == null && parent != null && (parent.startsWith("quay.io/jupyter/") || parent.startsWith("jupyter/"))) {
       return PurposeVerdict.inferred(Purpose.DEVELOPMENT, "built FROM the notebook image " + parent);
@@ -201,12 +207,13 @@ public final class PurposeInference {
     return DevelopmentStages.isDevelopmentName(name);
   }
 
-  /** "Dockerfile.dev", "dev.Dockerfile", "Dockerfile.ci", "Dockerfile.test": images to develop or test in. */
+  /** "Dockerfile.dev", "dev.Dockerfile", "Dockerfile.ci", "Dockerfile.test", "docs.Dockerfile": images to develop, test or build docs in. */
   private static String devName(String name) {
     String stem = name.replace("dockerfile", "").replace("containerfile", "");
     for (String word : stem.split("[.\\-_]")) {
       switch (word) {
-        case "dev", "develop", "development", "devcontainer", "ci", "test", "tests", "e2e", "gitpod", "debug":
+        case "dev", "develop", "development", "devcontainer", "ci", "test", "tests", "e2e", "gitpod", "debug", "docs", "doc",
+            "documentation":
           return name;
         default:
           break;

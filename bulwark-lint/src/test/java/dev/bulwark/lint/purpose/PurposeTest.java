@@ -51,6 +51,9 @@ class PurposeTest {
       "src/cartservice/src/Dockerfile.debug, APP, DEVELOPMENT, named dockerfile.debug",
       "build/linux/dev-toolkit/toolkit.Dockerfile, APP, DEVELOPMENT, in a dev-toolkit/ folder",
       "services/devices/Dockerfile, APP, APPLICATION, copies the project's files into the image",
+      "docs.Dockerfile, APP, DEVELOPMENT, named docs.dockerfile",
+      "Dockerfile.doc, APP, DEVELOPMENT, named dockerfile.doc",
+      "docker/Dockerfile.docker, APP, APPLICATION, copies the project's files into the image",
   })
   void infersFromPathAndContents(String path, String which, Purpose expected, String reason) {
     String text = switch (which) {
@@ -110,6 +113,13 @@ class PurposeTest {
     // a server's foreground wrapper script is not the project's code: php's apache variant copies no sources
     assertThat(purpose("Dockerfile", "FROM debian:12-slim\nCOPY apache2-foreground /usr/local/bin/\nCMD [\"apache2-foreground\"]\n").purpose())
         .isEqualTo(Purpose.BASE);
+  }
+
+  @Test
+  void aDocumentationBuildIsNotDeployed() {
+    assertThat(purpose("Dockerfile", "FROM python:3.13-alpine\nRUN apk add --no-cache gcc musl-dev git\nCOPY requirements.txt mkdocs.yml /docs/\n"
+        + "RUN pip install --no-cache-dir -r /docs/requirements.txt\nWORKDIR /docs\nENTRYPOINT [\"mkdocs\"]\nCMD [\"build\"]\n"))
+        .isEqualTo(PurposeVerdict.inferred(Purpose.DEVELOPMENT, "it runs mkdocs, which builds or previews documentation"));
   }
 
   @Test
