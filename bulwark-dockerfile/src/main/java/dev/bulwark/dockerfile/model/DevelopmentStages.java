@@ -23,7 +23,11 @@ public final class DevelopmentStages {
   /** Programs whose subcommand starts a development server: {@code ng serve}, {@code next dev}. */
   private static final List<List<String>> DEV_SUBCOMMANDS = List.of(List.of("ng", "serve"), List.of("next", "dev"), List.of("nuxt", "dev"),
       List.of("nuxi", "dev"), List.of("vite", "dev"), List.of("vite", "serve"), List.of("vue-cli-service", "serve"),
-      List.of("webpack", "serve"), List.of("react-scripts", "start"), List.of("dotnet", "watch"), List.of("cargo", "watch"));
+      List.of("webpack", "serve"), List.of("react-scripts", "start"), List.of("dotnet", "watch"), List.of("cargo", "watch"),
+      // Django's and Flask's own servers, which their documentation says not to deploy; Laravel's artisan serve
+      List.of("manage.py", "runserver"), List.of("django-admin", "runserver"), List.of("flask", "run"), List.of("artisan", "serve"));
+  /** Interpreters that run the program named next ({@code python manage.py runserver}, {@code php artisan serve}). */
+  private static final Set<String> INTERPRETERS = Set.of("python", "python3", "php");
   /** Servers that are production servers unless started with {@code --reload}. */
   private static final Set<String> RELOADING = Set.of("uvicorn", "gunicorn", "flask", "hypercorn");
 
@@ -45,6 +49,19 @@ public final class DevelopmentStages {
       return null;
     }
     String prog = a.getFirst().substring(a.getFirst().lastIndexOf('/') + 1);
+    if (INTERPRETERS.contains(prog)) {
+      int script = 1;
+      while (script < a.size() && a.get(script).startsWith("-") && !a.get(script).equals("-m")) {
+        script++; // python -u manage.py runserver
+      }
+      if (script < a.size() && a.get(script).equals("-m")) {
+        script++; // python -m flask run
+      }
+      if (script < a.size()) {
+        a = a.subList(script, a.size());
+        prog = a.getFirst().substring(a.getFirst().lastIndexOf('/') + 1);
+      }
+    }
     if (PACKAGE_MANAGERS.contains(prog)) {
       int script = a.size() > 1 && a.get(1).equals("run") ? 2 : 1;
       return a.size() > script && DEV_SCRIPTS.contains(a.get(script)) ? prog + " " + String.join(" ", a.subList(1, script + 1)) : null;

@@ -28,6 +28,12 @@ class DevelopmentStagesTest {
       "react-scripts start, react-scripts start",
       "dotnet watch run, dotnet watch",
       "uvicorn main:app --host 0.0.0.0 --reload, uvicorn --reload",
+      "python manage.py runserver 0.0.0.0:8000, manage.py runserver",
+      "python3 -u /app/manage.py runserver, manage.py runserver",
+      "./manage.py runserver, manage.py runserver",
+      "flask run --host=0.0.0.0, flask run",
+      "python -m flask run, flask run",
+      "php artisan serve --host=0.0.0.0, artisan serve",
   })
   void devServersAreRecognised(String command, String server) {
     assertThat(DevelopmentStages.devServer(argv(command))).isEqualTo(server);
@@ -35,7 +41,8 @@ class DevelopmentStagesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"npm start", "npm run start", "yarn build", "node server.js", "next start", "vite preview", "vite build",
-      "ng build", "uvicorn main:app --host 0.0.0.0", "gunicorn app:app", "dotnet app.dll", "npm", "python app.py"})
+      "ng build", "uvicorn main:app --host 0.0.0.0", "gunicorn app:app", "dotnet app.dll", "npm", "python app.py",
+      "python manage.py migrate", "python -m gunicorn app:app", "php-fpm", "python", "python -u"})
   void productionCommandsAreNot(String command) {
     assertThat(DevelopmentStages.devServer(argv(command))).isNull();
   }
