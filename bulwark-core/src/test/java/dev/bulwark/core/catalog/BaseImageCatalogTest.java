@@ -149,6 +149,9 @@ class BaseImageCatalogTest {
       rust:1                       | 1.98.0
       mcr.microsoft.com/dotnet/aspnet:8 | 8.0.30
       buildpack-deps               | trixie
+      redhat/ubi10-minimal         | 10.2
+      registry.access.redhat.com/ubi9/ubi | 9.8
+      registry.access.redhat.com/ubi8/ubi-minimal:8 | 8.10
       buildpack-deps:curl          | trixie-curl
       node:lts                     | null
       debian:stable                | null
