@@ -48,7 +48,8 @@ public final class Templates {
     for (Stage s : model.stages()) {
       for (dev.bulwark.dockerfile.model.Command c : s.commands()) {
         String rest = c.instruction().rest();
-        Matcher m = rest == null ? null : TEMPLATE_OPTION.matcher(rest);
+        // the literal first: this runs over every instruction of every file, the regex only where it can match
+        Matcher m = rest == null || !rest.contains("${templateOption:") ? null : TEMPLATE_OPTION.matcher(rest);
         if (m != null && m.find()) {
           out.add(new Placeholder(m.group(), c.instruction().startLine(), "its " + c.instruction().keyword().toUpperCase(java.util.Locale.ROOT), null));
         }
