@@ -55,7 +55,9 @@ class ReportHtmlBrowserTest {
         DevTools chrome = DevTools.start(CHROMIUM, tmp.resolve("profile"), List.of(
             // no name resolves (but the proxy's address): the page reaches out through the recorder or not at all
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-default-apps", "--disable-extensions", "--no-default-browser-check"), "127.0.0.1:" + proxy.port())) {
+            "--disable-sync", "--disable-default-apps", "--disable-extensions", "--no-default-browser-check", "--no-pings",
+            "--disable-domain-reliability", "--disable-client-side-phishing-detection",
+            "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate,AutofillServerCommunication"), "127.0.0.1:" + proxy.port())) {
       chrome.page("Network.enable", Map.of());
       chrome.page("Page.enable", Map.of());
       chrome.page("Log.enable", Map.of());
@@ -124,7 +126,10 @@ class ReportHtmlBrowserTest {
       chrome.events("Runtime.exceptionThrown").forEach(e -> console.add(e.path("params").toString()));
       SoftAssertions.assertSoftly(soft -> {
         soft.assertThat(requested).as("requests of the page").containsExactly(url);
-        soft.assertThat(proxy.seen()).as("connections through the proxy").isEmpty();
+        // the browser's own check-ins with its vendor (Chromium 156 still opens www.google.com:443 with background
+        // networking off) are not the page's: every request the page made is asserted above, through DevTools
+        soft.assertThat(proxy.seen().stream().filter(c -> !c.startsWith("CONNECT www.google.com:443 ")).toList())
+            .as("connections through the proxy").isEmpty();
         soft.assertThat(console).as("console: CSP violations, errors").isEmpty();
       });
     }
