@@ -26,6 +26,11 @@ public record ComposeService(String file, String service, List<String> healthche
   /** No Compose file of the scan builds the Dockerfile. */
   public static final ComposeService NONE = new ComposeService("", "", List.of(), null, false, List.of());
 
+  /** The same service with its Compose file shown as {@code shown} (relative to the Dockerfile, for messages). */
+  public ComposeService withFile(String shown) {
+    return new ComposeService(shown, service, healthcheck, user, privileged, capAdd);
+  }
+
   /**
    * The words of a health check's command, split at blanks and shell operators; a program named by
    * its path ({@code /usr/bin/curl}) is its name, the way the rules name packages' programs.

@@ -136,11 +136,7 @@ public final class ContextLister {
   public ComposeService composeService(Path dockerfile, Path projectRoot) {
     Path file = dockerfile.toAbsolutePath().normalize();
     ComposeContexts.Given given = compose.of(file, project(file.getParent(), projectRoot));
-    if (given == null) {
-      return ComposeService.NONE;
-    }
-    ComposeService s = given.service();
-    return new ComposeService(show(file.getParent(), given.composeFile()), s.service(), s.healthcheck(), s.user(), s.privileged(), s.capAdd());
+    return given == null ? ComposeService.NONE : given.service().withFile(show(file.getParent(), given.composeFile()));
   }
 
   /** A source whose presence can be checked: no '..' and glob characters (if any) only in its last segment. */
