@@ -48,7 +48,7 @@ public final class DevelopmentStages {
     if (a.isEmpty()) {
       return null;
     }
-    String prog = a.getFirst().substring(a.getFirst().lastIndexOf('/') + 1);
+    String prog = programName(a.getFirst());
     if (INTERPRETERS.contains(prog)) {
       int script = 1;
       while (script < a.size() && a.get(script).startsWith("-") && !a.get(script).equals("-m")) {
@@ -59,7 +59,7 @@ public final class DevelopmentStages {
       }
       if (script < a.size()) {
         a = a.subList(script, a.size());
-        prog = a.getFirst().substring(a.getFirst().lastIndexOf('/') + 1);
+        prog = programName(a.getFirst());
       }
     }
     if (PACKAGE_MANAGERS.contains(prog)) {
@@ -81,5 +81,10 @@ public final class DevelopmentStages {
       return prog + " --reload";
     }
     return null;
+  }
+
+  /** A program word without its directory ({@code /usr/local/bin/npm}: npm). */
+  private static String programName(String word) {
+    return word.substring(word.lastIndexOf('/') + 1);
   }
 }
