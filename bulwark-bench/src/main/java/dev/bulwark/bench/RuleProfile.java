@@ -152,12 +152,6 @@ public final class RuleProfile {
     }
   }
 
-  static boolean isDockerfileName(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.equals("dockerfile") || n.startsWith("dockerfile.") || n.endsWith(".dockerfile") || n.equals("containerfile")
-        || n.startsWith("containerfile.");
-  }
-
   private static void findDockerfiles(Path root, List<Path> out) throws IOException {
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
@@ -167,7 +161,7 @@ public final class RuleProfile {
 
       @Override
       public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-        if (attrs.isRegularFile() && isDockerfileName(f.getFileName().toString())) {
+        if (attrs.isRegularFile() && dev.bulwark.dockerfile.syntax.DockerfileNames.isDockerfileName(f.getFileName().toString())) {
           out.add(f);
         }
         return FileVisitResult.CONTINUE;

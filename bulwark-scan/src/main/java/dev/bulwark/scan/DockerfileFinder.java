@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import dev.bulwark.dockerfile.syntax.DockerfileNames;
 
 /**
  * Turns command-line paths into the files to scan. A file named on the command line is
@@ -29,11 +30,9 @@ public final class DockerfileFinder {
     this.excludes = excludes;
   }
 
-  /** Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile, Containerfile.* (any case). */
+  /** Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile, Containerfile.* (any case), but not Dockerfile.go or a template: see {@link DockerfileNames}. */
   public static boolean isDockerfileName(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.equals("dockerfile") || n.startsWith("dockerfile.") || n.endsWith(".dockerfile") || n.equals("containerfile")
-        || n.startsWith("containerfile.");
+    return DockerfileNames.isDockerfileName(name);
   }
 
   /** {@code *.yaml}, {@code *.yml} (any case): files that may be Kubernetes manifests, which their content decides. */

@@ -43,6 +43,23 @@ class ScannerTest {
   }
 
   @Test
+  void aDirectoryScanSkipsSourcesAndTemplatesNamedAfterDockerfiles_butAFileNamedOnTheCommandLineIsScanned(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:3.20\n");
+    Files.writeString(dir.resolve("Dockerfile.prod"), "FROM alpine:3.20\n");
+    Files.writeString(dir.resolve("web.Dockerfile"), "FROM alpine:3.20\n");
+    Files.writeString(dir.resolve("dockerfile.go"), "package dockerfile\n\nfunc parse() {\n}\n");
+    Files.writeString(dir.resolve("Dockerfile.template"), "FROM alpine:{{ .version }}\n{{ if .debug }}\nRUN apk add gdb\n{{ end }}\n");
+
+    Scanner.Result r = new Scanner().scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, null));
+    Scanner.Result named = new Scanner().scan(new Scanner.DockerfileScan(List.of(dir.resolve("Dockerfile.template")), List.of(), null, null, null));
+
+    assertThat(r.report().files()).extracting(f -> Path.of(f.path()).getFileName().toString())
+        .containsExactlyInAnyOrder("Dockerfile", "Dockerfile.prod", "web.Dockerfile");
+    assertThat(named.report().files()).singleElement().satisfies(f -> assertThat(f.findings()).extracting(Finding::ruleId).contains("BW-P001"));
+  }
+
+  @Test
   void curlThatTheComposeHealthcheckRunsIsNotALeftoverTool(@TempDir Path dir) throws IOException {
     String dockerfile = "FROM python:3.13-slim AS base\nRUN apt-get update && apt-get install -y --no-install-recommends curl"
         + " && rm -rf /var/lib/apt/lists/*\nFROM base AS final\nCOPY . /app\nCMD [\"gunicorn\", \"app:app\"]\n";
