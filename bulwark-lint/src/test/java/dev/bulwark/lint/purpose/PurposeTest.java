@@ -217,7 +217,8 @@ class PurposeTest {
   void windowsServerCoreRunsAsContainerAdministratorAndDotnetDistrolessAsApp() {
     Finding admin = only(lint("Dockerfile", "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:/app/\nCMD [\"C:/app/app.exe\"]\n"),
         "BW-D001");
-    assertThat(admin.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(admin.severity()).isEqualTo(Severity.HIGH);
+    assertThat(admin.message()).contains("ContainerAdministrator");
     assertThat(lint("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:9.0-azurelinux3.0-distroless\nCOPY app/ /app\nENTRYPOINT [\"dotnet\", \"/app/a.dll\"]\n"))
         .noneMatch(f -> f.ruleId().equals("BW-D001"));
   }

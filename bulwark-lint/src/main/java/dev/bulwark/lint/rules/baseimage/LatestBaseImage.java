@@ -9,6 +9,7 @@ import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.core.Finding;
 import dev.bulwark.core.Severity;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 /** A stage built FROM an image with {@code :latest} or no tag at all (which means latest). */
@@ -41,8 +42,28 @@ public final class LatestBaseImage extends DockerfileRule {
           ? "FROM " + written + " has no tag, so it means " + ref.familiarName() + ":latest"
           : "FROM " + written + " follows the moving :latest tag";
       Finding f = finding(message, stage.from().instruction().argSpan(0), stage);
+      String release = releaseInName(ref.repository());
+      if (release != null) {
+        // redhat/ubi9-minimal, gcr.io/distroless/static-debian12: latest moves within one release, like alpine:3 (BW-D004)
+        f = finding(message + "; the repository's name fixes the release (" + release + "), so the tag moves only within it,"
+            + " like a major-version tag", stage.from().instruction().argSpan(0), stage).withSeverity(Severity.LOW);
+      }
       dev.bulwark.core.fix.Fix fix = TagPin.of(target, stage, ref);
       report.accept(fix == null ? f : f.withFix(fix));
     }
+  }
+
+  /** A distribution and its major release, as some repositories carry it in a name part: ubi9, debian12, el8. */
+  private static final Pattern RELEASE_PART = Pattern.compile(
+      "(?:ubi|debian|rhel|el|centos|alpine|ubuntu|fedora|rockylinux|almalinux|amazonlinux|azurelinux|sles|opensuse)\\d+(?:\\.\\d+)?");
+
+  /** The part of the repository's path that names the release it follows (ubi9 in redhat/ubi9-minimal), or null. */
+  static String releaseInName(String repository) {
+    for (String part : repository.toLowerCase(java.util.Locale.ROOT).split("[/_-]")) {
+      if (RELEASE_PART.matcher(part).matches()) {
+        return part;
+      }
+    }
+    return null;
   }
 }

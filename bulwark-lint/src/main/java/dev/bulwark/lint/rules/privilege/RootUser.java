@@ -124,9 +124,10 @@ public final class RootUser extends DockerfileRule {
           + "'s entrypoint, which this image keeps, drops to an unprivileged user", at, last).withSeverity(Severity.LOW);
     }
     if (root instanceof BaseImage.Image image && image.reference().normalized().contains("servercore")) {
-      // Windows Server Core (and images on it) run as ContainerAdministrator: an administrator of the container, not of the host
-      return finding("No USER in the final stage: the container runs as ContainerAdministrator (set USER ContainerUser)", at, last)
-          .withSeverity(Severity.MEDIUM);
+      // Windows Server Core (and images on it) run as ContainerAdministrator: an administrator of the container, not of the
+      // host, but one who can change every file and service in it, and with process isolation shares the host's kernel
+      return finding("No USER in the final stage: the container runs as ContainerAdministrator, the container's administrator"
+          + " (set USER ContainerUser)", at, last).withSeverity(Severity.HIGH);
     }
     if (!knownToRunAsRoot(root)) {
       // the parent may well set USER (jupyter's images do): what Bulwark cannot see is a question to check, not a finding to fix

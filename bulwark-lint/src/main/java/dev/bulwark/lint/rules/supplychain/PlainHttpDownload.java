@@ -52,7 +52,7 @@ public final class PlainHttpDownload extends DockerfileRule {
             Finding f = finding(d.invocation().name() + " fetches " + url + " over plain HTTP"
                 + (verifier == null ? "" : " (the RUN checks it with " + verifier + ", so tampering fails the build)"),
                 d.invocation().argSpan(url), step.stage());
-            report.accept(verifier == null ? f : f.withSeverity(Severity.LOW));
+            report.accept(verifier != null ? f.withSeverity(Severity.LOW) : graded(f, url));
           }
         }
       }
@@ -62,11 +62,32 @@ public final class PlainHttpDownload extends DockerfileRule {
         for (int i = 0; i < add.sources().size(); i++) {
           String src = add.sources().get(i);
           if (src.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(src)) {
-            report.accept(finding("ADD fetches " + src + " over plain HTTP", add.instruction().argSpan(i), stage));
+            report.accept(graded(finding("ADD fetches " + src + " over plain HTTP", add.instruction().argSpan(i), stage), src));
           }
         }
       }
     }
+  }
+
+  /**
+   * Names of files that are code the image goes on to install or run: a release archive, a package, a
+   * jar, a script or a binary installer. Tampering with one on the wire runs the attacker's code in every
+   * container, which is worse than a tampered data file (a word list, a GeoIP database) or an answer of
+   * unknown shape, which stay medium.
+   */
+  private static final List<String> CODE_SUFFIXES = List.of(".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar", ".zip",
+      ".jar", ".war", ".deb", ".rpm", ".apk", ".whl", ".gem", ".sh", ".py", ".pl", ".run", ".bin", ".exe", ".msi", ".appimage");
+
+  /** High for unverified code (see {@link #CODE_SUFFIXES}), the rule's medium otherwise. */
+  private static Finding graded(Finding f, String url) {
+    String path = url.toLowerCase(Locale.ROOT).split("[?#]", 2)[0];
+    for (String suffix : CODE_SUFFIXES) {
+      if (path.endsWith(suffix)) {
+        return f.withSeverity(Severity.HIGH).withMessage(f.message() + ", with nothing to check it against, and it is code the image"
+            + " installs or runs (" + suffix.substring(1) + ")");
+      }
+    }
+    return f;
   }
 
   static boolean isLocal(String url) {
