@@ -47,6 +47,7 @@ public final class DockerfileTarget implements Target {
   private final LocalDate asOf;
   private final String projectPath;
   private final ComposeService compose;
+  private final KubernetesWorkload kubernetes;
   private final Analysis analysis;
 
   /** What is derived from the model once, on first use, by whichever thread asks first. */
@@ -71,11 +72,11 @@ public final class DockerfileTarget implements Target {
    * file's directory, for per-path ignores.
    */
   public DockerfileTarget(String path, BuildModel model, LintConfig config, String relativePath) {
-    this(path, model, config, relativePath, null, LocalDate.now(ZoneOffset.UTC), null, ComposeService.NONE, new Analysis());
+    this(path, model, config, relativePath, null, LocalDate.now(ZoneOffset.UTC), null, ComposeService.NONE, KubernetesWorkload.NONE, new Analysis());
   }
 
   private DockerfileTarget(String path, BuildModel model, LintConfig config, String relativePath, BuildContext context, LocalDate asOf,
-      String projectPath, ComposeService compose, Analysis analysis) {
+      String projectPath, ComposeService compose, KubernetesWorkload kubernetes, Analysis analysis) {
     this.path = path;
     this.model = model;
     this.config = config;
@@ -84,11 +85,12 @@ public final class DockerfileTarget implements Target {
     this.asOf = asOf;
     this.projectPath = projectPath;
     this.compose = compose;
+    this.kubernetes = kubernetes;
     this.analysis = analysis;
   }
 
   public DockerfileTarget withConfig(LintConfig config, String relativePath) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, compose, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, compose, kubernetes, analysis);
   }
 
   /**
@@ -97,22 +99,32 @@ public final class DockerfileTarget implements Target {
    * config-relative path is used.
    */
   public DockerfileTarget withProjectPath(String inProject) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, inProject, compose, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, inProject, compose, kubernetes, analysis);
   }
 
   /** With the build context the CLI listed (only needed when the Dockerfile copies all of it). */
   public DockerfileTarget withContext(BuildContext context) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, compose, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, compose, kubernetes, analysis);
   }
 
   /** With the Compose service that builds this Dockerfile (its healthcheck, user and powers: what it runs with). */
   public DockerfileTarget withComposeService(ComposeService service) {
-    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, service, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, service, kubernetes, analysis);
   }
 
   /** The Compose service that builds this Dockerfile; {@link ComposeService#NONE} when no Compose file of the scan does. */
   public ComposeService compose() {
     return compose;
+  }
+
+  /** With the Kubernetes workload that runs this Dockerfile's image, as the project's skaffold.yaml says. */
+  public DockerfileTarget withKubernetesWorkload(KubernetesWorkload workload) {
+    return new DockerfileTarget(path, model, config, relativePath, context, asOf, projectPath, compose, workload, analysis);
+  }
+
+  /** The Kubernetes workload that runs this Dockerfile's image; {@link KubernetesWorkload#NONE} when none is known. */
+  public KubernetesWorkload kubernetes() {
+    return kubernetes;
   }
 
   /** The date end-of-life rules judge against (today, unless a test or report fixes it). */
@@ -121,7 +133,7 @@ public final class DockerfileTarget implements Target {
   }
 
   public DockerfileTarget asOf(LocalDate date) {
-    return new DockerfileTarget(path, model, config, relativePath, context, date, projectPath, compose, analysis);
+    return new DockerfileTarget(path, model, config, relativePath, context, date, projectPath, compose, kubernetes, analysis);
   }
 
   @Override

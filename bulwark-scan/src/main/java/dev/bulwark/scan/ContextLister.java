@@ -1,6 +1,7 @@
 package dev.bulwark.scan;
 
 import dev.bulwark.lint.ComposeService;
+import dev.bulwark.lint.KubernetesWorkload;
 import dev.bulwark.lint.context.BuildContext;
 import dev.bulwark.lint.context.DockerIgnore;
 import java.io.IOException;
@@ -42,6 +43,8 @@ public final class ContextLister {
   private final Map<String, BuildContext> contexts = new ConcurrentHashMap<>();
   /** The Compose files seen so far and the builds they name. */
   private final ComposeContexts compose = new ComposeContexts();
+  /** The skaffold files seen so far, their artifacts and the manifests that deploy them. */
+  private final SkaffoldWorkloads skaffold = new SkaffoldWorkloads();
 
   /** The context of a Dockerfile scanned on its own: its directory. */
   BuildContext forDockerfile(Path dockerfile) throws IOException {
@@ -137,6 +140,16 @@ public final class ContextLister {
     Path file = dockerfile.toAbsolutePath().normalize();
     ComposeContexts.Given given = compose.of(file, project(file.getParent(), projectRoot));
     return given == null ? ComposeService.NONE : given.service().withFile(show(file.getParent(), given.composeFile()));
+  }
+
+  /**
+   * The Kubernetes workload that runs the image built from {@code dockerfile}, as a skaffold file
+   * of the project says, its manifest shown relative to the Dockerfile's directory; {@link KubernetesWorkload#NONE} when none does.
+   */
+  public KubernetesWorkload kubernetesWorkload(Path dockerfile, Path projectRoot) {
+    Path file = dockerfile.toAbsolutePath().normalize();
+    KubernetesWorkload w = skaffold.of(file, project(file.getParent(), projectRoot));
+    return w == KubernetesWorkload.NONE ? w : w.withFile(show(file.getParent(), Path.of(w.file())));
   }
 
   /** A source whose presence can be checked: no '..' and glob characters (if any) only in its last segment. */

@@ -492,7 +492,9 @@ public final class Scanner {
         target = target.withContext(contexts.forDockerfile(file, target.contextSources(), projects.root(file, scanRoot)));
       }
       // what the Compose service that builds it runs it with (healthcheck, user, privileged, cap_add)
-      target = target.withComposeService(contexts.composeService(file, projects.root(file, scanRoot)));
+      Path project = projects.root(file, scanRoot);
+      target = target.withComposeService(contexts.composeService(file, project))
+          .withKubernetesWorkload(contexts.kubernetesWorkload(file, project)); // the user its skaffold-deployed manifests give it
       List<Finding> findings = linter.lint(target);
       return new Scanned(FileReport.of(display, findings, target.file().source().text()).withPurpose(target.purpose()), found.config().failOn());
     } catch (IOException e) {

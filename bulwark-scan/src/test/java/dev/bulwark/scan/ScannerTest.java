@@ -20,7 +20,7 @@ class ScannerTest {
   @Test
   void scansADirectory_appliesEachFilesConfig_andOneBadFileDoesNotStopTheOthers(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("api"));
-    Files.writeString(dir.resolve("api/Dockerfile"), "FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD [\"curl\", \"https://example.com\"]\n");
+    Files.writeString(dir.resolve("api/Dockerfile"), "FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD [\"api-server\", \"--listen\", \":8080\"]\n");
     Files.createDirectories(dir.resolve("legacy"));
     Files.writeString(dir.resolve("legacy/Dockerfile"), "FROM alpine:3.20\n");
     Files.writeString(dir.resolve("legacy/.bulwark.yaml"), "ignore: [BW-D001]\nfailOn: low\n");
@@ -105,6 +105,45 @@ class ScannerTest {
 
   private static Finding rootFinding(Scanner.Result r, String service) {
     return report(r, service).findings().stream().filter(f -> f.ruleId().equals("BW-D001")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void rootIsGradedByTheKubernetesWorkloadThatSkaffoldDeploysTheImageWith(@TempDir Path dir) throws IOException {
+    String dockerfile = "FROM python:3.13-slim\nCOPY app.py /app/\nEXPOSE 8080\nCMD [\"python\", \"/app/app.py\"]\n";
+    for (String service : List.of("front", "cart", "plain", "worker", "unlisted")) {
+      Files.createDirectories(dir.resolve("src/" + service));
+      Files.writeString(dir.resolve("src/" + service + "/Dockerfile"), dockerfile);
+    }
+    Files.writeString(dir.resolve("skaffold.yaml"), "apiVersion: skaffold/v3\nkind: Config\nbuild:\n  artifacts:\n"
+        + "  - image: front\n    context: src/front\n  - image: cart\n    context: src/cart\n    docker:\n      dockerfile: Dockerfile\n"
+        + "  - image: plain\n    context: src/plain\nmanifests:\n  kustomize:\n    paths: [k8s]\n---\n"
+        + "apiVersion: skaffold/v3\nkind: Config\nbuild:\n  artifacts:\n  - image: worker\n    context: src/worker\n"
+        + "manifests:\n  rawYaml:\n  - ./jobs/*.yaml\n");
+    Files.createDirectories(dir.resolve("k8s"));
+    Files.writeString(dir.resolve("k8s/kustomization.yaml"), "resources:\n- front.yaml\n- cart.yaml\n- plain.yaml\n");
+    // the pod's user applies to its containers; a container's own user wins
+    Files.writeString(dir.resolve("k8s/front.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: front\nspec:\n"
+        + "  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n        runAsUser: 1000\n"
+        + "      containers:\n      - name: server\n        image: front\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: front\n");
+    Files.writeString(dir.resolve("k8s/cart.yaml"), "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: cart\nspec:\n"
+        + "  template:\n    spec:\n      securityContext:\n        runAsUser: 1000\n"
+        + "      containers:\n      - name: server\n        image: cart:v2\n        securityContext:\n          runAsUser: 0\n");
+    Files.writeString(dir.resolve("k8s/plain.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: plain\nspec:\n"
+        + "  template:\n    spec:\n      containers:\n      - name: server\n        image: plain\n");
+    Files.createDirectories(dir.resolve("jobs"));
+    Files.writeString(dir.resolve("jobs/worker.yaml"), "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: worker\nspec:\n"
+        + "  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: w\n            image: worker\n"
+        + "            securityContext:\n              runAsUser: 65532\n");
+
+    Scanner.Result r = new Scanner().scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, null));
+
+    Finding front = rootFinding(r, "src/front");
+    assertThat(front.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(front.message()).contains("its Kubernetes workload Deployment/front (server) (../../k8s/front.yaml) runs it as uid 1000");
+    assertThat(rootFinding(r, "src/worker").message()).contains("CronJob/worker (w) (../../jobs/worker.yaml) runs it as uid 65532");
+    assertThat(rootFinding(r, "src/cart").severity()).isEqualTo(Severity.CRITICAL); // its container sets uid 0 over the pod's 1000
+    assertThat(rootFinding(r, "src/plain").severity()).isEqualTo(Severity.CRITICAL); // no user in its manifest
+    assertThat(rootFinding(r, "src/unlisted").severity()).isEqualTo(Severity.CRITICAL); // no artifact builds it
   }
 
   @Test

@@ -33,7 +33,8 @@ public final class PurposeInference {
   private static final Set<String> DEV_DIRS = Set.of(".devcontainer", "devcontainer", ".devcontainers", ".github", ".gitlab", ".circleci",
       ".buildkite", ".gitpod", "ci", ".ci",
       "eng", // eng/: .NET's (Arcade's) folder for build and CI tooling
-      "hack", "scripts", "tools"); // helper tooling of the repository (hack/ is Kubernetes' name for it), not what it ships
+      "hack", "scripts", "tools", // helper tooling of the repository (hack/ is Kubernetes' name for it), not what it ships
+      "genproto", "codegen", "protogen"); // code generation images, run to write generated sources back into the repository
   /**
    * Words of a folder name that make it a test folder ({@code e2e-test-echo/}, {@code test-runner/}, {@code api-e2e/}); not
    * "testing", which names services too ({@code ab-testing/}); a folder named exactly testing/ is one of {@link #TEST_DIRS}.
@@ -395,6 +396,15 @@ public final class PurposeInference {
       + "|libxkbcommon|libgtk[\\w.-]*|gtk[23][\\w.-]*|libqt[56][\\w.-]*|qt[56]-[\\w.-]*|libgl1[\\w.-]*|mesa-[\\w.-]*|xauth|x11-[\\w.-]*"
       + "|libpulse[\\w.-]*|pulseaudio[\\w.-]*|libasound2[\\w.-]*|alsa-utils|libnss3|libgbm1|libcanberra[\\w.-]*|dbus-x11|xdg-utils"
       + "|libwayland[\\w.-]*|libnotify[\\w.-]*)(?![\\w.-])");
+  /**
+   * Programs that are command-line tools by what they are: run on demand with the user's arguments, then exit (cloud and
+   * storage CLIs, media and document converters, network probes, security tools). Servers are not listed.
+   */
+  private static final Set<String> COMMAND_LINE_TOOLS = Set.of("aws", "az", "gcloud", "gsutil", "b2", "s3cmd", "rclone", "restic",
+      "kubectl", "helm", "terraform", "tofu", "packer", "ansible", "ansible-playbook", "jq", "yq", "curl", "wget", "http", "ffmpeg",
+      "yt-dlp", "youtube-dl", "pandoc", "beet", "speedtest", "speedtest-cli", "checkup", "nmap", "masscan", "sqlmap", "nikto", "john",
+      "hashcat", "hydra", "mc", "htop", "ncdu", "lynx", "w3m", "irssi", "weechat", "mutt", "neomutt", "vim", "nvim", "emacs", "nano",
+      "shellcheck", "hadolint", "trivy", "grype", "syft", "cosign", "crane", "skopeo", "dig", "whois", "traceroute", "mtr", "iperf3");
   /** A command that only asks the program for its usage: the image's user gives the real arguments (docker run jess/curl URL). */
   private static final Set<String> HELP_ONLY = Set.of("-h", "--help", "help", "--version", "-v", "version");
 
@@ -416,6 +426,15 @@ public final class PurposeInference {
     List<String> cmd = words(last.cmd());
     if (last.entrypoint() != null && !cmd.isEmpty() && cmd.stream().allMatch(HELP_ONLY::contains)) {
       return program;
+    }
+    if (last.entrypoint() == null && cmd.size() > 1 && cmd.subList(1, cmd.size()).stream().allMatch(HELP_ONLY::contains)) {
+      return program; // CMD ["b2", "--help"]: the user replaces the command with a real one
+    }
+    if (COMMAND_LINE_TOOLS.contains(program)) {
+      return program;
+    }
+    if (last.finalState().env().containsKey("TERM")) {
+      return program; // ENV TERM: a full-screen terminal program (mc, htop) run with -it
     }
     if (documentsInteractiveRun(model)) {
       return program;

@@ -54,6 +54,8 @@ class PurposeTest {
       "docs.Dockerfile, APP, DEVELOPMENT, named docs.dockerfile",
       "Dockerfile.doc, APP, DEVELOPMENT, named dockerfile.doc",
       "docker/Dockerfile.docker, APP, APPLICATION, copies the project's files into the image",
+      "src/checkout/genproto/Dockerfile, APP, DEVELOPMENT, in a genproto/ folder",
+      "tools/codegen/Dockerfile, TOOLCHAIN, DEVELOPMENT, in a tools/ folder",
   })
   void infersFromPathAndContents(String path, String which, Purpose expected, String reason) {
     String text = switch (which) {

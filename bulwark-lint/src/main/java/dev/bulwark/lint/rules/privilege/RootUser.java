@@ -7,6 +7,7 @@ import dev.bulwark.dockerfile.model.Command;
 import dev.bulwark.core.ref.ImageReference;
 import dev.bulwark.dockerfile.model.Stage;
 import dev.bulwark.lint.ComposeService;
+import dev.bulwark.lint.KubernetesWorkload;
 import dev.bulwark.lint.DockerfileRule;
 import dev.bulwark.lint.DockerfileTarget;
 import dev.bulwark.lint.Users;
@@ -69,8 +70,8 @@ public final class RootUser extends DockerfileRule {
     if (Users.isRoot(user)) {
       String message = "USER " + user + " is the last user of the final stage: the container runs as root";
       Span span = at != null ? at.instruction().span() : last.from().instruction().span();
-      Finding byCompose = composeGraded(target.compose(), message, span, last);
-      report.accept(byCompose != null ? byCompose : finding(message, span, last));
+      Finding byRunner = runnerGraded(target, message, span, last);
+      report.accept(byRunner != null ? byRunner : finding(message, span, last));
     }
   }
 
@@ -91,9 +92,9 @@ public final class RootUser extends DockerfileRule {
       return finding("No USER in the final stage: the container starts as root, and " + dropper
           + " is installed for its entrypoint script to drop to an unprivileged user (check that it does)", at, last).withSeverity(Severity.LOW);
     }
-    Finding byCompose = composeGraded(target.compose(), "No USER in the final stage", at, last);
-    if (byCompose != null) {
-      return byCompose;
+    Finding byRunner = runnerGraded(target, "No USER in the final stage", at, last);
+    if (byRunner != null) {
+      return byRunner;
     }
     if ("sshd".equals(program)) {
       return finding("No USER in the final stage: sshd runs as root, as it must to log users in; each session runs as the user"
@@ -118,6 +119,11 @@ public final class RootUser extends DockerfileRule {
       // files to export or copy from (docker build --output): it may never run
       return finding("No USER in the final stage: the image sets no ENTRYPOINT or CMD, but a command run in it"
           + " (docker run IMAGE /app) runs as root", at, last).withSeverity(Severity.LOW);
+    }
+    if (root instanceof BaseImage.Scratch && program != null && ARTIFACTS.stream().anyMatch(program.toLowerCase(java.util.Locale.ROOT)::endsWith)) {
+      // FROM scratch + ENTRYPOINT ["/app.apk"]: a build output to export, which no kernel can execute
+      return finding("No USER in the final stage: the image only carries " + program + ", a package no container can run,"
+          + " to export or copy from; a command run in it would run as root", at, last).withSeverity(Severity.LOW);
     }
     if (last.entrypoint() == null && root instanceof BaseImage.Image image && inheritsDroppingEntrypoint(image.reference())) {
       return finding("No USER in the final stage: the container starts as root and " + parent
@@ -146,7 +152,26 @@ public final class RootUser extends DockerfileRule {
     return fix == null ? f : f.withFix(fix);
   }
 
-  /** Official images on Debian or Ubuntu (their default variants), which have groupadd and useradd. */
+  /**
+   * The finding when what runs the image decides its user: its Compose service (see
+   * {@link #composeGraded}), else the Kubernetes workload the project's skaffold file deploys it
+   * with, when that gives a non-root runAsUser. Null when neither decides anything.
+   */
+  private Finding runnerGraded(DockerfileTarget target, String what, Span at, Stage last) {
+    Finding byCompose = composeGraded(target.compose(), what, at, last);
+    if (byCompose != null) {
+      return byCompose;
+    }
+    KubernetesWorkload k8s = target.kubernetes();
+    if (k8s.runsAsNonRoot()) {
+      // Online Boutique: skaffold deploys each service with runAsUser 1000 and runAsNonRoot, the image sets no USER
+      return finding(what + ": its Kubernetes workload " + k8s.workload() + " (" + k8s.file() + ") runs it as uid " + k8s.runAsUser()
+          + ", but docker run, Compose and clusters without that manifest start it as root; set a non-root USER in the image too", at, last)
+          .withSeverity(Severity.MEDIUM);
+    }
+    return null;
+  }
+
   /**
    * The finding when the Compose service that builds the image decides the user: a service that
    * is given root's powers ({@code privileged}, {@code cap_add}) needs root for them, since a
@@ -168,6 +193,7 @@ public final class RootUser extends DockerfileRule {
     return null;
   }
 
+  /** Official images whose default variants have groupadd and useradd (Debian, Ubuntu and RHEL-likes). */
   private static final java.util.Set<String> DEBIAN_BASED = java.util.Set.of("debian", "ubuntu", "node", "python", "golang", "ruby", "php",
       "perl", "rust", "openjdk", "eclipse-temurin", "buildpack-deps", "gcc", "maven", "gradle", "elixir", "erlang", "haskell", "julia",
       "r-base", "swift", "fedora", "rockylinux", "almalinux", "centos", "oraclelinux");
@@ -263,6 +289,10 @@ public final class RootUser extends DockerfileRule {
     }
     return parent.substring(parent.lastIndexOf('/') + 1);
   }
+
+  /** Build outputs that are packages or archives, not programs: on scratch, with nothing to run them, they are only exported. */
+  private static final List<String> ARTIFACTS = List.of(".apk", ".aab", ".ipa", ".zip", ".tar", ".tgz", ".tar.gz", ".jar", ".war", ".whl",
+      ".deb", ".rpm", ".msi", ".nupkg");
 
   /** Process supervisors that start the programs of their config: what they start is what runs. */
   private static final java.util.Set<String> SUPERVISORS = java.util.Set.of("supervisord", "s6-svscan", "runsvdir");

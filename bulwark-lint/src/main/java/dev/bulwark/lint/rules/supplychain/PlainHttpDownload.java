@@ -62,7 +62,10 @@ public final class PlainHttpDownload extends DockerfileRule {
         for (int i = 0; i < add.sources().size(); i++) {
           String src = add.sources().get(i);
           if (src.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(src)) {
-            report.accept(graded(finding("ADD fetches " + src + " over plain HTTP", add.instruction().argSpan(i), stage), src));
+            Finding f = finding("ADD fetches " + src + " over plain HTTP", add.instruction().argSpan(i), stage);
+            String dest = add.destination() == null ? "" : add.destination();
+            // ADD http://…/jq /usr/local/bin/: a program put on the PATH, whatever its name
+            report.accept(dest.matches("(?:/usr(?:/local)?)?/s?bin(?:/.*)?") ? asCode(f, "a program put in " + dest) : graded(f, src));
           }
         }
       }
@@ -83,11 +86,15 @@ public final class PlainHttpDownload extends DockerfileRule {
     String path = url.toLowerCase(Locale.ROOT).split("[?#]", 2)[0];
     for (String suffix : CODE_SUFFIXES) {
       if (path.endsWith(suffix)) {
-        return f.withSeverity(Severity.HIGH).withMessage(f.message() + ", with nothing to check it against, and it is code the image"
-            + " installs or runs (" + suffix.substring(1) + ")");
+        return asCode(f, suffix.substring(1));
       }
     }
     return f;
+  }
+
+  private static Finding asCode(Finding f, String what) {
+    return f.withSeverity(Severity.HIGH).withMessage(f.message() + ", with nothing to check it against, and it is code the image"
+        + " installs or runs (" + what + ")");
   }
 
   static boolean isLocal(String url) {
