@@ -186,7 +186,8 @@ public final class Secrets {
    * True when {@code value} of a secret-named variable is public or no value at all, so nothing
    * secret is stored: OpenPGP key ids and fingerprints under a name that says they verify
    * signatures (official images pin their release keys this way), switches, an empty placeholder,
-   * a path under /run/secrets (the secret is mounted, not baked in), or a plain word under a name
+   * a path under /run/secrets (the secret is mounted, not baked in) or another file's path (where a secret is kept, not
+   * the secret), or a plain word under a name
    * whose only secret word is "key" (a dictionary key or setting, as in .NET's {@code Filters__0__Key=ProcessId}). {@code value} is as written,
    * quotes included; null means the variable has no value here (an ARG without a default).
    */
@@ -198,12 +199,23 @@ public final class Secrets {
     if (v.isEmpty() || BOOLEAN.matcher(v).matches() || v.startsWith("/run/secrets/") || REPEATED.matcher(v).matches()) {
       return true;
     }
+    if (FILE_PATH.matcher(v).matches() || LOWERCASE_ABSOLUTE_PATH.matcher(v).matches()) {
+      return true; // NGROK_CA_KEY=assets/tls/root.key, TOKEN_FILE=/etc/app/token: where a secret is, not the secret
+    }
     if (!STRONG_SECRET_WORD.matcher(name).find() && PLAIN_WORD.matcher(v).matches()) {
       return true; // only "key" in the name and a word for a value: a setting's name (SORT_KEY=name), not a key
     }
     // a few dozen fingerprints at most; longer values are not key lists
     return v.length() <= 4096 && VERIFICATION_KEY_NAME.matcher(name).find() && KEY_IDS.matcher(v).matches();
   }
+
+  /**
+   * A file's path: name segments joined by '/' (at least one), the last with a file extension ({@code tls/server.key},
+   * {@code /certs/ca.pem}). Base64 secrets also hold '/', but their segments do not end in an extension.
+   */
+  private static final Pattern FILE_PATH = Pattern.compile("(?:~|\\.{1,2})?/?(?:[\\w.-]{1,64}/)+[\\w-]{1,64}\\.[A-Za-z]{2,5}");
+  /** An absolute path of lowercase names ({@code /etc/app/token}, {@code /var/lib/app/}): base64 is never all lowercase. */
+  private static final Pattern LOWERCASE_ABSOLUTE_PATH = Pattern.compile("/(?:[a-z0-9_.-]{1,64}/){1,16}[a-z0-9_.-]{0,64}");
 
   /** One character repeated (XXXXXXXX, ********, 00000000): a mask or a blank to fill in, never a chosen secret. */
   private static final Pattern REPEATED = Pattern.compile("(.)\\1{3,}");

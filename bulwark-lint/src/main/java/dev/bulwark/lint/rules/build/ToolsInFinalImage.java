@@ -53,6 +53,35 @@ public final class ToolsInFinalImage extends DockerfileRule {
     return ComposeService.commandWords(last.healthcheck().test().display());
   }
 
+  /**
+   * True when a RUN of the final image, after the install, runs the tool ({@code apk add curl && curl -o … }): a build step
+   * needed it, so keeping it is a leftover rather than a choice.
+   */
+  private static boolean usedByTheBuild(DockerfileTarget target, PackageLedger.Install install) {
+    String text = target.file().source().text();
+    String tool = binary(install.pkg().name());
+    int after = install.pkg().span().endOffset();
+    for (DockerfileTarget.RunStep step : target.runs()) {
+      if (!target.inFinalImage(step.stage())) {
+        continue;
+      }
+      int start = Math.max(after, step.run().instruction().extent().startOffset());
+      int end = step.run().instruction().extent().endOffset();
+      for (int at = start < end ? text.indexOf(tool, start) : -1; at >= 0 && at + tool.length() <= end; at = text.indexOf(tool, at + 1)) {
+        boolean before = at == 0 || !isNameChar(text.charAt(at - 1));
+        boolean behind = at + tool.length() == text.length() || !isNameChar(text.charAt(at + tool.length()));
+        if (before && behind) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
+  }
+
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     if (!target.model().isMultiStage()) {
@@ -73,9 +102,14 @@ public final class ToolsInFinalImage extends DockerfileRule {
           byCommand.computeIfAbsent(i.operation(), op -> new ArrayList<>()).add(i);
         }
       }
-      byCommand.forEach((op, tools) -> report.accept(finding(
-          "the final image keeps " + String.join(", ", tools.stream().map(t -> t.pkg().name()).toList()), tools.getFirst().pkg().span(),
-          stage)));
+      byCommand.forEach((op, tools) -> {
+        Finding f = finding("the final image keeps " + String.join(", ", tools.stream().map(t -> t.pkg().name()).toList()),
+            tools.getFirst().pkg().span(), stage);
+        boolean deliberate = tools.stream().allMatch(t -> NETWORK_TOOLS.contains(t.pkg().name()) && !usedByTheBuild(target, t));
+        // rehook's runtime stage: apk add bash coreutils curl jq for its webhook scripts; installed for the program, not the build
+        report.accept(deliberate ? f.withSeverity(Severity.LOW).withMessage(f.message() + ", installed in the runtime image and not used"
+            + " by its build, so kept for the program on purpose, presumably; remove it if the program does not need it") : f);
+      });
     }
   }
 }
