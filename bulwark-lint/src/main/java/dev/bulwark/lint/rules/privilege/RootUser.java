@@ -104,6 +104,10 @@ public final class RootUser extends DockerfileRule {
       return finding("No USER in the final stage: " + program + "'s main process runs as root (its workers drop to an"
           + " unprivileged user, the master does not)", at, last).withSeverity(Severity.MEDIUM);
     }
+    if (program != null && CONFIG_DROPPING_DAEMONS.contains(program)) {
+      return finding("No USER in the final stage: " + program + " starts as root to bind its ports or set up its devices, then"
+          + " drops to the user its options or configuration name (check that they do)", at, last).withSeverity(Severity.MEDIUM);
+    }
     String server = program != null && SUPERVISORS.contains(program) ? inheritedProgram(root, parent) : null;
     if (server != null && SELF_DROPPING_SERVERS.contains(server)) {
       // nextcloud's examples: supervisord starts the base image's php-fpm (and cron), as the base would have
@@ -293,6 +297,15 @@ public final class RootUser extends DockerfileRule {
   /** Build outputs that are packages or archives, not programs: on scratch, with nothing to run them, they are only exported. */
   private static final List<String> ARTIFACTS = List.of(".apk", ".aab", ".ipa", ".zip", ".tar", ".tgz", ".tar.gz", ".jar", ".war", ".whl",
       ".deb", ".rpm", ".msi", ".nupkg");
+
+  /**
+   * Daemons that start as root and switch to an unprivileged user themselves, as their options or configuration say (squid's
+   * cache_effective_user, dnsmasq --user, openvpn's and sniproxy's {@code user nobody}): a non-root USER would stop them binding
+   * their ports or creating their tun device.
+   */
+  private static final java.util.Set<String> CONFIG_DROPPING_DAEMONS = java.util.Set.of("squid", "sniproxy", "dnsmasq", "openvpn",
+      "ovpn_run", "ocserv", "unbound", "named", "chronyd", "ntpd", "tor", "privoxy", "vsftpd", "proftpd", "pure-ftpd", "exim", "exim4",
+      "smtpd", "rsyslogd", "haproxy", "pdns_server", "pdns_recursor");
 
   /** Process supervisors that start the programs of their config: what they start is what runs. */
   private static final java.util.Set<String> SUPERVISORS = java.util.Set.of("supervisord", "s6-svscan", "runsvdir");
