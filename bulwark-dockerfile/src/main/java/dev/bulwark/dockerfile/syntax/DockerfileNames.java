@@ -20,6 +20,8 @@ public final class DockerfileNames {
       // source code and data about Dockerfiles
       "go", "json", "golden", "yaml", "yml", "toml", "xml", "md", "rst", "html", "py", "js", "ts", "rb", "rs", "java", "kt",
       "c", "h", "cs", "sh", "ps1", "bat", "txt", "lock",
+      // the ignore file BuildKit reads for this Dockerfile (Dockerfile.dockerignore)
+      "dockerignore",
       // editor and patch leftovers
       "bak", "orig", "rej", "swp", "patch", "diff",
       // templates

@@ -17,7 +17,7 @@ class DockerfileNamesTest {
   @ParameterizedTest
   @ValueSource(strings = {"dockerfile.go", "Dockerfile.json", "dockerfile.json.golden", "Dockerfile.template", "Dockerfile.tmpl",
       "Dockerfile.windows.tmpl", "Dockerfile.j2", "Dockerfile.in", "Dockerfile.bak", "Dockerfile.md", "Dockerfile.", "Dockerfiles",
-      "docker-compose.yml", "Dockerfile.yaml", "README.md"})
+      "docker-compose.yml", "Dockerfile.yaml", "README.md", "Dockerfile.dockerignore", "Dockerfile.prod.dockerignore"})
   void notDockerfiles(String name) {
     assertThat(DockerfileNames.isDockerfileName(name)).isFalse();
   }

@@ -404,12 +404,14 @@ public final class PurposeInference {
       "kubectl", "helm", "terraform", "tofu", "packer", "ansible", "ansible-playbook", "jq", "yq", "curl", "wget", "http", "ffmpeg",
       "yt-dlp", "youtube-dl", "pandoc", "beet", "speedtest", "speedtest-cli", "checkup", "nmap", "masscan", "sqlmap", "nikto", "john",
       "hashcat", "hydra", "mc", "htop", "ncdu", "lynx", "w3m", "irssi", "weechat", "mutt", "neomutt", "vim", "nvim", "emacs", "nano",
-      "shellcheck", "hadolint", "trivy", "grype", "syft", "cosign", "crane", "skopeo", "dig", "whois", "traceroute", "mtr", "iperf3");
+      "shellcheck", "hadolint", "trivy", "grype", "syft", "cosign", "crane", "skopeo", "dig", "whois", "traceroute", "mtr", "iperf3",
+      "tesseract", "mpsyt", "mps-youtube", "imagemagick", "convert", "magick", "exiftool", "gs", "qpdf", "pdftk", "sox", "lame");
   /** A command that only asks the program for its usage: the image's user gives the real arguments (docker run jess/curl URL). */
   private static final Set<String> HELP_ONLY = Set.of("-h", "--help", "help", "--version", "-v", "version");
 
   /**
-   * The program of a desktop or command-line tool image, or null. Both kinds copy none of the project's files, run an
+   * The program of a desktop or command-line tool image, or null. A program known as a command-line tool
+   * ({@link #COMMAND_LINE_TOOLS}) is one even when the image copies the project's own binary (trivy's image). Otherwise both kinds copy none of the project's files, run an
    * installed program (not an interpreter, a wrapper script alone or a workbench) and publish no port nor declare a
    * volume; a desktop application also installs window or sound libraries (X11, GTK, Qt, PulseAudio…), a command-line tool
    * has an ENTRYPOINT whose CMD only asks for its usage ({@code ENTRYPOINT ["curl"] CMD ["-h"]}), and either may say so in
@@ -420,7 +422,13 @@ public final class PurposeInference {
   public static String toolProgram(BuildModel model, Stage last) {
     String program = program(last);
     if (program == null || program.contains("entrypoint") || INTERPRETERS.contains(program) || WORKBENCHES.contains(program)
-        || !last.exposedPorts().isEmpty() || !last.commands(Command.Volume.class).isEmpty() || shipsProjectSources(model, last)) {
+        || !last.exposedPorts().isEmpty() || !last.commands(Command.Volume.class).isEmpty()) {
+      return null;
+    }
+    if (COMMAND_LINE_TOOLS.contains(program)) {
+      return program; // trivy's and hadolint's own images copy the project's binary: the project is the tool
+    }
+    if (shipsProjectSources(model, last)) {
       return null;
     }
     List<String> cmd = words(last.cmd());
@@ -429,9 +437,6 @@ public final class PurposeInference {
     }
     if (last.entrypoint() == null && cmd.size() > 1 && cmd.subList(1, cmd.size()).stream().allMatch(HELP_ONLY::contains)) {
       return program; // CMD ["b2", "--help"]: the user replaces the command with a real one
-    }
-    if (COMMAND_LINE_TOOLS.contains(program)) {
-      return program;
     }
     if (last.finalState().env().containsKey("TERM")) {
       return program; // ENV TERM: a full-screen terminal program (mc, htop) run with -it

@@ -109,8 +109,12 @@ public final class SingleStageBuildTools extends DockerfileRule {
           stage).withSeverity(Severity.LOW));
       return;
     }
-    report.accept(finding("Single-stage build ships its build tools (" + String.join(", ", evidence) + ") in the final image",
-        stage.from().instruction().span(), stage));
+    Finding f = finding("Single-stage build ships its build tools (" + String.join(", ", evidence) + ") in the final image",
+        stage.from().instruction().span(), stage);
+    String tool = dev.bulwark.lint.purpose.PurposeInference.toolProgram(target.model(), stage);
+    // vagrant, termboy, brok: a tool run on demand on a workstation; the toolchain costs size there, not a served attack surface
+    report.accept(tool == null ? f : f.withSeverity(Severity.LOW).withMessage(f.message() + "; " + tool + " is a desktop or"
+        + " command-line tool run on demand, not a deployed service, so this is size more than attack surface"));
   }
 
   /** A Java development kit image: openjdk, eclipse-temurin or amazoncorretto whose tag does not say jre. */

@@ -108,6 +108,11 @@ public final class RootUser extends DockerfileRule {
       return finding("No USER in the final stage: " + program + " starts as root to bind its ports or set up its devices, then"
           + " drops to the user its options or configuration name (check that they do)", at, last).withSeverity(Severity.MEDIUM);
     }
+    if (program != null && TUNNEL_DAEMONS.contains(program)) {
+      return finding("No USER in the final stage: " + program + " runs as root to create its tun device and set routes and"
+          + " firewall rules (CAP_NET_ADMIN); give the container only that capability (cap_drop ALL, cap_add NET_ADMIN)", at, last)
+          .withSeverity(Severity.MEDIUM);
+    }
     String server = program != null && SUPERVISORS.contains(program) ? inheritedProgram(root, parent) : null;
     if (server != null && SELF_DROPPING_SERVERS.contains(server)) {
       // nextcloud's examples: supervisord starts the base image's php-fpm (and cron), as the base would have
@@ -148,7 +153,7 @@ public final class RootUser extends DockerfileRule {
     if (tool != null) {
       // kicad, firefox, jess/curl: run on a workstation with the user's arguments, no port, no project code to reach remotely
       return finding("No USER in the final stage: the container runs " + tool + " as root; it is a desktop or command-line tool"
-          + " image (no port published, none of the project's files), run on demand rather than deployed, so root matters most"
+          + " image (no port published), run on demand rather than deployed, so root matters most"
           + " when it is given host mounts, devices or a display socket", at, last).withSeverity(Severity.LOW);
     }
     Finding f = finding("No USER in the final stage: the container runs as root", at, last);
@@ -306,6 +311,10 @@ public final class RootUser extends DockerfileRule {
   private static final java.util.Set<String> CONFIG_DROPPING_DAEMONS = java.util.Set.of("squid", "sniproxy", "dnsmasq", "openvpn",
       "ovpn_run", "ocserv", "unbound", "named", "chronyd", "ntpd", "tor", "privoxy", "vsftpd", "proftpd", "pure-ftpd", "exim", "exim4",
       "smtpd", "rsyslogd", "haproxy", "pdns_server", "pdns_recursor");
+
+  /** VPN and tunnel daemons, which need the network administrator's capability for the tun device and routes they manage. */
+  private static final java.util.Set<String> TUNNEL_DAEMONS = java.util.Set.of("tailscaled", "zerotier-one", "wg-quick", "charon",
+      "pppd", "pptpd", "xl2tpd", "nebula");
 
   /** Process supervisors that start the programs of their config: what they start is what runs. */
   private static final java.util.Set<String> SUPERVISORS = java.util.Set.of("supervisord", "s6-svscan", "runsvdir");
