@@ -35,18 +35,16 @@ final class SkaffoldWorkloads {
 
   /** A skaffold file's artifacts and the manifest files it deploys. */
   record Config(List<Artifact> artifacts, List<Path> manifests) {
-    static final Config EMPTY = new Config(List.of(), List.of());
   }
 
-  private final Map<Path, Config> configs = new ConcurrentHashMap<>();
+  /** By directory: the configs of its skaffold files (none, mostly: a directory of 3,000 Dockerfiles is looked at once). */
+  private final Map<Path, List<Config>> configs = new ConcurrentHashMap<>();
   private final Map<Path, List<Object>> manifests = new ConcurrentHashMap<>();
 
   /** The first workload found that runs the image built from {@code dockerfile} (absolute, normalized), or NONE. */
   KubernetesWorkload of(Path dockerfile, Path projectRoot) {
     for (Path d = dockerfile.getParent(); d != null && d.startsWith(projectRoot); d = d.getParent()) {
-      for (String name : List.of("skaffold.yaml", "skaffold.yml")) {
-        Path file = d.resolve(name);
-        Config config = Files.isRegularFile(file) ? configs.computeIfAbsent(file, SkaffoldWorkloads::readConfig) : Config.EMPTY;
+      for (Config config : configs.computeIfAbsent(d, SkaffoldWorkloads::configsIn)) {
         for (Artifact a : config.artifacts()) {
           if (a.dockerfile().equals(dockerfile)) {
             KubernetesWorkload w = workload(config.manifests(), a.image());
@@ -58,6 +56,17 @@ final class SkaffoldWorkloads {
       }
     }
     return KubernetesWorkload.NONE;
+  }
+
+  private static List<Config> configsIn(Path dir) {
+    List<Config> found = new ArrayList<>();
+    for (String name : List.of("skaffold.yaml", "skaffold.yml")) {
+      Path file = dir.resolve(name);
+      if (Files.isRegularFile(file)) {
+        found.add(readConfig(file));
+      }
+    }
+    return List.copyOf(found);
   }
 
   private KubernetesWorkload workload(List<Path> files, String image) {
