@@ -226,6 +226,13 @@ class PurposeTest {
   }
 
   @Test
+  void aPackageIndexUpdatedAloneIsLowInADevContainer() {
+    String text = "FROM debian:13\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends libsecret-1-dev\n";
+    assertThat(only(lint(".devcontainer/Dockerfile", text), "BW-D024").severity()).isEqualTo(Severity.LOW);
+    assertThat(only(lint("Dockerfile", text), "BW-D024").severity()).isEqualTo(Severity.MEDIUM);
+  }
+
+  @Test
   void findingsInADevelopmentStageAreJudgedAsADevelopmentImage() {
     String text = "FROM node:22 AS dev-envs\nCOPY --from=tools/docker / /\nFROM node:22-slim\nCOPY . /app\nUSER node\nCMD [\"node\", \"/app/s.js\"]\n";
     Finding copy = only(lint("Dockerfile", text), "BW-D091");

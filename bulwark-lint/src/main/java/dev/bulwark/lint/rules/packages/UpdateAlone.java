@@ -2,6 +2,7 @@ package dev.bulwark.lint.rules.packages;
 
 import dev.bulwark.core.Category;
 import dev.bulwark.core.Finding;
+import dev.bulwark.core.Purpose;
 import dev.bulwark.core.Severity;
 import dev.bulwark.core.fix.Edit;
 import dev.bulwark.core.fix.Fix;
@@ -35,6 +36,9 @@ public final class UpdateAlone extends DockerfileRule {
             + " old, vulnerable versions (or fails when they are gone from the mirror).",
         "Update and install in the same RUN: `RUN apt-get update && apt-get install -y --no-install-recommends pkg`.",
         List.of("DS017"));
+    // a stale index in a dev container costs a rebuild, not a shipped vulnerable package
+    inPurpose(Purpose.DEVELOPMENT, Severity.LOW, "development image, not deployed");
+    inPurpose(Purpose.FIXTURE, Severity.INFO, "test fixture");
   }
 
   /** apt-get and apt share one index, as in Trivy. */
