@@ -310,11 +310,11 @@ public final class RootUser extends DockerfileRule {
    */
   private static final java.util.Set<String> CONFIG_DROPPING_DAEMONS = java.util.Set.of("squid", "sniproxy", "dnsmasq", "openvpn",
       "ovpn_run", "ocserv", "unbound", "named", "chronyd", "ntpd", "tor", "privoxy", "vsftpd", "proftpd", "pure-ftpd", "exim", "exim4",
-      "smtpd", "rsyslogd", "haproxy", "pdns_server", "pdns_recursor");
+      "smtpd", "rsyslogd", "haproxy", "pdns_server", "pdns_recursor", "pdnsd", "slapd");
 
   /** VPN and tunnel daemons, which need the network administrator's capability for the tun device and routes they manage. */
   private static final java.util.Set<String> TUNNEL_DAEMONS = java.util.Set.of("tailscaled", "zerotier-one", "wg-quick", "charon",
-      "pppd", "pptpd", "xl2tpd", "nebula");
+      "pppd", "pptpd", "xl2tpd", "nebula", "tincd");
 
   /** Process supervisors that start the programs of their config: what they start is what runs. */
   private static final java.util.Set<String> SUPERVISORS = java.util.Set.of("supervisord", "s6-svscan", "runsvdir");
