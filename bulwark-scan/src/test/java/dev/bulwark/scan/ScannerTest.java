@@ -147,6 +147,32 @@ class ScannerTest {
   }
 
   @Test
+  void aBrokenSkaffoldFileOrManifestGivesNoHintAndNoError(@TempDir Path dir) throws IOException {
+    String dockerfile = "FROM python:3.13-slim\nCOPY app.py /app/\nEXPOSE 8080\nCMD [\"python\", \"/app/app.py\"]\n";
+    for (String service : List.of("bad", "bomb")) {
+      Files.createDirectories(dir.resolve(service + "/src"));
+      Files.writeString(dir.resolve(service + "/src/Dockerfile"), dockerfile);
+    }
+    Files.writeString(dir.resolve("bad/skaffold.yaml"), "build:\n  artifacts:\n  - image: [unclosed\n");
+    // a billion-laughs alias bomb in the manifest the skaffold file names
+    Files.writeString(dir.resolve("bomb/skaffold.yaml"), "build:\n  artifacts:\n  - image: app\n    context: src\n"
+        + "manifests:\n  rawYaml: [k8s.yaml]\n");
+    StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+    for (char c = 'b'; c <= 'k'; c++) {
+      bomb.append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *").append((char) (c - 1))
+          .append(", *").append((char) (c - 1)).append(", *").append((char) (c - 1)).append("]\n");
+    }
+    Files.writeString(dir.resolve("bomb/k8s.yaml"), bomb.toString());
+
+    Scanner.Result r = new Scanner().scan(new Scanner.DockerfileScan(List.of(dir), List.of(), null, null, null));
+
+    assertThat(report(r, "bad/src").error()).isNull();
+    assertThat(report(r, "bomb/src").error()).isNull();
+    assertThat(rootFinding(r, "bad/src").severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(rootFinding(r, "bomb/src").severity()).isEqualTo(Severity.CRITICAL);
+  }
+
+  @Test
   void aBugInARule_isCountedAsAnInternalErrorAndTheOtherFilesAreStillScanned(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("Dockerfile"), "FROM alpine:latest\n");
     dev.bulwark.core.Rule<dev.bulwark.lint.DockerfileTarget> broken = new dev.bulwark.core.Rule<>() {
