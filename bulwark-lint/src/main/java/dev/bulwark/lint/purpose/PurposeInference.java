@@ -405,7 +405,7 @@ public final class PurposeInference {
       "yt-dlp", "youtube-dl", "pandoc", "beet", "speedtest", "speedtest-cli", "checkup", "nmap", "masscan", "sqlmap", "nikto", "john",
       "hashcat", "hydra", "mc", "htop", "ncdu", "lynx", "w3m", "irssi", "weechat", "mutt", "neomutt", "vim", "nvim", "emacs", "nano",
       "shellcheck", "hadolint", "trivy", "grype", "syft", "cosign", "crane", "skopeo", "dig", "whois", "traceroute", "mtr", "iperf3",
-      "tesseract", "mpsyt", "mps-youtube", "imagemagick", "convert", "magick", "exiftool", "gs", "qpdf", "pdftk", "sox", "lame");
+      "tesseract", "mpsyt", "mps-youtube", "diffoscope", "rtl_433", "imagemagick", "convert", "magick", "exiftool", "gs", "qpdf", "pdftk", "sox", "lame");
   /** A command that only asks the program for its usage: the image's user gives the real arguments (docker run jess/curl URL). */
   private static final Set<String> HELP_ONLY = Set.of("-h", "--help", "help", "--version", "-v", "version");
 
