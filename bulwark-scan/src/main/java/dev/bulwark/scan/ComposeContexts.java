@@ -132,13 +132,21 @@ final class ComposeContexts {
         user instanceof String || user instanceof Number ? String.valueOf(user) : null, Boolean.TRUE.equals(s.get("privileged")), caps);
   }
 
+  /**
+   * A YAML loader for files read as hints (Compose files, skaffold files and the manifests they name): bounded in size and
+   * aliases, no recursive keys, so a hostile file fails to load, and then gives no hint.
+   */
+  static Load hintLoader(long maxBytes) {
+    return new Load(LoadSettings.builder().setMaxAliasesForCollections(50).setAllowRecursiveKeys(false)
+        .setCodePointLimit((int) maxBytes).build());
+  }
+
   /** The services' builds of one Compose file, as (context, Dockerfile) pairs. */
   static List<Build> read(Path compose) {
     Object doc;
     try {
       String text = InputFiles.readText(compose, MAX_BYTES, "not a Compose file");
-      doc = new Load(LoadSettings.builder().setMaxAliasesForCollections(50).setAllowRecursiveKeys(false)
-          .setCodePointLimit((int) MAX_BYTES).build()).loadFromReader(new dev.bulwark.core.text.WholeCodePointsReader(text));
+      doc = hintLoader(MAX_BYTES).loadFromReader(new dev.bulwark.core.text.WholeCodePointsReader(text));
     } catch (IOException | RuntimeException e) {
       return List.of(); // not YAML, too big, unreadable: no hint
     }

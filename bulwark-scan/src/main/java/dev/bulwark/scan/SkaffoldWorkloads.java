@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The Kubernetes workloads that run a Dockerfile's image, as the project's {@code skaffold.yaml}
@@ -234,8 +232,7 @@ final class SkaffoldWorkloads {
     try {
       String text = InputFiles.readText(file, MAX_BYTES, "not a YAML file");
       List<Object> docs = new ArrayList<>();
-      for (Object doc : new Load(LoadSettings.builder().setMaxAliasesForCollections(50).setAllowRecursiveKeys(false)
-          .setCodePointLimit((int) MAX_BYTES).build()).loadAllFromReader(new dev.bulwark.core.text.WholeCodePointsReader(text))) {
+      for (Object doc : ComposeContexts.hintLoader(MAX_BYTES).loadAllFromReader(new dev.bulwark.core.text.WholeCodePointsReader(text))) {
         docs.add(doc);
       }
       return docs;

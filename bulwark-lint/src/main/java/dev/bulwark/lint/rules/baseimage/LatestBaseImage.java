@@ -41,12 +41,12 @@ public final class LatestBaseImage extends DockerfileRule {
       String message = ref.tag() == null
           ? "FROM " + written + " has no tag, so it means " + ref.familiarName() + ":latest"
           : "FROM " + written + " follows the moving :latest tag";
-      Finding f = finding(message, stage.from().instruction().argSpan(0), stage);
+      // redhat/ubi9-minimal, gcr.io/distroless/static-debian12: latest moves within one release, like alpine:3 (BW-D004)
       String release = releaseInName(ref.repository());
+      Finding f = finding(release == null ? message : message + "; the repository's name fixes the release (" + release
+          + "), so the tag moves only within it, like a major-version tag", stage.from().instruction().argSpan(0), stage);
       if (release != null) {
-        // redhat/ubi9-minimal, gcr.io/distroless/static-debian12: latest moves within one release, like alpine:3 (BW-D004)
-        f = finding(message + "; the repository's name fixes the release (" + release + "), so the tag moves only within it,"
-            + " like a major-version tag", stage.from().instruction().argSpan(0), stage).withSeverity(Severity.LOW);
+        f = f.withSeverity(Severity.LOW);
       }
       dev.bulwark.core.fix.Fix fix = TagPin.of(target, stage, ref);
       report.accept(fix == null ? f : f.withFix(fix));

@@ -38,10 +38,11 @@ public final class PlainHttpDownload extends DockerfileRule {
   @Override
   public void check(DockerfileTarget target, Consumer<Finding> report) {
     for (RunStep step : target.runs()) {
+      String script = step.run().command().display();
       for (Download d : step.facts().facts(Download.class)) {
         for (String url : d.urls()) {
           if (url.toLowerCase(Locale.ROOT).startsWith("http://") && !isLocal(url)) {
-            String verifier = verifier(step.run().command().display());
+            String verifier = verifier(script);
             if (verifier == null && d.capturedInto() != null) {
               // V=$(curl -s http://…/releases | jq -r .version): a tampered answer picks a version, the artifact comes another way
               report.accept(finding(d.invocation().name() + " fetches " + url + " over plain HTTP, only to set $" + d.capturedInto()
@@ -52,7 +53,6 @@ public final class PlainHttpDownload extends DockerfileRule {
             Finding f = finding(d.invocation().name() + " fetches " + url + " over plain HTTP"
                 + (verifier == null ? "" : " (the RUN checks it with " + verifier + ", so tampering fails the build)"),
                 d.invocation().argSpan(url), step.stage());
-            String script = step.run().command().display();
             boolean trustedKey = script.contains("apt-key add") || script.contains("gpg --import") || script.contains("gpg --dearmor")
                 || script.contains("rpm --import");
             // curl http://…/key.asc | apt-key add -: the key every later package is checked against, fetched where anyone can swap it
